@@ -1,0 +1,28 @@
+package io.openlearn.kit.problem;
+
+import java.util.List;
+
+/** Thrown by use cases to end a request with a specific problem; mapped to problem+json unchanged. */
+public class ProblemException extends RuntimeException {
+
+    private final String type;
+    private final String title;
+    private final int status;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String detail) {
+        this(Problems.ABOUT_BLANK, Problems.titleFor(status), status, detail, List.of());
+    }
+
+    public ProblemException(String type, String title, int status, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.title = title;
+        this.status = status;
+        this.errors = List.copyOf(errors);
+    }
+
+    public Problem toProblem(String instance) {
+        return Problems.of(type, title, status, getMessage(), instance, errors);
+    }
+}

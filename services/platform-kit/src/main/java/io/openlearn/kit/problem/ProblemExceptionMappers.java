@@ -1,0 +1,124 @@
+package io.openlearn.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches the REST layer into problem+json. Bodies never carry stack traces or exception
+ * class names: a detail an attacker can read must be one we wrote on purpose.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    static final String BEARER_CHALLENGE = "Bearer realm=\"openlearn\"";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return Problems.response(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problems.response(403, "You are not allowed to perform this operation.", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "Request to %s failed", path(uri));
+            return Problems.response(status, "The server could not complete the request.", path(uri));
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(Problems.response(status, e.getMessage(), path(uri)));
+        // keep protocol headers such as Allow (405) that the framework set on the original response
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(ProblemExceptionMappers::fieldError)
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problems.response(Problems.of("urn:openlearn:problem:validation", "Invalid request", 400,
+                "The request has invalid fields.", path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response validatorViolation(
+            io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException e, UriInfo uri) {
+        if (isReturnValueViolation(e)) {
+            LOG.errorf(e, "Response of %s violates its own constraints", path(uri));
+            return Problems.response(500, "The server could not complete the request.", path(uri));
+        }
+        return constraintViolation(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return Problems.response(400, "The request body is not valid JSON for this operation.", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure of %s", path(uri));
+        return Problems.response(500, "The server could not complete the request.", path(uri));
+    }
+
+    private static boolean isReturnValueViolation(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream().anyMatch(v -> {
+            for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(
+                        Problems.response(401, "A valid bearer token is required.", path(uri)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE)
+                .build();
+    }
+
+    private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // drop the method and parameter prefix ("create.arg0.") so the field reads as the client sent it
+        String[] parts = path.split("\\.", 3);
+        String field = parts.length == 3 ? parts[2] : parts[parts.length - 1];
+        return new Problem.FieldError(field, violation.getMessage());
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

@@ -1,0 +1,87 @@
+package io.openlearn.testkit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service promises whatever its domain: probes, its contract at /q/openapi, metrics, and problem+json for
+ * missing, expired and foreign tokens and for unknown paths. A service's test extends this and names one protected
+ * path of its API.
+ */
+public abstract class PlatformEndpointsContract {
+
+    /** A GET path of the service's API that requires a token. */
+    protected abstract String protectedPath();
+
+    /** A path that appears in the service's contract, to recognise its document at /q/openapi. */
+    protected String documentedPath() {
+        return protectedPath();
+    }
+
+    @Test
+    void healthProbesAreUp() {
+        for (String probe : new String[]{"/q/health/live", "/q/health/ready", "/q/health/started"}) {
+            given().get(probe).then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    void servesItsContractAtOpenApiEndpoint() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(containsString(documentedPath()));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void apiWithoutTokenIsUnauthorizedProblemJson() {
+        given().get(protectedPath()).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .header("X-Request-Id", notNullValue())
+                .body("status", equalTo(401))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void expiredTokenIsUnauthorized() {
+        String expired = TestTokens.user("learner1").issuedAgo(Duration.ofHours(2)).lifetime(Duration.ofMinutes(10))
+                .sign();
+        given().auth().oauth2(expired).get(protectedPath()).then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsUnauthorized() {
+        given().auth().oauth2(TestTokens.user("learner1").audience("some-other-system").sign())
+                .get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIsUnauthorized() {
+        given().auth().oauth2(TestTokens.user("learner1").issuer("https://evil.example").sign())
+                .get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void tamperedTokenIsUnauthorized() {
+        String[] parts = TestTokens.user("learner1").sign().split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+        given().auth().oauth2(tampered).get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void requestIdIsMadeWhenAbsentAndEchoedWhenGiven() {
+        given().get("/q/health/live").then().header("X-Request-Id", notNullValue());
+        given().header("X-Request-Id", "rid-42").get("/q/health/live").then().header("X-Request-Id", "rid-42");
+    }
+}
