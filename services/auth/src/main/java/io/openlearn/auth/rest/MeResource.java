@@ -1,8 +1,10 @@
 package io.openlearn.auth.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openlearn.auth.repository.PlatformUserEntity;
 import io.openlearn.auth.repository.PlatformUserRepository;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Callers;
 import io.openlearn.kit.security.ScopedRoles;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ public class MeResource {
         this.users = users;
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Me(UUID id, String username, String email, String name, Set<String> groups, List<String> roles) {
     }
 
@@ -34,7 +37,7 @@ public class MeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Me me() {
-        UUID id = UUID.fromString(jwt.getSubject());
+        UUID id = Callers.userId(jwt);
         PlatformUserEntity user = users.findByIdOptional(id)
                 .orElseThrow(() -> new ProblemException(404, "No platform user " + id + "."));
         return new Me(id, user.username, user.email, user.fullName, new TreeSet<>(jwt.getGroups()),

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.openlearn.kit.servicetoken.ServiceTokenProvider;
+import io.openlearn.testkit.FormBody;
 import io.openlearn.testkit.KeycloakTokens;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,9 +30,8 @@ class TokenExchangeResourceTest {
 
     static ValidatableResponse exchange(String subjectToken) {
         return given().contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", EXCHANGE)
-                .formParam("subject_token", subjectToken)
-                .formParam("subject_token_type", ACCESS_TOKEN)
+                .body(FormBody.of("grant_type", EXCHANGE).and("subject_token", subjectToken)
+                        .and("subject_token_type", ACCESS_TOKEN).encoded())
                 .post("/api/auth/v1/token").then();
     }
 
@@ -98,11 +98,11 @@ class TokenExchangeResourceTest {
 
     @Test
     void unsupportedGrantTypeAndMissingSubjectTokenAreOAuthErrors() {
-        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
+        given().contentType("application/x-www-form-urlencoded").body(FormBody.of("grant_type", "password").encoded())
                 .post("/api/auth/v1/token").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("error", equalTo("unsupported_grant_type"));
-        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", EXCHANGE)
+        given().contentType("application/x-www-form-urlencoded").body(FormBody.of("grant_type", EXCHANGE).encoded())
                 .post("/api/auth/v1/token").then().statusCode(400)
                 .body("error", equalTo("invalid_request"));
     }

@@ -1,0 +1,44 @@
+package io.openlearn.enrollment.rest;
+
+import io.openlearn.enrollment.repository.EnrollmentEntity;
+import io.openlearn.enrollment.repository.EnrollmentRepository;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import io.openlearn.kit.security.Callers;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller's own enrollments: the subject of the token decides whose rows are read, never a parameter. */
+@Path("/api/enrollment/v1/me/enrollments")
+@Authenticated
+public class LearnerEnrollmentResource {
+
+    private final EnrollmentRepository enrollments;
+    private final JsonWebToken jwt;
+
+    public LearnerEnrollmentResource(EnrollmentRepository enrollments, JsonWebToken jwt) {
+        this.enrollments = enrollments;
+        this.jwt = jwt;
+    }
+
+    public record Enrollment(String courseKey, String mode, boolean active, Instant created) {
+        static Enrollment of(EnrollmentEntity e) {
+            return new Enrollment(e.courseKey, e.mode, e.active, e.createdAt);
+        }
+    }
+
+    public record EnrollmentList(List<Enrollment> items) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public EnrollmentList mine() {
+        UUID me = Callers.userId(jwt);
+        return new EnrollmentList(enrollments.listOfLearner(me).stream().map(Enrollment::of).toList());
+    }
+}
