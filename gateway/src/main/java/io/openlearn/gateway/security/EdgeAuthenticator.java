@@ -1,0 +1,107 @@
+package io.openlearn.gateway.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.openlearn.gateway.config.GatewayConfig;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Decides, at the edge, which platform token a request carries downstream. A platform token must verify here
+ * (signature against auth's JWKS, issuer, audience, expiry). An identity-provider token is exchanged at auth once and
+ * the platform token reused until the earlier of the two expiries, keyed by the SHA-256 of the presented token so the
+ * cache never holds a usable credential as its key.
+ */
+@ApplicationScoped
+public class EdgeAuthenticator {
+
+    private final JWTParser parser;
+    private final TokenExchangeClient exchange;
+    private final ObjectMapper json;
+    private final String platformIssuer;
+    private final Set<String> idpIssuers;
+    private final Cache<String, CachedToken> exchanged;
+
+    record CachedToken(String token, Instant expiresAt) {
+    }
+
+    public EdgeAuthenticator(JWTParser parser, TokenExchangeClient exchange, ObjectMapper json, GatewayConfig config,
+                             @ConfigProperty(name = "mp.jwt.verify.issuer") String platformIssuer) {
+        this.parser = parser;
+        this.exchange = exchange;
+        this.json = json;
+        this.platformIssuer = platformIssuer;
+        this.idpIssuers = Set.copyOf(config.exchange().idpIssuers());
+        this.exchanged = Caffeine.newBuilder()
+                .maximumSize(config.exchange().cacheSize())
+                .expireAfter(new UntilTokenExpiry())
+                .build();
+    }
+
+    /** The platform token to forward; throws {@link EdgeRejection} when the caller's token is not acceptable. */
+    public String platformTokenFor(String bearer, String requestId) {
+        TokenIssuerPeek.Unverified claims = TokenIssuerPeek.peek(bearer, json)
+                .orElseThrow(() -> new EdgeRejection(401, "The bearer token is not a JWT."));
+        if (platformIssuer.equals(claims.issuer())) {
+            verifyPlatformToken(bearer);
+            return bearer;
+        }
+        if (idpIssuers.contains(claims.issuer())) {
+            return exchanged.get(sha256(bearer), key -> exchange(bearer, claims, requestId)).token();
+        }
+        throw new EdgeRejection(401, "The bearer token comes from an issuer this platform does not trust.");
+    }
+
+    private void verifyPlatformToken(String bearer) {
+        try {
+            parser.parse(bearer);
+        } catch (ParseException e) {
+            throw new EdgeRejection(401, "The bearer token is not valid.");
+        }
+    }
+
+    private CachedToken exchange(String bearer, TokenIssuerPeek.Unverified claims, String requestId) {
+        TokenExchangeClient.Exchanged result = exchange.exchange(bearer, requestId);
+        Instant platformExpiry = Instant.now().plusSeconds(result.expiresInSeconds());
+        Instant idpExpiry = Instant.ofEpochSecond(claims.expiresAt());
+        // never serve a platform token after the identity-provider token that earned it has expired
+        return new CachedToken(result.token(), platformExpiry.isBefore(idpExpiry) ? platformExpiry : idpExpiry);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class UntilTokenExpiry implements Expiry<String, CachedToken> {
+        @Override
+        public long expireAfterCreate(String key, CachedToken value, long currentTime) {
+            long nanos = java.time.Duration.between(Instant.now(), value.expiresAt()).toNanos();
+            return Math.max(0, nanos);
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, CachedToken value, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, value, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String key, CachedToken value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}
