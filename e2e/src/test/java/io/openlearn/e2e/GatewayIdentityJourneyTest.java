@@ -58,13 +58,7 @@ class GatewayIdentityJourneyTest {
 
     @Test
     void platformTokenFromTheTokenEndpointWorksDirectly() {
-        String platformToken = given().contentType("application/x-www-form-urlencoded")
-                .body(FormBody.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                        .and("subject_token", KeycloakTokens.demoUser("learner2"))
-                        .and("subject_token_type", "urn:ietf:params:oauth:token-type:access_token").encoded())
-                .post("/api/auth/v1/token").then().statusCode(200)
-                .extract().path("access_token");
-        given().auth().oauth2(platformToken).get("/api/auth/v1/me").then().statusCode(200)
+        given().auth().oauth2(platformToken("learner2")).get("/api/auth/v1/me").then().statusCode(200)
                 .body("username", equalTo("learner2"));
     }
 
@@ -76,12 +70,7 @@ class GatewayIdentityJourneyTest {
 
     @Test
     void tamperedPlatformTokenIsUnauthorized() {
-        String platformToken = given().contentType("application/x-www-form-urlencoded")
-                .body(FormBody.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                        .and("subject_token", KeycloakTokens.demoUser("learner1"))
-                        .and("subject_token_type", "urn:ietf:params:oauth:token-type:access_token").encoded())
-                .post("/api/auth/v1/token").then().statusCode(200).extract().path("access_token");
-        given().auth().oauth2(tamper(platformToken)).get("/api/auth/v1/me").then().statusCode(401);
+        given().auth().oauth2(tamper(platformToken("learner1"))).get("/api/auth/v1/me").then().statusCode(401);
     }
 
     @Test
@@ -101,6 +90,16 @@ class GatewayIdentityJourneyTest {
         as("learner1").header("X-Request-Id", "e2e-journey-1").get("/api/auth/v1/me").then().statusCode(200)
                 .header("X-Request-Id", "e2e-journey-1");
         given().get("/api/auth/v1/me").then().header("X-Request-Id", notNullValue());
+    }
+
+    /** A platform token from the public token endpoint, exchanged for the demo user's Keycloak token. */
+    static String platformToken(String username) {
+        return given().contentType("application/x-www-form-urlencoded")
+                .body(FormBody.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                        .and("subject_token", KeycloakTokens.demoUser(username))
+                        .and("subject_token_type", "urn:ietf:params:oauth:token-type:access_token").encoded())
+                .post("/api/auth/v1/token").then().statusCode(200)
+                .extract().path("access_token");
     }
 
     /** Swaps the subject inside the payload, keeping the original signature. */

@@ -79,7 +79,13 @@ public class SigningKeyService {
 
     private PrivateKey openPrivateKey(SigningKeyEntity entity) {
         try {
-            byte[] pkcs8 = sealer.open(entity.privateKeySealed, entity.kid);
+            byte[] pkcs8;
+            try {
+                pkcs8 = sealer.open(entity.privateKeySealed, entity.kid);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("Signing key " + entity.kid + " cannot be opened with the configured"
+                        + " auth.keys.encryption-key (AUTH_KEYS_ENCRYPTION_KEY): restore the key that sealed it", e);
+            }
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing key " + entity.kid + " unreadable", e);
