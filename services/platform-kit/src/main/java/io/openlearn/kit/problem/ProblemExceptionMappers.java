@@ -51,7 +51,8 @@ public class ProblemExceptionMappers {
             LOG.errorf(e, "Request to %s failed", path(uri));
             return Problems.response(status, "The server could not complete the request.", path(uri));
         }
-        Response.ResponseBuilder builder = Response.fromResponse(Problems.response(status, e.getMessage(), path(uri)));
+        Response.ResponseBuilder builder = Response.fromResponse(
+                Problems.response(status, clientDetail(status, e.getMessage(), path(uri)), path(uri)));
         // keep protocol headers such as Allow (405) that the framework set on the original response
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
@@ -90,6 +91,20 @@ public class ProblemExceptionMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure of %s", path(uri));
         return Problems.response(500, "The server could not complete the request.", path(uri));
+    }
+
+    /** The framework's own messages ("HTTP 404 Not Found") say nothing the status does not: say what happened. */
+    static String clientDetail(int status, String message, String path) {
+        if (message != null && !message.startsWith("HTTP " + status)) {
+            return message;
+        }
+        return switch (status) {
+            case 404 -> "Nothing is published at " + path + ".";
+            case 405 -> "This method is not allowed on " + path + ".";
+            case 406 -> "None of the accepted media types can be produced for " + path + ".";
+            case 415 -> "The request's content type is not supported by " + path + ".";
+            default -> Problems.titleFor(status) + ".";
+        };
     }
 
     private static boolean isReturnValueViolation(ConstraintViolationException e) {
