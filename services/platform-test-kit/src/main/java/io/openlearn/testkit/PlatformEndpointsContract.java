@@ -80,6 +80,15 @@ public abstract class PlatformEndpointsContract {
     }
 
     @Test
+    void unknownPathIsNotFoundProblemJson() {
+        given().auth().oauth2(TestTokens.user("learner1").sign()).get("/api/no-such-api/v1/things").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/api/no-such-api/v1/things"));
+    }
+
+    @Test
     void requestIdIsMadeWhenAbsentAndEchoedWhenGiven() {
         given().get("/q/health/live").then().header("X-Request-Id", notNullValue());
         given().header("X-Request-Id", "rid-42").get("/q/health/live").then().header("X-Request-Id", "rid-42");
