@@ -7,7 +7,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.openlearn.kit.security.RevocationList;
+import io.openlearn.testkit.ErrorLogWatch;
+import io.openlearn.testkit.HostileTokens;
 import io.openlearn.testkit.TestTokens;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assertions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +115,35 @@ class GatewayRoutingTest {
                 .then().statusCode(504)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void hostileTokensAreRefusedAtTheEdgeAndNothingIsLoggedAtError() {
+        HostileTokens hostile = new HostileTokens(TestTokens.testKey(),
+                ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class), "openlearn-services");
+        given().auth().oauth2(hostile.valid("learner1")).get("/api/enrollment/v1/me").then().statusCode(200);
+        try (ErrorLogWatch watch = new ErrorLogWatch()) {
+            for (HostileTokens.Case c : hostile.all()) {
+                var response = given().header("Authorization", "Bearer " + c.token()).get("/api/enrollment/v1/me");
+                Assertions.assertEquals(401, response.statusCode(), c.name());
+                Assertions.assertTrue(response.contentType().startsWith("application/problem+json"), c.name());
+            }
+            Assertions.assertEquals(java.util.List.of(), watch.errors());
+        }
+    }
+
+    @Test
+    void revokedTokenIsRefusedAtTheEdge() {
+        String token = TestTokens.user("learner1").sign();
+        given().auth().oauth2(token).get("/api/enrollment/v1/me").then().statusCode(200);
+        String payload = utf8(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        String jti = payload.replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1");
+        revocations.revokeToken(jti, java.time.Instant.now().plusSeconds(600));
+        given().auth().oauth2(token).get("/api/enrollment/v1/me").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Inject
+    RevocationList revocations;
 
     @Test
     void gatewayServesItsOwnProbes() {

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.openlearn.gateway.config.GatewayConfig;
+import io.openlearn.kit.security.RevocationList;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,18 +28,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EdgeAuthenticator {
 
     private final JWTParser parser;
+    private final RevocationList revocations;
     private final TokenExchangeClient exchange;
     private final ObjectMapper json;
     private final String platformIssuer;
     private final Set<String> idpIssuers;
     private final Cache<String, CachedToken> exchanged;
 
-    record CachedToken(String token, Instant expiresAt) {
+    record CachedToken(String token, Instant expiresAt, String jti, String subject, long issuedAt) {
     }
 
     public EdgeAuthenticator(JWTParser parser, TokenExchangeClient exchange, ObjectMapper json, GatewayConfig config,
+                             RevocationList revocations,
                              @ConfigProperty(name = "mp.jwt.verify.issuer") String platformIssuer) {
         this.parser = parser;
+        this.revocations = revocations;
         this.exchange = exchange;
         this.json = json;
         this.platformIssuer = platformIssuer;
@@ -53,29 +58,41 @@ public class EdgeAuthenticator {
         TokenIssuerPeek.Unverified claims = TokenIssuerPeek.peek(bearer, json)
                 .orElseThrow(() -> new EdgeRejection(401, "The bearer token is not a JWT."));
         if (platformIssuer.equals(claims.issuer())) {
-            verifyPlatformToken(bearer);
+            JsonWebToken jwt = verifyPlatformToken(bearer);
+            refuseIfRevoked(jwt.getTokenID(), jwt.getSubject(), jwt.getIssuedAtTime());
             return bearer;
         }
         if (idpIssuers.contains(claims.issuer())) {
-            return exchanged.get(sha256(bearer), key -> exchange(bearer, claims, requestId)).token();
+            CachedToken cached = exchanged.get(sha256(bearer), key -> exchange(bearer, claims, requestId));
+            // a revocation after the exchange must bite even while the cached platform token is still fresh
+            refuseIfRevoked(cached.jti(), cached.subject(), cached.issuedAt());
+            return cached.token();
         }
         throw new EdgeRejection(401, "The bearer token comes from an issuer this platform does not trust.");
     }
 
-    private void verifyPlatformToken(String bearer) {
+    private JsonWebToken verifyPlatformToken(String bearer) {
         try {
-            parser.parse(bearer);
+            return parser.parse(bearer);
         } catch (ParseException e) {
             throw new EdgeRejection(401, "The bearer token is not valid.");
         }
     }
 
+    private void refuseIfRevoked(String jti, String subject, long issuedAt) {
+        if (revocations.isRevoked(jti, subject, issuedAt)) {
+            throw new EdgeRejection(401, "The bearer token has been revoked.");
+        }
+    }
+
     private CachedToken exchange(String bearer, TokenIssuerPeek.Unverified claims, String requestId) {
         TokenExchangeClient.Exchanged result = exchange.exchange(bearer, requestId);
-        Instant platformExpiry = Instant.now().plusSeconds(result.expiresInSeconds());
+        JsonWebToken platform = verifyPlatformToken(result.token());
+        Instant platformExpiry = Instant.ofEpochSecond(platform.getExpirationTime());
         Instant idpExpiry = Instant.ofEpochSecond(claims.expiresAt());
         // never serve a platform token after the identity-provider token that earned it has expired
-        return new CachedToken(result.token(), platformExpiry.isBefore(idpExpiry) ? platformExpiry : idpExpiry);
+        return new CachedToken(result.token(), platformExpiry.isBefore(idpExpiry) ? platformExpiry : idpExpiry,
+                platform.getTokenID(), platform.getSubject(), platform.getIssuedAtTime());
     }
 
     static String sha256(String value) {

@@ -6,7 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.openlearn.kit.security.RevocationList;
+import jakarta.enterprise.inject.spi.CDI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +27,11 @@ public abstract class PlatformEndpointsContract {
 
     /** A GET path of the service's API that requires a token. */
     protected abstract String protectedPath();
+
+    /** The key the service under test trusts; auth overrides this with its own active signing key. */
+    protected SigningKey trustedKey() {
+        return TestTokens.testKey();
+    }
 
     /** A path that appears in the service's contract, to recognise its document at /q/openapi. */
     protected String documentedPath() {
@@ -77,6 +91,49 @@ public abstract class PlatformEndpointsContract {
         String[] parts = TestTokens.user("learner1").sign().split("\\.");
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
         given().auth().oauth2(tampered).get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void validTokenOfTheTrustedKeyIsAccepted() {
+        // the control for the hostile cases: with the same key, issuer and audience a well-formed token passes
+        int status = given().auth().oauth2(hostileTokens().valid("learner1")).get(protectedPath()).statusCode();
+        Assertions.assertNotEquals(401, status);
+    }
+
+    @Test
+    void hostileTokensAreUnauthorizedProblemsAndNothingIsLoggedAtError() {
+        try (ErrorLogWatch watch = new ErrorLogWatch()) {
+            for (HostileTokens.Case hostile : hostileTokens().all()) {
+                var response = given().header("Authorization", "Bearer " + hostile.token()).get(protectedPath());
+                Assertions.assertEquals(401, response.statusCode(), hostile.name());
+                Assertions.assertTrue(response.contentType().startsWith("application/problem+json"), hostile.name());
+                Assertions.assertFalse(response.asString().contains("Exception"), hostile.name());
+            }
+            Assertions.assertEquals(List.of(), watch.errors());
+        }
+    }
+
+    @Test
+    void revokedTokenIsUnauthorizedAndOthersOfTheSameUserAreNot() {
+        HostileTokens tokens = hostileTokens();
+        String revoked = tokens.valid("learner1");
+        String other = tokens.valid("learner1");
+        RevocationList revocations = CDI.current().select(RevocationList.class).get();
+        revocations.revokeToken(jtiOf(revoked), Instant.now().plus(Duration.ofMinutes(10)));
+        given().auth().oauth2(revoked).get(protectedPath()).then().statusCode(401)
+                .contentType("application/problem+json");
+        Assertions.assertNotEquals(401, given().auth().oauth2(other).get(protectedPath()).statusCode());
+    }
+
+    static String jtiOf(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return payload.replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1");
+    }
+
+    protected HostileTokens hostileTokens() {
+        Config config = ConfigProvider.getConfig();
+        return new HostileTokens(trustedKey(), config.getValue("mp.jwt.verify.issuer", String.class),
+                config.getValue("mp.jwt.verify.audiences", String.class));
     }
 
     @Test

@@ -86,6 +86,11 @@ public final class TestTokens {
     }
 
     public String sign() {
+        return signWith(KEY_ID, TEST_KEY);
+    }
+
+    /** Signs with another trusted key, e.g. the auth service's own active key in auth's tests. */
+    public String signWith(String kid, PrivateKey key) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .subject(subject)
                 .audience(audience)
@@ -97,7 +102,12 @@ public final class TestTokens {
                 .claim("scope", "openid")
                 .claim("roles", List.copyOf(roles))
                 .groups(Set.copyOf(groups));
-        return claims.jws().keyId(KEY_ID).algorithm(SignatureAlgorithm.RS256).sign(TEST_KEY);
+        return claims.jws().keyId(kid).algorithm(SignatureAlgorithm.RS256).sign(key);
+    }
+
+    /** The test key pair services trust in the test profile. */
+    public static SigningKey testKey() {
+        return new SigningKey(KEY_ID, TEST_KEY);
     }
 
     public String bearer() {

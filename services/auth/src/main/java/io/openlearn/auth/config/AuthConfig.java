@@ -17,6 +17,10 @@ public interface AuthConfig {
     @WithDefault("${openlearn.jwt.audience}")
     String audience();
 
+    /** The most scoped roles a token carries; past it the token says roles_overflow and carries none. */
+    @WithDefault("64")
+    int rolesClaimMax();
+
     IdentityProvider idp();
 
     /** Identity-provider clients whose service accounts are platform services (group {@code service}). */
@@ -36,5 +40,24 @@ public interface AuthConfig {
     interface Keys {
         /** Base64 of a 32-byte AES key that seals the private signing keys at rest. */
         String encryptionKey();
+
+        /** How long a key signs before the next one takes over. */
+        @WithDefault("P1D")
+        Duration rotationInterval();
+
+        /**
+         * How long a new key is published before it signs. Must exceed the verifiers' JWKS refresh interval
+         * (smallrye.jwt.jwks.refresh-interval, 10 minutes by default) so that no verifier meets an unknown kid.
+         */
+        @WithDefault("15M")
+        Duration publishAhead();
+
+        /** Allowed clock difference between auth and verifiers, added to how long a retired key stays published. */
+        @WithDefault("60S")
+        Duration clockSkew();
+
+        /** How often each replica checks the keyring: rotation steps and the key other replicas activated. */
+        @WithDefault("10S")
+        Duration checkInterval();
     }
 }

@@ -9,6 +9,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlatformUserRepository implements PanacheRepositoryBase<PlatformUserEntity, UUID> {
 
+    public java.util.Optional<PlatformUserEntity> findByUsername(String username) {
+        // a service account and a person may share nothing but the name space of the IdP: prefer the person
+        return find("username = ?1 order by service, createdAt", username).firstResultOptional();
+    }
+
     /**
      * Creates the user on first sight or refreshes what the identity provider says of them, in one statement, so two
      * first exchanges racing each other still make one user.

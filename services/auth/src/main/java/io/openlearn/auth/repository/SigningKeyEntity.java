@@ -11,6 +11,7 @@ import java.time.Instant;
 @Table(name = "signing_key")
 public class SigningKeyEntity extends PanacheEntityBase {
 
+    public static final String PENDING = "PENDING";
     public static final String ACTIVE = "ACTIVE";
     public static final String RETIRED = "RETIRED";
 
@@ -28,4 +29,10 @@ public class SigningKeyEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "retired_at")
     public Instant retiredAt;
+    @Column(name = "activates_at")
+    public Instant activatesAt;
+    @Column(name = "activated_at")
+    public Instant activatedAt;
+    @Column(name = "published_until")
+    public Instant publishedUntil;
 }

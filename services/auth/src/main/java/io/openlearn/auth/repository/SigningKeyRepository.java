@@ -2,6 +2,7 @@ package io.openlearn.auth.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,22 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKeyEnt
         return find("status", SigningKeyEntity.ACTIVE).firstResultOptional();
     }
 
-    /** Keys whose tokens may still be in circulation, newest first. */
-    public List<SigningKeyEntity> listPublished() {
+    public Optional<SigningKeyEntity> findPending() {
+        return find("status", SigningKeyEntity.PENDING).firstResultOptional();
+    }
+
+    /** Keys verifiers must know now: about to sign, signing, or signed tokens that may still circulate. */
+    public List<SigningKeyEntity> listPublished(Instant now) {
+        return list("status <> ?1 or publishedUntil > ?2 order by createdAt desc", SigningKeyEntity.RETIRED, now);
+    }
+
+    public List<SigningKeyEntity> listAll() {
         return list("order by createdAt desc");
+    }
+
+    /** Retired keys no token can need any more: their private halves are destroyed with the row. */
+    public long deleteExpired(Instant now) {
+        return delete("status = ?1 and publishedUntil <= ?2", SigningKeyEntity.RETIRED, now);
     }
 
     /** Serialises key creation across auth replicas for the rest of the transaction. */

@@ -30,7 +30,14 @@ public class MeResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Me(UUID id, String username, String email, String name, Set<String> groups, List<String> roles) {
+    public record Me(UUID id, String username, String email, String name, Set<String> groups, List<String> roles,
+                     Boolean rolesOverflow) {
+    }
+
+    /** Present only when the token had more roles than it could carry. */
+    private static Boolean overflow(JsonWebToken jwt) {
+        Object claim = jwt.getClaim("roles_overflow");
+        return claim != null && ("true".equals(String.valueOf(claim))) ? Boolean.TRUE : null;
     }
 
     /** The identity and roles the caller's token asserts, with the name auth keeps for them. */
@@ -41,6 +48,6 @@ public class MeResource {
         PlatformUserEntity user = users.findByIdOptional(id)
                 .orElseThrow(() -> new ProblemException(404, "No platform user " + id + "."));
         return new Me(id, user.username, user.email, user.fullName, new TreeSet<>(jwt.getGroups()),
-                ScopedRoles.of(jwt).entries());
+                ScopedRoles.of(jwt).entries(), overflow(jwt));
     }
 }

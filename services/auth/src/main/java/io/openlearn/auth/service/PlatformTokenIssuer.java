@@ -34,6 +34,9 @@ public class PlatformTokenIssuer {
                 .claim("preferred_username", principal.username())
                 .groups(principal.groups())
                 .claim("roles", principal.roles());
+        if (principal.rolesOverflow()) {
+            claims.claim("roles_overflow", true);
+        }
         if (principal.email() != null) {
             claims.claim("email", principal.email());
         }

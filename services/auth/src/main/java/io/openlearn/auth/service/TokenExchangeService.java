@@ -9,7 +9,11 @@ import io.openlearn.auth.repository.RoleAssignmentRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import io.openlearn.auth.domain.RoleGrant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** RFC 8693 token exchange: a verified identity-provider token in, a platform JWT for the same person out. */
@@ -21,6 +25,7 @@ public class TokenExchangeService {
     private final RoleAssignmentRepository roles;
     private final PlatformTokenIssuer issuer;
     private final PlatformGroups groups;
+    private final int rolesClaimMax;
 
     public TokenExchangeService(IdentityProviderVerifier verifier, PlatformUserRepository users,
                                 RoleAssignmentRepository roles, PlatformTokenIssuer issuer, AuthConfig config) {
@@ -29,6 +34,7 @@ public class TokenExchangeService {
         this.roles = roles;
         this.issuer = issuer;
         this.groups = new PlatformGroups(config.serviceClients());
+        this.rolesClaimMax = config.rolesClaimMax();
     }
 
     public IssuedToken exchange(String subjectToken) {
@@ -42,7 +48,18 @@ public class TokenExchangeService {
         boolean service = groups.isService(identity);
         String username = groups.usernameOf(identity);
         UUID id = users.mirror(identity, username, service, Instant.now());
-        List<String> scoped = service ? List.of() : roles.claimsOf(id);
-        return new PlatformPrincipal(id, username, identity.email(), groups.of(identity), scoped, identity.scope());
+        Set<String> platformGroups = new TreeSet<>(groups.of(identity));
+        List<String> scoped = new ArrayList<>();
+        if (!service) {
+            for (RoleGrant grant : roles.grantsOf(id)) {
+                if (RoleGrant.PLATFORM_SCOPE.equals(grant.scope())) {
+                    platformGroups.add(grant.role().wireName());
+                } else {
+                    scoped.add(grant.claim());
+                }
+            }
+        }
+        return PlatformPrincipal.capped(id, username, identity.email(), platformGroups, scoped, rolesClaimMax,
+                identity.scope());
     }
 }

@@ -1,0 +1,77 @@
+package io.openlearn.auth.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.openlearn.auth.domain.RoleGrant;
+import io.openlearn.auth.repository.PlatformUserEntity;
+import io.openlearn.auth.repository.PlatformUserRepository;
+import io.openlearn.auth.repository.RoleAssignmentRepository;
+import io.openlearn.kit.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import io.openlearn.auth.service.Caller;
+import io.openlearn.auth.service.RevocationService;
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Users by username: admins look them up; a user's tokens can be revoked all at once. */
+@Path("/api/auth/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    private final PlatformUserRepository users;
+    private final RoleAssignmentRepository assignments;
+    private final RevocationService revocations;
+    private final JsonWebToken jwt;
+
+    public UserResource(PlatformUserRepository users, RoleAssignmentRepository assignments,
+                        RevocationService revocations, JsonWebToken jwt) {
+        this.users = users;
+        this.assignments = assignments;
+        this.revocations = revocations;
+        this.jwt = jwt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record User(UUID id, String username, String email, String name, boolean service, Instant createdAt,
+                       Instant lastSeenAt, List<String> roles) {
+    }
+
+    @GET
+    @Path("/{username}")
+    @RolesAllowed("admin")
+    @Transactional
+    public User byUsername(@PathParam("username") @Size(max = 255) String username) {
+        PlatformUserEntity user = users.findByUsername(username)
+                .orElseThrow(() -> new ProblemException(404, "No platform user named " + username + "."));
+        List<String> roles = assignments.grantsOf(user.id).stream().map(RoleGrant::claim).toList();
+        return new User(user.id, user.username, user.email, user.fullName, user.service, user.createdAt,
+                user.lastSeenAt, roles);
+    }
+
+    /** Refuses every token of the user issued until now (a user may do this to themselves; admins to anyone). */
+    @POST
+    @Path("/{username}/token-revocation")
+    @Authenticated
+    public Response revokeAll(@PathParam("username") @Size(max = 255) String username) {
+        Caller caller = CallerContext.caller(jwt);
+        UUID target = users.findByUsername(username).map(u -> u.id)
+                .orElseThrow(() -> new ProblemException(404, "No platform user named " + username + "."));
+        if (!target.equals(caller.id()) && !caller.groups().contains("admin")) {
+            throw new ProblemException(403, "Only admins may revoke another user's tokens.");
+        }
+        // one second past now: a token issued in this very second (iat has second precision) is refused too
+        revocations.revokeUserTokensIssuedBefore(target, Instant.now().plusSeconds(1), caller.id());
+        return Response.noContent().build();
+    }
+}

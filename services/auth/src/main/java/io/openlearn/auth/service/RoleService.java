@@ -1,0 +1,129 @@
+package io.openlearn.auth.service;
+
+import io.openlearn.auth.domain.RoleGrant;
+import io.openlearn.auth.domain.RoleGrantPolicy;
+import io.openlearn.auth.repository.PlatformUserEntity;
+import io.openlearn.auth.repository.PlatformUserRepository;
+import io.openlearn.auth.repository.RoleAssignmentRepository;
+import io.openlearn.auth.repository.RoleAssignmentRepository.Assignment;
+import io.openlearn.auth.repository.RoleAuditRepository;
+import io.openlearn.auth.repository.RoleAuditRepository.Person;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Grants and revokes roles. The caller's own rights are read from this database, not from their token, so a role
+ * revoked a moment ago cannot be used to grant. Each change is audited and announced in the same transaction.
+ */
+@ApplicationScoped
+public class RoleService {
+
+    public static final String ROLE_CHANGED = "auth.role.changed";
+
+    private final RoleAssignmentRepository assignments;
+    private final RoleAuditRepository audit;
+    private final PlatformUserRepository users;
+    private final OutboxWriter outbox;
+
+    public RoleService(RoleAssignmentRepository assignments, RoleAuditRepository audit, PlatformUserRepository users,
+                       OutboxWriter outbox) {
+        this.assignments = assignments;
+        this.audit = audit;
+        this.users = users;
+        this.outbox = outbox;
+    }
+
+    public record Granted(Assignment assignment, boolean created) {
+    }
+
+    @Transactional
+    public Granted grant(Caller caller, String username, RoleGrant grant, String reason) {
+        requireManage(caller, grant);
+        PlatformUserEntity target = users.findByUsername(username).orElseThrow(() -> new ProblemException(404,
+                "No platform user named " + username + "; a user exists once they have signed in."));
+        Instant now = Instant.now();
+        var inserted = assignments.insert(target.id, grant, caller.id(), now);
+        if (inserted.isPresent()) {
+            record("GRANT", grant, new Person(target.id, target.username), caller, reason, now);
+        }
+        return new Granted(assignments.find(target.id, grant).orElseThrow(), inserted.isPresent());
+    }
+
+    @Transactional
+    public void revoke(Caller caller, long assignmentId, String reason) {
+        Assignment assignment = assignments.find(assignmentId)
+                .orElseThrow(() -> new ProblemException(404, "No role assignment " + assignmentId + "."));
+        RoleGrant grant = toGrant(assignment);
+        requireManage(caller, grant);
+        assignments.delete(assignmentId);
+        record("REVOKE", grant, new Person(assignment.userId(), assignment.username()), caller, reason,
+                Instant.now());
+    }
+
+    /** Assignments on a scope (for those who may manage it) or of one user (themselves, or for admins). */
+    @Transactional
+    public List<Assignment> list(Caller caller, RoleAssignmentRepository.Filter filter, RoleGrant scopeProbe) {
+        boolean own = caller.id().equals(filter.userId());
+        boolean admin = actorOf(caller).groups().contains("admin");
+        if (!own && !admin && (scopeProbe == null || !RoleGrantPolicy.mayView(actorOf(caller), scopeProbe))) {
+            throw new ProblemException(403, "You may not list these role assignments.");
+        }
+        return assignments.list(filter);
+    }
+
+    /** Whether a user holds a role: for services whose caller's token had too many roles to carry them all. */
+    @Transactional
+    public boolean holds(UUID userId, RoleGrant grant) {
+        return assignments.holds(userId, grant);
+    }
+
+    public RoleGrantPolicy.Actor actorOf(Caller caller) {
+        Set<String> groups = new HashSet<>(caller.groups());
+        List<String> roles = new java.util.ArrayList<>();
+        for (RoleGrant grant : assignments.grantsOf(caller.id())) {
+            if (RoleGrant.PLATFORM_SCOPE.equals(grant.scope())) {
+                groups.add(grant.role().wireName());
+            } else {
+                roles.add(grant.claim());
+            }
+        }
+        return new RoleGrantPolicy.Actor(groups, roles);
+    }
+
+    private void requireManage(Caller caller, RoleGrant grant) {
+        if (!RoleGrantPolicy.mayManage(actorOf(caller), grant)) {
+            throw new ProblemException(403, "You may not grant or revoke " + grant.role().wireName() + " on "
+                    + grant.scope() + ".");
+        }
+    }
+
+    private void record(String action, RoleGrant grant, Person target, Caller caller, String reason, Instant at) {
+        Person actor = new Person(caller.id(), caller.username());
+        audit.append(action, grant, target, actor, reason, at);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("action", action);
+        data.put("role", grant.role().wireName());
+        data.put("scope", grant.scope());
+        data.put("userId", target.id());
+        data.put("username", target.username());
+        data.put("actorId", actor.id());
+        data.put("actorUsername", actor.username());
+        data.put("reason", reason);
+        data.put("at", at.toString());
+        outbox.append(ROLE_CHANGED, target.id().toString(), data);
+    }
+
+    static RoleGrant toGrant(Assignment assignment) {
+        return new RoleGrant(io.openlearn.auth.domain.RoleName.fromWireName(assignment.role()).orElseThrow(),
+                assignment.scope());
+    }
+}

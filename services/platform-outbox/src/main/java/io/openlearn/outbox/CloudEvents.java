@@ -1,0 +1,48 @@
+package io.openlearn.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The envelope of every message on {@code openlearn.events}: one CloudEvent 1.0 in structured JSON mode
+ * (ADR 0004). Consumers find the same attributes on every event type.
+ */
+public final class CloudEvents {
+
+    public static final String EXCHANGE = "openlearn.events";
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+    public static final String SPEC_VERSION = "1.0";
+    public static final String DATA_CONTENT_TYPE = "application/json";
+    /** Extension attribute carrying the id of the request that caused the event (lower-case letters only). */
+    public static final String REQUEST_ID = "requestid";
+
+    private CloudEvents() {
+    }
+
+    /** One outbox row as stored: {@code data} is the JSON text of the payload. */
+    public record StoredEvent(UUID id, String type, String source, String subject, String data, String requestId,
+            OffsetDateTime createdAt) {
+    }
+
+    /** The message body of a stored event. The same row always gives the same bytes, so a resend is identical. */
+    public static byte[] encode(ObjectMapper mapper, StoredEvent event) throws JsonProcessingException {
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("specversion", SPEC_VERSION);
+        envelope.put("id", event.id().toString());
+        envelope.put("source", event.source());
+        envelope.put("type", event.type());
+        if (event.subject() != null) {
+            envelope.put("subject", event.subject());
+        }
+        envelope.put("time", event.createdAt().toInstant().toString());
+        if (event.requestId() != null) {
+            envelope.put(REQUEST_ID, event.requestId());
+        }
+        envelope.put("datacontenttype", DATA_CONTENT_TYPE);
+        envelope.set("data", mapper.readTree(event.data()));
+        return mapper.writeValueAsBytes(envelope);
+    }
+}

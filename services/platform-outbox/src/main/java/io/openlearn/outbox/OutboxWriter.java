@@ -1,0 +1,83 @@
+package io.openlearn.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.openlearn.kit.requestid.RequestIds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Appends events to the outbox inside the caller's transaction. The insert goes through the default datasource,
+ * whose connection the transaction already holds (Hibernate ORM uses the same one), so the event commits or rolls
+ * back with the business change. Called without a transaction it refuses ({@code TransactionalException}): an
+ * event is never stored outside the change it announces.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    /** Event names such as {@code submission.scored}: also the routing key, so no topic wildcards. */
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String INSERT = "INSERT INTO outbox_event (id, type, source, subject, data, request_id)"
+            + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)";
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+    private final OutboxConfig config;
+
+    public OutboxWriter(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /**
+     * Stores one event for publication after the caller's transaction commits.
+     *
+     * @param type the event name, e.g. {@code enrollment.changed}: lower-case words joined by {@code .}, {@code -}
+     *     or {@code _}, at most 128 characters; the routing key on {@code openlearn.events}
+     * @param subject what the event is about (a course key, or course and learner); may be null; at most 512
+     * @param data the payload, serialised with the application's Jackson {@code ObjectMapper}
+     * @return the event id (CloudEvents {@code id}, AMQP message id)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String type, String subject, Object data) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(data, "data");
+        if (type.length() > 128 || !TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException("Event type must be lower-case words joined by '.', '-' or '_' "
+                    + "(at most 128 characters): " + type);
+        }
+        if (subject != null && subject.length() > 512) {
+            throw new IllegalArgumentException("Event subject is longer than 512 characters.");
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data of " + type + " cannot be written as JSON.", e);
+        }
+        String requestId = RequestIds.current().filter(id -> REQUEST_ID.matcher(id).matches()).orElse(null);
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, id);
+            insert.setString(2, type);
+            insert.setString(3, config.source());
+            insert.setString(4, subject);
+            insert.setString(5, json);
+            insert.setString(6, requestId);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("Could not store event " + type + " in the outbox.", e);
+        }
+        return id;
+    }
+}
