@@ -40,6 +40,7 @@ class RevocationResourceTest {
     @Test
     void onlyAdminsRevokeOthersAndOnlyServicesOrAdminsReadTheFeed() {
         String learner = platformToken("learner2");
+        platformToken("learner1");
         given().auth().oauth2(learner).post("/api/auth/v1/users/learner1/token-revocation").then().statusCode(403);
         given().auth().oauth2(learner).get("/api/auth/v1/revocations").then().statusCode(403);
         given().auth().oauth2(serviceToken("gateway")).queryParam("since", "not-a-time")

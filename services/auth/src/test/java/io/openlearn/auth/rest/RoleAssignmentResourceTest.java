@@ -68,6 +68,32 @@ class RoleAssignmentResourceTest {
     }
 
     @Test
+    void grantIsAnnouncedAsCloudEventThroughTheOutbox() throws Exception {
+        String course = "course-v1:" + ORG + "+EVT+2026";
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
+            channel.exchangeDeclare("openlearn.events", "topic", true);
+            String queue = channel.queueDeclare().getQueue();
+            channel.queueBind(queue, "openlearn.events", "auth.role.changed");
+            grant(admin, "learner1", "course_staff", course).statusCode(201);
+            String body = null;
+            for (int i = 0; i < 50 && body == null; i++) {
+                var delivery = channel.basicGet(queue, true);
+                if (delivery != null && new String(delivery.getBody()).contains(course)) {
+                    body = new String(delivery.getBody());
+                } else if (delivery == null) {
+                    Thread.sleep(200);
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertNotNull(body, "no auth.role.changed event within 10 s");
+            org.junit.jupiter.api.Assertions.assertTrue(body.contains("\"specversion\":\"1.0\""), body);
+            org.junit.jupiter.api.Assertions.assertTrue(body.contains("\"type\":\"auth.role.changed\""), body);
+            org.junit.jupiter.api.Assertions.assertTrue(body.contains("\"action\":\"GRANT\""), body);
+        }
+    }
+
+    @Test
     void grantingWhatIsHeldIsIdempotent() {
         String course = "course-v1:" + ORG + "+IDEM+2026";
         int first = grant(admin, "learner2", "course_staff", course).statusCode(201).extract().path("id");
