@@ -31,6 +31,9 @@ public class PlatformJwtVerificationBenchmark {
 
     private DefaultJWTParser parser;
     private String token;
+    private java.security.PublicKey publicKey;
+    private byte[] signingInput;
+    private byte[] signature;
 
     @Setup
     public void setUp() throws NoSuchAlgorithmException {
@@ -41,6 +44,7 @@ public class PlatformJwtVerificationBenchmark {
         context.setExpectedAudience(Set.of(AUDIENCE));
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         parser = new DefaultJWTParser(context);
+        publicKey = keys.getPublic();
         Instant now = Instant.now();
         token = Jwt.issuer(ISSUER).subject(UUID.randomUUID().toString()).audience(AUDIENCE)
                 .issuedAt(now).expiresAt(now.plusSeconds(3600)).claim("jti", UUID.randomUUID().toString())
@@ -49,6 +53,18 @@ public class PlatformJwtVerificationBenchmark {
                 .claim("roles", List.of("course_staff:course-v1:OpenLearnX+CS101+2026_T1",
                         "course_beta_tester:course-v1:OpenLearnX+CS102+2026_T1"))
                 .jws().keyId("bench-key").algorithm(SignatureAlgorithm.RS256).sign(keys.getPrivate());
+        int lastDot = token.lastIndexOf('.');
+        signingInput = token.substring(0, lastDot).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        signature = java.util.Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
+    }
+
+    /** The floor: the RS256 signature check alone (JCA, SHA-256 with RSA-2048), no parsing, no claims. */
+    @Benchmark
+    public boolean rs256SignatureOnly() throws java.security.GeneralSecurityException {
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(publicKey);
+        verifier.update(signingInput);
+        return verifier.verify(signature);
     }
 
     @Benchmark
