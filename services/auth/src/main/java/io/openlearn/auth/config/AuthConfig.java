@@ -3,6 +3,7 @@ package io.openlearn.auth.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 @ConfigMapping(prefix = "auth")
@@ -21,7 +22,11 @@ public interface AuthConfig {
     @WithDefault("64")
     int rolesClaimMax();
 
-    IdentityProvider idp();
+    /**
+     * Identity providers whose access tokens auth exchanges, by a name of the operator's choosing
+     * ({@code auth.trusted-issuers.openedx.issuer=...}). A token from any other issuer is refused.
+     */
+    Map<String, IdentityProvider> trustedIssuers();
 
     /** Identity-provider clients whose service accounts are platform services (group {@code service}). */
     Set<String> serviceClients();
