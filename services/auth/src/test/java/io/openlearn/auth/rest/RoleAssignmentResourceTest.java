@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -200,6 +201,28 @@ class RoleAssignmentResourceTest {
         org.junit.jupiter.api.Assertions.assertTrue(payload.contains("\"roles_overflow\":true"), payload);
         given().auth().oauth2(token).get("/api/auth/v1/me").then().statusCode(200)
                 .body("roles", empty()).body("rolesOverflow", equalTo(true));
+    }
+
+    @Inject
+    io.openlearn.kit.security.RoleChecker roleChecker;
+
+    @Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Test
+    void aServiceAsksAuthAboutARoleOnlyWhenTheTokenOverflowed() throws Exception {
+        String capOrg = "Ovf" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 9; i++) {
+            grant(admin, "learner2", "course_beta_tester", "course-v1:" + capOrg + "+C" + i + "+R").statusCode(201);
+        }
+        var overflowing = parser.parse(platformToken("learner2"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                roleChecker.holds(overflowing, "course_beta_tester", "course-v1:" + capOrg + "+C3+R"));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                roleChecker.holds(overflowing, "course_staff", "course-v1:" + capOrg + "+C3+R"));
+        var carried = parser.parse(platformToken("learner1"));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                roleChecker.holds(carried, "course_beta_tester", "course-v1:" + capOrg + "+C3+R"));
     }
 
     @Test
