@@ -18,6 +18,13 @@ public interface AuthConfig {
     @WithDefault("${openlearn.jwt.audience}")
     String audience();
 
+    /**
+     * Service clients trusted to grant and revoke course team roles (course_*) on behalf of the person they checked;
+     * course-authoring's course team API.
+     */
+    @WithDefault("course-authoring")
+    Set<String> teamDelegates();
+
     /** The most scoped roles a token carries; past it the token says roles_overflow and carries none. */
     @WithDefault("64")
     int rolesClaimMax();

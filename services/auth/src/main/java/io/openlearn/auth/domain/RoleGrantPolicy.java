@@ -9,8 +9,16 @@ import java.util.Set;
  */
 public final class RoleGrantPolicy {
 
-    /** The caller, as their platform token describes them. */
-    public record Actor(Set<String> groups, List<String> roles) {
+    /**
+     * The caller, as their platform token describes them. A team delegate is a platform service trusted to manage
+     * course teams after checking the person it acts for (course-authoring's course team API).
+     */
+    public record Actor(Set<String> groups, List<String> roles, boolean teamDelegate) {
+
+        public Actor(Set<String> groups, List<String> roles) {
+            this(groups, roles, false);
+        }
+
         boolean isAdmin() {
             return groups.contains("admin");
         }
@@ -30,7 +38,7 @@ public final class RoleGrantPolicy {
         return switch (grant.role().scopeKind()) {
             case PLATFORM -> false;
             case ORG -> actor.has(RoleName.ORG_ADMIN, grant.org());
-            case COURSE -> actor.has(RoleName.ORG_ADMIN, grant.org())
+            case COURSE -> actor.teamDelegate() || actor.has(RoleName.ORG_ADMIN, grant.org())
                     || (grant.role() != RoleName.COURSE_INSTRUCTOR
                         && actor.has(RoleName.COURSE_INSTRUCTOR, grant.scope()));
         };

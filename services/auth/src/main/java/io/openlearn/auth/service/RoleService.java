@@ -33,13 +33,15 @@ public class RoleService {
     private final RoleAuditRepository audit;
     private final PlatformUserRepository users;
     private final OutboxWriter outbox;
+    private final Set<String> teamDelegates;
 
     public RoleService(RoleAssignmentRepository assignments, RoleAuditRepository audit, PlatformUserRepository users,
-                       OutboxWriter outbox) {
+                       OutboxWriter outbox, io.openlearn.auth.config.AuthConfig config) {
         this.assignments = assignments;
         this.audit = audit;
         this.users = users;
         this.outbox = outbox;
+        this.teamDelegates = Set.copyOf(config.teamDelegates());
     }
 
     public record Granted(Assignment assignment, boolean created) {
@@ -96,7 +98,8 @@ public class RoleService {
                 roles.add(grant.claim());
             }
         }
-        return new RoleGrantPolicy.Actor(groups, roles);
+        boolean delegate = caller.groups().contains("service") && teamDelegates.contains(caller.username());
+        return new RoleGrantPolicy.Actor(groups, roles, delegate);
     }
 
     private void requireManage(Caller caller, RoleGrant grant) {

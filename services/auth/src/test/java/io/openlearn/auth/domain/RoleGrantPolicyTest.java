@@ -48,6 +48,14 @@ class RoleGrantPolicyTest {
     }
 
     @Test
+    void teamDelegateServiceManagesCourseRolesButNothingElse() {
+        RoleGrantPolicy.Actor delegate = new RoleGrantPolicy.Actor(Set.of("service"), List.of(), true);
+        assertTrue(RoleGrantPolicy.mayManage(delegate, grant(RoleName.COURSE_INSTRUCTOR, COURSE)));
+        assertFalse(RoleGrantPolicy.mayManage(delegate, grant(RoleName.ORG_ADMIN, "OrgA")));
+        assertFalse(RoleGrantPolicy.mayManage(delegate, grant(RoleName.ADMIN, "platform")));
+    }
+
+    @Test
     void learnerManagesNothing() {
         assertFalse(RoleGrantPolicy.mayManage(LEARNER, grant(RoleName.COURSE_BETA_TESTER, COURSE)));
     }

@@ -45,6 +45,23 @@ public class PublishedVersionRepository {
                 .append("gradingChanged", version.gradingChanged()));
     }
 
+    /**
+     * Copies every published version of one run to another that has none yet, one insert per version (single-document
+     * writes; the unique index keeps a repeated copy from duplicating anything). Returns how many were copied.
+     */
+    public int copyAll(String sourceKey, String targetKey, java.time.Instant now) {
+        int copied = 0;
+        for (PublishedVersion version : listNewestFirst(sourceKey)) {
+            try {
+                insert(new PublishedVersion(targetKey, version.version(), now, version.gradingChanged()));
+                copied++;
+            } catch (com.mongodb.MongoWriteException duplicate) {
+                // already copied by an earlier attempt: the copy is idempotent
+            }
+        }
+        return copied;
+    }
+
     public List<PublishedVersion> listNewestFirst(String courseKey) {
         List<PublishedVersion> result = new ArrayList<>();
         for (Document d : versions.find(eq("courseKey", courseKey)).sort(descending("version"))) {

@@ -35,4 +35,8 @@ public class CourseRunEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Bumped by every change; the ETag clients send back in If-Match. */
+    public long version;
+    @Column(name = "rerun_of")
+    public String rerunOf;
 }

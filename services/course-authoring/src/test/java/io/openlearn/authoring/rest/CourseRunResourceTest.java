@@ -29,6 +29,7 @@ class CourseRunResourceTest {
             run.start = Instant.parse("2026-01-10T00:00:00Z");
             run.createdAt = Instant.now();
             run.updatedAt = run.createdAt;
+            run.version = 1;
             run.persist();
         });
         return key;

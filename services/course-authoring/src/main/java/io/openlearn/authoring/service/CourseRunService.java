@@ -1,0 +1,171 @@
+package io.openlearn.authoring.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.authoring.domain.CourseKey;
+import io.openlearn.authoring.domain.CourseRunPermissions;
+import io.openlearn.authoring.domain.FieldError;
+import io.openlearn.authoring.domain.GradingPolicy;
+import io.openlearn.authoring.repository.CourseRunEntity;
+import io.openlearn.authoring.repository.CourseRunRepository;
+import io.openlearn.authoring.repository.GradingPolicyRepository;
+import io.openlearn.kit.problem.Problem;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Creating, changing and rerunning course runs; every change is announced as course.run.changed. */
+@ApplicationScoped
+public class CourseRunService {
+
+    public static final String RUN_CHANGED = "course.run.changed";
+
+    private final CourseRunRepository runs;
+    private final GradingPolicyRepository policies;
+    private final OutboxWriter outbox;
+    private final ObjectMapper json;
+
+    public CourseRunService(CourseRunRepository runs, GradingPolicyRepository policies, OutboxWriter outbox,
+                            ObjectMapper json) {
+        this.runs = runs;
+        this.policies = policies;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    @Transactional
+    public CourseRunEntity create(Caller caller, CourseKey key, CourseRunSettings settings) {
+        GradingPolicy initial = GradingPolicy.openEdxDefault();
+        CourseRunEntity run = createRun(caller, key, settings, write(initial), initial.hash(), null);
+        announce(run, "created");
+        return run;
+    }
+
+    private CourseRunEntity createRun(Caller caller, CourseKey key, CourseRunSettings settings, String policyJson,
+                                      String policyHash, String rerunOf) {
+        if (!CourseRunPermissions.mayCreate(caller, key.org())) {
+            throw new ProblemException(403, "Only admins and admins of " + key.org() + " create its course runs.");
+        }
+        requireValid(settings);
+        if (runs.findByIdOptional(key.toString()).isPresent()) {
+            throw new ProblemException(409, "Course run " + key + " already exists.");
+        }
+        CourseRunEntity run = new CourseRunEntity();
+        run.courseKey = key.toString();
+        run.org = key.org();
+        run.number = key.number();
+        run.run = key.run();
+        run.createdAt = Instant.now();
+        run.version = 1;
+        run.rerunOf = rerunOf;
+        apply(run, settings);
+        runs.persistAndFlush(run);
+        policies.insert(new GradingPolicyRepository.StoredPolicy(run.courseKey, 1, policyJson, policyHash,
+                run.createdAt, caller.username()));
+        return run;
+    }
+
+    @Transactional
+    public CourseRunEntity update(Caller caller, CourseKey key, long expectedVersion, CourseRunSettings settings) {
+        CourseRunEntity run = find(key);
+        if (!CourseRunPermissions.mayEdit(caller, key)) {
+            throw new ProblemException(403, "Only the course team edits " + key + ".");
+        }
+        requireValid(settings);
+        if (!runs.bumpVersion(run.courseKey, expectedVersion)) {
+            throw new ProblemException(412, "Course run " + key + " changed since version " + expectedVersion
+                    + "; read it again and reapply the change.");
+        }
+        runs.getEntityManager().refresh(run);
+        apply(run, settings);
+        announce(run, "updated");
+        return run;
+    }
+
+    /** A new run with the source's settings and current grading policy; content is copied by content-repository. */
+    @Transactional
+    public CourseRunEntity rerun(Caller caller, CourseKey source, CourseKey target, CourseRunSettings settings) {
+        CourseRunEntity from = find(source);
+        if (!CourseRunPermissions.mayEdit(caller, source)) {
+            throw new ProblemException(403, "A rerun needs the right to edit " + source + ".");
+        }
+        CourseRunSettings effective = settings != null ? settings : new CourseRunSettings(from.title,
+                new io.openlearn.authoring.domain.CourseSchedule(null, null, null, null),
+                io.openlearn.authoring.domain.Pacing.fromWireName(from.pacing).orElseThrow(), from.invitationOnly,
+                from.maxEnrollments);
+        GradingPolicyRepository.StoredPolicy policy = policies.current(from.courseKey).orElseThrow();
+        CourseRunEntity created = createRun(caller, target, effective, policy.policyJson(), policy.hash(),
+                from.courseKey);
+        announce(created, "rerun");
+        return created;
+    }
+
+    public CourseRunEntity find(CourseKey key) {
+        return runs.findByIdOptional(key.toString())
+                .orElseThrow(() -> new ProblemException(404, "No course run " + key + "."));
+    }
+
+    public List<CourseRunEntity> catalog(CourseRunRepository.Filter filter) {
+        return runs.catalog(filter, Instant.now());
+    }
+
+    private static void apply(CourseRunEntity run, CourseRunSettings settings) {
+        run.title = settings.title();
+        run.start = settings.schedule().start();
+        run.end = settings.schedule().end();
+        run.enrollmentStart = settings.schedule().enrollmentStart();
+        run.enrollmentEnd = settings.schedule().enrollmentEnd();
+        run.pacing = settings.pacing().wireName();
+        run.invitationOnly = settings.invitationOnly();
+        run.maxEnrollments = settings.maxEnrollments();
+        run.updatedAt = Instant.now();
+    }
+
+    static void requireValid(CourseRunSettings settings) {
+        List<FieldError> errors = new java.util.ArrayList<>(settings.schedule().violations());
+        if (settings.title() == null || settings.title().isBlank() || settings.title().length() > 255) {
+            errors.add(new FieldError("title", "1 to 255 characters"));
+        }
+        if (settings.maxEnrollments() != null && settings.maxEnrollments() < 1) {
+            errors.add(new FieldError("maxEnrollments", "must be at least 1 when set"));
+        }
+        throwIfAny(errors);
+    }
+
+    public static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ProblemException("urn:openlearn:problem:validation", "Invalid request", 400,
+                    "The request has invalid fields.",
+                    errors.stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
+        }
+    }
+
+    private void announce(CourseRunEntity run, String change) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("courseKey", run.courseKey);
+        data.put("change", change);
+        data.put("version", run.version);
+        data.put("title", run.title);
+        data.put("start", run.start);
+        data.put("end", run.end);
+        data.put("enrollmentStart", run.enrollmentStart);
+        data.put("enrollmentEnd", run.enrollmentEnd);
+        data.put("pacing", run.pacing);
+        data.put("invitationOnly", run.invitationOnly);
+        data.put("maxEnrollments", run.maxEnrollments);
+        data.put("rerunOf", run.rerunOf);
+        outbox.append(RUN_CHANGED, run.courseKey, data);
+    }
+
+    String write(GradingPolicy policy) {
+        try {
+            return json.writeValueAsString(policy);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
