@@ -87,6 +87,30 @@ class CourseRunLifecycleTest {
     }
 
     @Test
+    void creationAndChangesAreAnnouncedAsCourseRunChangedEvents() throws Exception {
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
+            channel.exchangeDeclare("openlearn.events", "topic", true);
+            String queue = channel.queueDeclare().getQueue();
+            channel.queueBind(queue, "openlearn.events", "course.run.changed");
+            String key = createRun(freshOrg(), "EVT");
+            update(ADMIN, key, "\"1\"", settings("Renamed")).statusCode(200);
+            List<String> changes = new java.util.ArrayList<>();
+            for (int i = 0; i < 50 && changes.size() < 2; i++) {
+                var delivery = channel.basicGet(queue, true);
+                if (delivery == null) {
+                    Thread.sleep(200);
+                } else if (new String(delivery.getBody()).contains(key)) {
+                    String body = new String(delivery.getBody());
+                    changes.add(body.replaceAll(".*\"change\":\"([a-z]+)\".*", "$1"));
+                }
+            }
+            Assertions.assertEquals(List.of("created", "updated"), changes);
+        }
+    }
+
+    @Test
     void orgAdminsCreateInTheirOrgOnlyAndLearnersNowhere() {
         String org = freshOrg();
         String orgAdmin = TestTokens.user("oa").role("org_admin", org).sign();
