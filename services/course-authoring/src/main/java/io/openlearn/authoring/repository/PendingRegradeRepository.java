@@ -18,15 +18,20 @@ public class PendingRegradeRepository {
     public record Due(String courseKey, int policyVersion) {
     }
 
-    /** Records (or moves) the run's pending regrade to the newest version, due at {@code dueAt}. */
-    public void schedule(String courseKey, int policyVersion, Instant now, Instant dueAt) {
+    /**
+     * Records (or moves) the run's pending regrade to the newest version, due at {@code dueAt} but never later than
+     * {@code latest} after the first change, so a team that keeps editing still gets its regrade.
+     */
+    public void schedule(String courseKey, int policyVersion, Instant now, Instant dueAt, java.time.Duration latest) {
         entityManager.createNativeQuery("""
                         INSERT INTO pending_regrade (course_key, policy_version, due_at, first_change_at)
                         VALUES (:key, :version, :due, :now)
                         ON CONFLICT (course_key) DO UPDATE
-                           SET policy_version = EXCLUDED.policy_version, due_at = EXCLUDED.due_at""")
+                           SET policy_version = EXCLUDED.policy_version,
+                               due_at = LEAST(EXCLUDED.due_at, pending_regrade.first_change_at + CAST(:latest AS interval))""")
                 .setParameter("key", courseKey).setParameter("version", policyVersion)
-                .setParameter("due", dueAt).setParameter("now", now).executeUpdate();
+                .setParameter("due", dueAt).setParameter("now", now)
+                .setParameter("latest", latest.toSeconds() + " seconds").executeUpdate();
     }
 
     /** Claims due regrades for this replica only (others skip the locked rows) and removes them. */

@@ -29,6 +29,8 @@ import java.util.Map;
 public class GradingPolicyService {
 
     public static final String POLICY_CHANGED = "course.grading-policy.changed";
+    /** A run's regrade waits at most this many collapse windows after the first change. */
+    static final int MAX_WINDOWS = 10;
 
     private final CourseRunService runs;
     private final GradingPolicyRepository policies;
@@ -88,7 +90,8 @@ public class GradingPolicyService {
         } catch (jakarta.persistence.PersistenceException e) {
             throw new ProblemException(412, "The grading policy changed at the same moment; read it again.");
         }
-        regrades.schedule(key.toString(), next.version(), now, now.plus(config.regradeCollapseWindow()));
+        regrades.schedule(key.toString(), next.version(), now, now.plus(config.regradeCollapseWindow()),
+                config.regradeCollapseWindow().multipliedBy(MAX_WINDOWS));
         return next;
     }
 
