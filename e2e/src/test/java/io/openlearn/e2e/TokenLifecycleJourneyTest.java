@@ -82,8 +82,11 @@ class TokenLifecycleJourneyTest {
                 .post("/api/auth/v1/keys/rotation").then().statusCode(202)
                 .body("status", equalTo("PENDING")).extract().as(Map.class);
         Instant activatesAt = Instant.parse((String) pending.get("activatesAt"));
-        // the suite runs with a short publish-ahead; production waits longer than the verifiers' JWKS refresh
+        // ./platform test runs auth with a 65 s publish-ahead; against a platform with the production setting
+        // (15 minutes, longer than the verifiers' JWKS refresh) the journey would wait that long: skip it there
         Duration wait = Duration.between(Instant.now(), activatesAt).plusSeconds(8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(wait.compareTo(Duration.ofMinutes(3)) < 0,
+                "auth publishes new keys " + wait + " ahead; run through ./platform test for the rotation journey");
         Thread.sleep(Math.max(0, wait.toMillis()));
 
         String after = platformToken("learner1");
