@@ -1,0 +1,73 @@
+package io.openlearn.enrollment.repository;
+
+import io.openlearn.enrollment.domain.CourseRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class CourseRulesRepository {
+
+    private final EntityManager entityManager;
+
+    public CourseRulesRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Keeps the newest version only: a late or repeated event changes nothing. */
+    public void upsert(CourseRules rules, long version, Instant now) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO course_rules (course_key, enrollment_start, enrollment_end, end_at, invitation_only,
+                                                  max_enrollments, version, updated_at)
+                        VALUES (:key, :es, :ee, :end, :inv, :max, :version, :now)
+                        ON CONFLICT (course_key) DO UPDATE SET enrollment_start = EXCLUDED.enrollment_start,
+                            enrollment_end = EXCLUDED.enrollment_end, end_at = EXCLUDED.end_at,
+                            invitation_only = EXCLUDED.invitation_only, max_enrollments = EXCLUDED.max_enrollments,
+                            version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                        WHERE course_rules.version < EXCLUDED.version""")
+                .setParameter("key", rules.courseKey()).setParameter("es", rules.enrollmentStart())
+                .setParameter("ee", rules.enrollmentEnd()).setParameter("end", rules.end())
+                .setParameter("inv", rules.invitationOnly()).setParameter("max", rules.maxEnrollments())
+                .setParameter("version", version).setParameter("now", now).executeUpdate();
+    }
+
+    /** The run's rules, locked until the transaction ends: seat checks for one run happen one at a time. */
+    @SuppressWarnings("unchecked")
+    public Optional<CourseRules> lockForEnrollment(String courseKey) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT course_key, enrollment_start, enrollment_end, end_at, invitation_only, max_enrollments
+                          FROM course_rules WHERE course_key = :key FOR UPDATE""")
+                .setParameter("key", courseKey).getResultList();
+        return rows.stream().findFirst().map(r -> new CourseRules((String) r[0], instant(r[1]), instant(r[2]),
+                instant(r[3]), (Boolean) r[4], r[5] == null ? null : ((Number) r[5]).intValue()));
+    }
+
+    public boolean isAllowed(String courseKey, java.util.UUID userId) {
+        return !entityManager.createNativeQuery(
+                        "SELECT 1 FROM allowed_learner WHERE course_key = :key AND user_id = :user")
+                .setParameter("key", courseKey).setParameter("user", userId).getResultList().isEmpty();
+    }
+
+    public long activeEnrollments(String courseKey) {
+        return ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM enrollment WHERE course_key = :key AND active")
+                .setParameter("key", courseKey).getSingleResult()).longValue();
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

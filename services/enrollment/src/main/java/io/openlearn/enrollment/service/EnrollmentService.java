@@ -1,0 +1,134 @@
+package io.openlearn.enrollment.service;
+
+import io.openlearn.enrollment.domain.CourseRules;
+import io.openlearn.enrollment.domain.EnrollmentMode;
+import io.openlearn.enrollment.repository.CourseRulesRepository;
+import io.openlearn.enrollment.repository.EnrollmentEntity;
+import io.openlearn.enrollment.repository.EnrollmentRepository;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Enroll and unenroll, idempotently. A learner enrolls only themselves, in a free mode, inside the window and, for
+ * invitation-only runs, from the allow-list; course staff and services may enroll anyone in any mode. Capacity holds
+ * for everyone: the run's rules row is locked while seats are counted, so parallel requests for the last seat
+ * produce exactly one enrollment.
+ */
+@ApplicationScoped
+public class EnrollmentService {
+
+    public static final String ENROLLMENT_CHANGED = "enrollment.changed";
+    static final Set<EnrollmentMode> SELF_SERVICE_MODES = Set.of(EnrollmentMode.AUDIT, EnrollmentMode.HONOR);
+
+    private final EnrollmentRepository enrollments;
+    private final CourseRulesRepository rules;
+    private final OutboxWriter outbox;
+
+    public EnrollmentService(EnrollmentRepository enrollments, CourseRulesRepository rules, OutboxWriter outbox) {
+        this.enrollments = enrollments;
+        this.rules = rules;
+        this.outbox = outbox;
+    }
+
+    public record Outcome(EnrollmentEntity enrollment, boolean changed) {
+    }
+
+    @Transactional
+    public Outcome enroll(Actor actor, UUID learner, String courseKey, EnrollmentMode mode) {
+        boolean privileged = actor.mayManage(courseKey);
+        if (!privileged && !actor.userId().equals(learner)) {
+            throw new ProblemException(403, "You may enroll only yourself.");
+        }
+        if (!privileged && !SELF_SERVICE_MODES.contains(mode)) {
+            throw new ProblemException(403, "Learners choose audit or honor; other modes come with verification.");
+        }
+        Instant now = Instant.now();
+        CourseRules course = rules.lockForEnrollment(courseKey)
+                .orElseThrow(() -> new ProblemException(404, "No open course run " + courseKey + " is known."));
+        EnrollmentEntity existing = enrollments.find(learner, courseKey).orElse(null);
+        if (existing != null && existing.active) {
+            return changeMode(actor, existing, mode, now);
+        }
+        if (!privileged && !course.windowOpenAt(now)) {
+            throw new ProblemException(409, "Enrollment in " + courseKey + " is closed.");
+        }
+        if (!privileged && course.invitationOnly() && !rules.isAllowed(courseKey, learner)) {
+            throw new ProblemException(403, courseKey + " is by invitation only.");
+        }
+        if (!course.hasRoomFor(rules.activeEnrollments(courseKey))) {
+            throw new ProblemException(409, courseKey + " is full (" + course.maxEnrollments() + " seats).");
+        }
+        EnrollmentEntity enrollment = existing != null ? existing : newEnrollment(learner, courseKey, now);
+        String previous = existing == null ? null : existing.mode;
+        enrollment.mode = mode.wireName();
+        enrollment.active = true;
+        enrollment.updatedAt = now;
+        enrollments.persist(enrollment);
+        enrollments.recordHistory(learner, courseKey, "ENROLL", previous, enrollment.mode, actor.username(), now);
+        announce(enrollment, "enrolled", previous);
+        return new Outcome(enrollment, true);
+    }
+
+    @Transactional
+    public boolean unenroll(Actor actor, UUID learner, String courseKey) {
+        if (!actor.mayManage(courseKey) && !actor.userId().equals(learner)) {
+            throw new ProblemException(403, "You may unenroll only yourself.");
+        }
+        EnrollmentEntity enrollment = enrollments.find(learner, courseKey).orElse(null);
+        if (enrollment == null || !enrollment.active) {
+            return false;
+        }
+        Instant now = Instant.now();
+        enrollment.active = false;
+        enrollment.updatedAt = now;
+        enrollments.recordHistory(learner, courseKey, "UNENROLL", enrollment.mode, enrollment.mode,
+                actor.username(), now);
+        announce(enrollment, "unenrolled", enrollment.mode);
+        return true;
+    }
+
+    public boolean isActive(UUID learner, String courseKey) {
+        return enrollments.isActive(learner, courseKey);
+    }
+
+    private Outcome changeMode(Actor actor, EnrollmentEntity enrollment, EnrollmentMode mode, Instant now) {
+        if (enrollment.mode.equals(mode.wireName())) {
+            return new Outcome(enrollment, false);
+        }
+        String previous = enrollment.mode;
+        enrollment.mode = mode.wireName();
+        enrollment.updatedAt = now;
+        enrollments.recordHistory(enrollment.userId, enrollment.courseKey, "MODE_CHANGE", previous, enrollment.mode,
+                actor.username(), now);
+        // a mode change can change what counts for grades: it goes to the grades STREAM like any learner change
+        announce(enrollment, "mode_changed", previous);
+        return new Outcome(enrollment, true);
+    }
+
+    private static EnrollmentEntity newEnrollment(UUID learner, String courseKey, Instant now) {
+        EnrollmentEntity enrollment = new EnrollmentEntity();
+        enrollment.id = UUID.randomUUID();
+        enrollment.userId = learner;
+        enrollment.courseKey = courseKey;
+        enrollment.createdAt = now;
+        return enrollment;
+    }
+
+    private void announce(EnrollmentEntity enrollment, String change, String previousMode) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("userId", enrollment.userId);
+        data.put("courseKey", enrollment.courseKey);
+        data.put("change", change);
+        data.put("mode", enrollment.mode);
+        data.put("previousMode", previousMode);
+        data.put("active", enrollment.active);
+        outbox.append(ENROLLMENT_CHANGED, enrollment.userId.toString(), data);
+    }
+}
