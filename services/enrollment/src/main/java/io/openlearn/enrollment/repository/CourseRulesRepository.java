@@ -52,6 +52,25 @@ public class CourseRulesRepository {
                 .setParameter("key", courseKey).setParameter("user", userId).getResultList().isEmpty();
     }
 
+    public void allow(String courseKey, java.util.UUID userId, String by) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO allowed_learner (course_key, user_id, added_by, added_at)
+                        VALUES (:key, :user, :by, now()) ON CONFLICT DO NOTHING""")
+                .setParameter("key", courseKey).setParameter("user", userId).setParameter("by", by).executeUpdate();
+    }
+
+    public void disallow(String courseKey, java.util.UUID userId) {
+        entityManager.createNativeQuery("DELETE FROM allowed_learner WHERE course_key = :key AND user_id = :user")
+                .setParameter("key", courseKey).setParameter("user", userId).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<java.util.UUID> allowList(String courseKey) {
+        return entityManager.createNativeQuery(
+                        "SELECT user_id FROM allowed_learner WHERE course_key = :key ORDER BY added_at, user_id")
+                .setParameter("key", courseKey).getResultList();
+    }
+
     public long activeEnrollments(String courseKey) {
         return ((Number) entityManager.createNativeQuery(
                         "SELECT count(*) FROM enrollment WHERE course_key = :key AND active")

@@ -22,6 +22,36 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
         return count("userId = ?1 and courseKey = ?2 and active = true", userId, courseKey) > 0;
     }
 
+    /** Keyset page of a run's enrollments in (created, id) order: stable while enrollments come and go. */
+    public List<EnrollmentEntity> page(String courseKey, String mode, Boolean active, Instant afterCreated,
+                                       UUID afterId, int limit) {
+        StringBuilder where = new StringBuilder("courseKey = :key");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("key", courseKey);
+        if (mode != null) {
+            where.append(" and mode = :mode");
+            params.and("mode", mode);
+        }
+        if (active != null) {
+            where.append(" and active = :active");
+            params.and("active", active);
+        }
+        if (afterCreated != null) {
+            where.append(" and (createdAt > :created or (createdAt = :created and id > :id))");
+            params.and("created", afterCreated).and("id", afterId);
+        }
+        return find(where + " order by createdAt, id", params).page(0, limit).list();
+    }
+
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Long> activeCountsByMode(String courseKey) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "SELECT mode, count(*) FROM enrollment WHERE course_key = :k AND active GROUP BY mode")
+                .setParameter("k", courseKey).getResultList();
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        return counts;
+    }
+
     public void recordHistory(UUID userId, String courseKey, String action, String fromMode, String toMode,
                               String actor, Instant at) {
         getEntityManager().createNativeQuery("""

@@ -1,0 +1,94 @@
+package io.openlearn.enrollment.service;
+
+import io.openlearn.enrollment.domain.EnrollmentMode;
+import io.openlearn.enrollment.repository.CourseRulesRepository;
+import io.openlearn.enrollment.repository.EnrollmentEntity;
+import io.openlearn.enrollment.repository.EnrollmentRepository;
+import io.openlearn.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What course staff see and manage of a run's learners: the roster, counts, the allow-list, bulk changes. */
+@ApplicationScoped
+public class CourseRosterService {
+
+    private final EnrollmentRepository enrollments;
+    private final CourseRulesRepository rules;
+    private final EnrollmentService enrollmentService;
+
+    public CourseRosterService(EnrollmentRepository enrollments, CourseRulesRepository rules,
+                               EnrollmentService enrollmentService) {
+        this.enrollments = enrollments;
+        this.rules = rules;
+        this.enrollmentService = enrollmentService;
+    }
+
+    public record BulkResult(UUID userId, String outcome, int status, String detail) {
+    }
+
+    @Transactional
+    public List<EnrollmentEntity> page(Actor actor, String courseKey, String mode, Boolean active,
+                                       Instant afterCreated, UUID afterId, int limit) {
+        requireStaff(actor, courseKey);
+        return enrollments.page(courseKey, mode, active, afterCreated, afterId, limit);
+    }
+
+    @Transactional
+    public Map<String, Long> counts(Actor actor, String courseKey) {
+        requireStaff(actor, courseKey);
+        return enrollments.activeCountsByMode(courseKey);
+    }
+
+    @Transactional
+    public List<UUID> allowList(Actor actor, String courseKey) {
+        requireStaff(actor, courseKey);
+        return rules.allowList(courseKey);
+    }
+
+    @Transactional
+    public void allow(Actor actor, String courseKey, UUID learner) {
+        requireStaff(actor, courseKey);
+        rules.allow(courseKey, learner, actor.username());
+    }
+
+    @Transactional
+    public void disallow(Actor actor, String courseKey, UUID learner) {
+        requireStaff(actor, courseKey);
+        rules.disallow(courseKey, learner);
+    }
+
+    /**
+     * Applies one action to many learners, each in its own transaction: an item fails alone (full course, bad id)
+     * and is reported, the others stand, and no item is ever half applied.
+     */
+    public List<BulkResult> bulk(Actor actor, String courseKey, boolean enroll, EnrollmentMode mode,
+                                 List<UUID> learners) {
+        requireStaff(actor, courseKey);
+        List<BulkResult> results = new ArrayList<>();
+        for (UUID learner : learners) {
+            try {
+                if (enroll) {
+                    boolean changed = enrollmentService.enroll(actor, learner, courseKey, mode).changed();
+                    results.add(new BulkResult(learner, changed ? "enrolled" : "unchanged", 200, null));
+                } else {
+                    boolean changed = enrollmentService.unenroll(actor, learner, courseKey);
+                    results.add(new BulkResult(learner, changed ? "unenrolled" : "unchanged", 200, null));
+                }
+            } catch (ProblemException e) {
+                results.add(new BulkResult(learner, "failed", e.toProblem(null).status(), e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    private static void requireStaff(Actor actor, String courseKey) {
+        if (!actor.mayManage(courseKey)) {
+            throw new ProblemException(403, "Only the staff of " + courseKey + " see or manage its learners.");
+        }
+    }
+}
