@@ -24,7 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Users by username: admins look them up; a user's tokens can be revoked all at once. */
+/** Users by username: admins and platform services (e.g. bulk enrollment by username) look them up; a user's tokens can be revoked all at once. */
 @Path("/api/auth/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
@@ -49,7 +49,7 @@ public class UserResource {
 
     @GET
     @Path("/{username}")
-    @RolesAllowed("admin")
+    @RolesAllowed({"admin", "service"})
     @Transactional
     public User byUsername(@PathParam("username") @Size(max = 255) String username) {
         PlatformUserEntity user = users.findByUsername(username)

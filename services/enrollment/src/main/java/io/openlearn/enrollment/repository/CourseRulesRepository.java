@@ -35,12 +35,20 @@ public class CourseRulesRepository {
                 .setParameter("version", version).setParameter("now", now).executeUpdate();
     }
 
-    /** The run's rules, locked until the transaction ends: seat checks for one run happen one at a time. */
+    /**
+     * The run's rules. A run with a capacity is locked until the transaction ends, so that seat checks for it happen
+     * one at a time; a run without one is not, so its enrollments do not queue behind each other.
+     */
+    public Optional<CourseRules> forEnrollment(String courseKey) {
+        Optional<CourseRules> rules = read(courseKey, "");
+        return rules.isPresent() && rules.get().maxEnrollments() != null ? read(courseKey, " FOR UPDATE") : rules;
+    }
+
     @SuppressWarnings("unchecked")
-    public Optional<CourseRules> lockForEnrollment(String courseKey) {
+    private Optional<CourseRules> read(String courseKey, String lock) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT course_key, enrollment_start, enrollment_end, end_at, invitation_only, max_enrollments
-                          FROM course_rules WHERE course_key = :key FOR UPDATE""")
+                          FROM course_rules WHERE course_key = :key""" + lock)
                 .setParameter("key", courseKey).getResultList();
         return rows.stream().findFirst().map(r -> new CourseRules((String) r[0], instant(r[1]), instant(r[2]),
                 instant(r[3]), (Boolean) r[4], r[5] == null ? null : ((Number) r[5]).intValue()));

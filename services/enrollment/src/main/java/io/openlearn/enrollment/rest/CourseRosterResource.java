@@ -45,11 +45,14 @@ public class CourseRosterResource {
     private final CourseRosterService roster;
     private final RoleChecker roles;
     private final JsonWebToken jwt;
+    private final io.openlearn.enrollment.client.UserDirectoryClient directory;
 
-    public CourseRosterResource(CourseRosterService roster, RoleChecker roles, JsonWebToken jwt) {
+    public CourseRosterResource(CourseRosterService roster, RoleChecker roles, JsonWebToken jwt,
+                                io.openlearn.enrollment.client.UserDirectoryClient directory) {
         this.roster = roster;
         this.roles = roles;
         this.jwt = jwt;
+        this.directory = directory;
     }
 
     public record RosterEntry(UUID userId, String mode, boolean active, Instant created) {
@@ -65,7 +68,7 @@ public class CourseRosterResource {
     }
 
     public record BulkRequest(@NotNull String action, String mode, @Size(max = MAX_BULK) List<String> userIds,
-                              @Size(max = 200_000) String csv) {
+                              @Size(max = MAX_BULK) List<String> usernames, @Size(max = 200_000) String csv) {
     }
 
     public record BulkResponse(String courseKey, int succeeded, int failed,
@@ -148,6 +151,13 @@ public class CourseRosterResource {
             Arrays.stream(request.csv().split("[,\\r\\n]+")).map(String::trim)
                     .filter(s -> !s.isEmpty() && !s.equalsIgnoreCase("userId")).forEach(raw::add);
         }
+        if (request.usernames() != null) {
+            // only the course's staff may turn usernames into ids here
+            if (!actor().mayManage(key)) {
+                throw new ProblemException(403, "Only the staff of " + key + " see or manage its learners.");
+            }
+            raw.addAll(resolve(request.usernames()));
+        }
         if (raw.isEmpty() || raw.size() > MAX_BULK) {
             throw invalid("userIds", "1 to " + MAX_BULK + " learners, as userIds or csv");
         }
@@ -157,6 +167,22 @@ public class CourseRosterResource {
         List<CourseRosterService.BulkResult> results = roster.bulk(actor(), key, enroll, mode, learners);
         int failed = (int) results.stream().filter(r -> "failed".equals(r.outcome())).count();
         return new BulkResponse(key, results.size() - failed, failed, results);
+    }
+
+    /** Usernames become ids at auth; an unknown username fails the request (nothing is enrolled). */
+    private List<String> resolve(List<String> usernames) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < usernames.size(); i++) {
+            String username = usernames.get(i);
+            try {
+                int index = i;
+                ids.add(directory.idOf(username).orElseThrow(() -> invalid("usernames[" + index + "]",
+                        "no platform user named " + username)).toString());
+            } catch (IllegalStateException e) {
+                throw new ProblemException(503, "The auth service could not resolve usernames; try again shortly.");
+            }
+        }
+        return ids;
     }
 
     private Actor actor() {

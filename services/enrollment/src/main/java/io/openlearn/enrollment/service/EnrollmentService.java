@@ -18,8 +18,8 @@ import java.util.UUID;
 /**
  * Enroll and unenroll, idempotently. A learner enrolls only themselves, in a free mode, inside the window and, for
  * invitation-only runs, from the allow-list; course staff and services may enroll anyone in any mode. Capacity holds
- * for everyone: the run's rules row is locked while seats are counted, so parallel requests for the last seat
- * produce exactly one enrollment.
+ * for everyone: a capped run's rules row is locked while seats are counted, so parallel requests for the last seat
+ * produce exactly one enrollment; uncapped runs take no lock.
  */
 @ApplicationScoped
 public class EnrollmentService {
@@ -50,7 +50,7 @@ public class EnrollmentService {
             throw new ProblemException(403, "Learners choose audit or honor; other modes come with verification.");
         }
         Instant now = Instant.now();
-        CourseRules course = rules.lockForEnrollment(courseKey)
+        CourseRules course = rules.forEnrollment(courseKey)
                 .orElseThrow(() -> new ProblemException(404, "No open course run " + courseKey + " is known."));
         EnrollmentEntity existing = enrollments.find(learner, courseKey).orElse(null);
         if (existing != null && existing.active) {
@@ -62,7 +62,7 @@ public class EnrollmentService {
         if (!privileged && course.invitationOnly() && !rules.isAllowed(courseKey, learner)) {
             throw new ProblemException(403, courseKey + " is by invitation only.");
         }
-        if (!course.hasRoomFor(rules.activeEnrollments(courseKey))) {
+        if (course.maxEnrollments() != null && !course.hasRoomFor(rules.activeEnrollments(courseKey))) {
             throw new ProblemException(409, courseKey + " is full (" + course.maxEnrollments() + " seats).");
         }
         EnrollmentEntity enrollment = existing != null ? existing : newEnrollment(learner, courseKey, now);
