@@ -18,6 +18,12 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
         return find("userId = ?1 and courseKey = ?2", userId, courseKey).firstResultOptional();
     }
 
+    /** Serialises changes to one learner's enrollment in one run, so that two first enrollments make one row. */
+    public void lockLearnerInCourse(UUID userId, String courseKey) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))")
+                .setParameter("k", userId + "|" + courseKey).getSingleResult();
+    }
+
     public boolean isActive(UUID userId, String courseKey) {
         return count("userId = ?1 and courseKey = ?2 and active = true", userId, courseKey) > 0;
     }

@@ -178,7 +178,10 @@ public class CourseRosterResource {
                 int index = i;
                 ids.add(directory.idOf(username).orElseThrow(() -> invalid("usernames[" + index + "]",
                         "no platform user named " + username)).toString());
-            } catch (IllegalStateException e) {
+            } catch (ProblemException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // auth unreachable, or no service token to ask it with
                 throw new ProblemException(503, "The auth service could not resolve usernames; try again shortly.");
             }
         }

@@ -81,6 +81,9 @@ public class CourseRosterService {
                 }
             } catch (ProblemException e) {
                 results.add(new BulkResult(learner, "failed", e.toProblem(null).status(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // the item's own transaction rolled back; the others stand and the caller learns which failed
+                results.add(new BulkResult(learner, "failed", 500, "The enrollment could not be stored."));
             }
         }
         return results;

@@ -50,6 +50,7 @@ public class EnrollmentService {
             throw new ProblemException(403, "Learners choose audit or honor; other modes come with verification.");
         }
         Instant now = Instant.now();
+        enrollments.lockLearnerInCourse(learner, courseKey);
         CourseRules course = rules.forEnrollment(courseKey)
                 .orElseThrow(() -> new ProblemException(404, "No open course run " + courseKey + " is known."));
         EnrollmentEntity existing = enrollments.find(learner, courseKey).orElse(null);
@@ -81,6 +82,7 @@ public class EnrollmentService {
         if (!actor.mayManage(courseKey) && !actor.userId().equals(learner)) {
             throw new ProblemException(403, "You may unenroll only yourself.");
         }
+        enrollments.lockLearnerInCourse(learner, courseKey);
         EnrollmentEntity enrollment = enrollments.find(learner, courseKey).orElse(null);
         if (enrollment == null || !enrollment.active) {
             return false;
