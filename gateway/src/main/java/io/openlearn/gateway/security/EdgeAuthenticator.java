@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.openlearn.gateway.config.GatewayConfig;
 import io.openlearn.kit.security.RevocationList;
+import io.openlearn.kit.security.UnverifiedClaims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -55,7 +56,7 @@ public class EdgeAuthenticator {
 
     /** The platform token to forward; throws {@link EdgeRejection} when the caller's token is not acceptable. */
     public String platformTokenFor(String bearer, String requestId) {
-        TokenIssuerPeek.Unverified claims = TokenIssuerPeek.peek(bearer, json)
+        UnverifiedClaims.Unverified claims = UnverifiedClaims.peek(bearer, json)
                 .orElseThrow(() -> new EdgeRejection(401, "The bearer token is not a JWT."));
         if (platformIssuer.equals(claims.issuer())) {
             JsonWebToken jwt = verifyPlatformToken(bearer);
@@ -85,7 +86,7 @@ public class EdgeAuthenticator {
         }
     }
 
-    private CachedToken exchange(String bearer, TokenIssuerPeek.Unverified claims, String requestId) {
+    private CachedToken exchange(String bearer, UnverifiedClaims.Unverified claims, String requestId) {
         TokenExchangeClient.Exchanged result = exchange.exchange(bearer, requestId);
         JsonWebToken platform = verifyPlatformToken(result.token());
         Instant platformExpiry = Instant.ofEpochSecond(platform.getExpirationTime());

@@ -3,7 +3,6 @@ package io.openlearn.outbox;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -85,16 +84,7 @@ public class OutboxBroker {
     }
 
     private Connection connect() throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(config.host());
-        factory.setPort(config.port());
-        factory.setVirtualHost(config.virtualHost());
-        factory.setUsername(config.username());
-        factory.setPassword(config.password());
-        factory.setConnectionTimeout(5_000);
-        factory.setAutomaticRecoveryEnabled(true);
-        factory.setNetworkRecoveryInterval(RETRY_SECONDS * 1_000L);
-        Connection opened = factory.newConnection(connectionName);
+        Connection opened = RabbitConnections.factory(config, RETRY_SECONDS * 1_000L).newConnection(connectionName);
         try (Channel channel = opened.createChannel()) {
             channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
         } catch (IOException | TimeoutException | RuntimeException e) {

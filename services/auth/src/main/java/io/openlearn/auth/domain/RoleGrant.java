@@ -27,7 +27,7 @@ public record RoleGrant(RoleName role, String scope) {
         return switch (role.scopeKind()) {
             case PLATFORM -> "";
             case ORG -> scope;
-            case COURSE -> scope.substring("course-v1:".length(), scope.indexOf('+'));
+            case COURSE -> CourseKeys.orgOf(scope);
         };
     }
 

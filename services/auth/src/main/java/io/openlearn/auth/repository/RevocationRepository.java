@@ -1,5 +1,6 @@
 package io.openlearn.auth.repository;
 
+import io.openlearn.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public class RevocationRepository {
                 .setParameter("now", now).setParameter("since", since == null ? Instant.EPOCH : since)
                 .getResultList();
         Map<String, Instant> result = new HashMap<>();
-        rows.forEach(r -> result.put((String) r[0], Timestamps.toInstant(r[1])));
+        rows.forEach(r -> result.put((String) r[0], SqlTimes.toInstant(r[1])));
         return result;
     }
 
@@ -53,7 +54,7 @@ public class RevocationRepository {
                 .setParameter("since", since == null ? Instant.EPOCH : since)
                 .getResultList();
         Map<UUID, Instant> result = new HashMap<>();
-        rows.forEach(r -> result.put((UUID) r[0], Timestamps.toInstant(r[1])));
+        rows.forEach(r -> result.put((UUID) r[0], SqlTimes.toInstant(r[1])));
         return result;
     }
 

@@ -2,6 +2,7 @@ package io.openlearn.auth.repository;
 
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.domain.RoleName;
+import io.openlearn.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -110,6 +111,6 @@ public class RoleAssignmentRepository {
         }
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Assignment(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (UUID) r[5], Timestamps.toInstant(r[6]))).toList();
+                (String) r[3], (String) r[4], (UUID) r[5], SqlTimes.toInstant(r[6]))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.openlearn.auth.repository;
 
 import io.openlearn.auth.domain.RoleGrant;
+import io.openlearn.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class RoleAuditRepository {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], new Person((UUID) r[4], (String) r[5]), new Person((UUID) r[6], (String) r[7]),
-                (String) r[8], Timestamps.toInstant(r[9]))).toList();
+                (String) r[8], SqlTimes.toInstant(r[9]))).toList();
     }
 
     private static void condition(StringBuilder sql, List<Object[]> params, Object value, String clause,

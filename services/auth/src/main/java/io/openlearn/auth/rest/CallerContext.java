@@ -3,17 +3,13 @@ package io.openlearn.auth.rest;
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.domain.RoleName;
 import io.openlearn.auth.service.Caller;
-import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Callers;
 import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Turns request input into domain values, answering 400 with the field at fault when it cannot. */
 final class CallerContext {
-
-    static final String VALIDATION = "urn:openlearn:problem:validation";
 
     private CallerContext() {
     }
@@ -23,18 +19,13 @@ final class CallerContext {
     }
 
     static RoleGrant grant(String role, String scope) {
-        RoleName name = RoleName.fromWireName(role).orElseThrow(() -> invalid("role", "unknown role '" + role
+        RoleName name = RoleName.fromWireName(role).orElseThrow(() -> ProblemException.invalid("role", "unknown role '" + role
                 + "'; one of " + Arrays.stream(RoleName.values()).map(RoleName::wireName).toList()));
         try {
             return new RoleGrant(name, scope);
         } catch (IllegalArgumentException e) {
-            throw invalid("scope", e.getMessage());
+            throw ProblemException.invalid("scope", e.getMessage());
         }
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException(VALIDATION, "Invalid request", 400, "The request has invalid fields.",
-                List.of(new Problem.FieldError(field, message)));
     }
 
     static long cursor(String after) {
@@ -44,7 +35,7 @@ final class CallerContext {
         try {
             return Long.parseLong(after);
         } catch (NumberFormatException e) {
-            throw invalid("after", "not a cursor returned by this API");
+            throw ProblemException.invalid("after", "not a cursor returned by this API");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.openlearn.auth.rest;
 
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.service.RoleService;
+import io.openlearn.kit.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +42,7 @@ public class PermissionResource {
         try {
             user = UUID.fromString(userParam);
         } catch (IllegalArgumentException e) {
-            throw CallerContext.invalid("user", "a platform user id (UUID)");
+            throw ProblemException.invalid("user", "a platform user id (UUID)");
         }
         RoleGrant grant = CallerContext.grant(role, scope);
         return Response.ok(new Answer(user, role, scope, roles.holds(user, grant)))

@@ -2,6 +2,7 @@ package io.openlearn.auth.rest;
 
 import io.openlearn.auth.service.RevocationService;
 import io.openlearn.kit.security.RevocationList;
+import io.openlearn.kit.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,7 @@ public class RevocationResource {
             try {
                 from = Instant.parse(since);
             } catch (DateTimeParseException e) {
-                throw CallerContext.invalid("since", "an ISO-8601 instant such as 2026-11-26T12:00:00Z");
+                throw ProblemException.invalid("since", "an ISO-8601 instant such as 2026-11-26T12:00:00Z");
             }
         }
         RevocationList.Feed feed = revocations.fetch(from);

@@ -88,7 +88,7 @@ public class RoleAssignmentResource {
                      @QueryParam("after") String after,
                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit) {
         if (username == null && scope == null) {
-            throw CallerContext.invalid("username", "give a username or a scope to list role assignments of");
+            throw ProblemException.invalid("username", "give a username or a scope to list role assignments of");
         }
         UUID userId = null;
         if (username != null) {

@@ -66,7 +66,7 @@ public class RoleAuditResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw CallerContext.invalid(field, "an ISO-8601 instant such as 2026-11-26T12:00:00Z");
+            throw ProblemException.invalid(field, "an ISO-8601 instant such as 2026-11-26T12:00:00Z");
         }
     }
 }

@@ -1,20 +1,17 @@
 package io.openlearn.auth.service;
 
 import io.openlearn.auth.config.AuthConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.auth.domain.IdpIdentity;
+import io.openlearn.kit.security.UnverifiedClaims;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +28,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class IdentityProviderVerifier {
 
     private final Map<String, DefaultJWTParser> parsers;
+    private final ObjectMapper json;
 
-    public IdentityProviderVerifier(AuthConfig config) {
+    public IdentityProviderVerifier(AuthConfig config, ObjectMapper json) {
+        this.json = json;
         Map<String, DefaultJWTParser> byIssuer = new HashMap<>();
         config.trustedIssuers().values().forEach(idp -> byIssuer.put(idp.issuer(), parserFor(idp)));
         this.parsers = Map.copyOf(byIssuer);
@@ -48,7 +47,8 @@ public class IdentityProviderVerifier {
     }
 
     public IdpIdentity verify(String token) {
-        String issuer = unverifiedIssuer(token);
+        String issuer = UnverifiedClaims.peek(token, json).map(UnverifiedClaims.Unverified::issuer)
+                .orElseThrow(() -> new InvalidSubjectTokenException("The subject token is not a JWT."));
         DefaultJWTParser parser = parsers.get(issuer);
         if (parser == null) {
             throw new InvalidSubjectTokenException("The subject token does not come from a trusted identity provider.");
@@ -67,20 +67,6 @@ public class IdentityProviderVerifier {
                 realmRoles(jwt), jwt.getClaim("azp"), jwt.getClaim("scope"));
     }
 
-    private static String unverifiedIssuer(String token) {
-        String[] parts = token.split("\\.");
-        if (parts.length != 3) {
-            throw new InvalidSubjectTokenException("The subject token is not a JWT.");
-        }
-        try {
-            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-                return reader.readObject().getString("iss", "");
-            }
-        } catch (RuntimeException e) {
-            throw new InvalidSubjectTokenException("The subject token is not a JWT.");
-        }
-    }
     private static Set<String> realmRoles(JsonWebToken jwt) {
         Object realmAccess = jwt.getClaim("realm_access");
         if (!(realmAccess instanceof JsonObject access) || !(access.get("roles") instanceof JsonArray roles)) {

@@ -75,8 +75,9 @@ public class RoleService {
     @Transactional
     public List<Assignment> list(Caller caller, RoleAssignmentRepository.Filter filter, RoleGrant scopeProbe) {
         boolean own = caller.id().equals(filter.userId());
-        boolean admin = actorOf(caller).groups().contains("admin");
-        if (!own && !admin && (scopeProbe == null || !RoleGrantPolicy.mayView(actorOf(caller), scopeProbe))) {
+        RoleGrantPolicy.Actor actor = actorOf(caller);
+        boolean admin = actor.groups().contains("admin");
+        if (!own && !admin && (scopeProbe == null || !RoleGrantPolicy.mayView(actor, scopeProbe))) {
             throw new ProblemException(403, "You may not list these role assignments.");
         }
         return assignments.list(filter);

@@ -3,7 +3,6 @@ package io.openlearn.content.rest;
 import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.repository.PublishedVersionRepository;
 import io.openlearn.kit.keys.CourseKeys;
-import io.openlearn.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,9 +35,7 @@ public class PublishedVersionResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public VersionList list(@PathParam("courseKey") String courseKey) {
-        if (!CourseKeys.isCourseKey(courseKey)) {
-            throw new ProblemException(400, "courseKey must be a course key such as course-v1:Org+Number+Run.");
-        }
+        CourseKeys.require(courseKey);
         return new VersionList(courseKey, versions.listNewestFirst(courseKey).stream().map(Version::of).toList());
     }
 }

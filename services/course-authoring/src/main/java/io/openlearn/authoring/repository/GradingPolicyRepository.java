@@ -1,10 +1,9 @@
 package io.openlearn.authoring.repository;
 
+import io.openlearn.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,16 +52,7 @@ public class GradingPolicyRepository {
         }
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new StoredPolicy((String) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                (String) r[3], instant(r[4]), (String) r[5])).toList();
+                (String) r[3], SqlTimes.toInstant(r[4]), (String) r[5])).toList();
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

@@ -84,7 +84,7 @@ public class CourseTeamResource {
                            @PathParam("username") String username) {
         CourseKey key = teamKey(courseKey);
         if (!TEAM_ROLES.contains(role)) {
-            throw Requests.validation("role", "course_instructor, course_staff or course_beta_tester");
+            throw ProblemException.invalid("role", "course_instructor, course_staff or course_beta_tester");
         }
         requireManage(key, role);
         CourseTeamClient.Member member = team.members(key.toString()).stream()

@@ -30,17 +30,14 @@ final class Requests {
     }
 
     static CourseKey pathKey(String key) {
-        if (!CourseKeys.isCourseKey(key)) {
-            throw new ProblemException(400, "courseKey must be a course key such as course-v1:Org+Number+Run.");
-        }
-        return CourseKey.parse(key);
+        return CourseKey.parse(CourseKeys.require(key));
     }
 
     static CourseRunSettings settings(String title, java.time.Instant start, java.time.Instant end,
                                       java.time.Instant enrollmentStart, java.time.Instant enrollmentEnd,
                                       String pacing, Boolean invitationOnly, Integer maxEnrollments) {
         Pacing parsed = Pacing.fromWireName(pacing == null ? "instructor" : pacing).orElseThrow(() ->
-                validation("pacing", "instructor or self"));
+                ProblemException.invalid("pacing", "instructor or self"));
         return new CourseRunSettings(title, new CourseSchedule(start, end, enrollmentStart, enrollmentEnd), parsed,
                 Boolean.TRUE.equals(invitationOnly), maxEnrollments);
     }
@@ -64,12 +61,6 @@ final class Requests {
 
     static String etag(long version) {
         return "\"" + version + "\"";
-    }
-
-    static ProblemException validation(String field, String message) {
-        return new ProblemException("urn:openlearn:problem:validation", "Invalid request", 400,
-                "The request has invalid fields.", List.of(new io.openlearn.kit.problem.Problem.FieldError(field,
-                        message)));
     }
 
     private static void part(String field, String value, List<FieldError> errors) {

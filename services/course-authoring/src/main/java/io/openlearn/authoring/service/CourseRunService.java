@@ -1,6 +1,5 @@
 package io.openlearn.authoring.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.authoring.domain.CourseKey;
 import io.openlearn.authoring.domain.CourseRunPermissions;
 import io.openlearn.authoring.domain.FieldError;
@@ -27,20 +26,20 @@ public class CourseRunService {
     private final CourseRunRepository runs;
     private final GradingPolicyRepository policies;
     private final OutboxWriter outbox;
-    private final ObjectMapper json;
+    private final GradingPolicyJson policyJson;
 
     public CourseRunService(CourseRunRepository runs, GradingPolicyRepository policies, OutboxWriter outbox,
-                            ObjectMapper json) {
+                            GradingPolicyJson policyJson) {
         this.runs = runs;
         this.policies = policies;
         this.outbox = outbox;
-        this.json = json;
+        this.policyJson = policyJson;
     }
 
     @Transactional
     public CourseRunEntity create(Caller caller, CourseKey key, CourseRunSettings settings) {
         GradingPolicy initial = GradingPolicy.openEdxDefault();
-        CourseRunEntity run = createRun(caller, key, settings, write(initial), initial.hash(), null);
+        CourseRunEntity run = createRun(caller, key, settings, policyJson.write(initial), initial.hash(), null);
         announce(run, "created");
         return run;
     }
@@ -138,8 +137,7 @@ public class CourseRunService {
 
     public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new ProblemException("urn:openlearn:problem:validation", "Invalid request", 400,
-                    "The request has invalid fields.",
+            throw ProblemException.invalid(
                     errors.stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
         }
     }
@@ -159,13 +157,5 @@ public class CourseRunService {
         data.put("maxEnrollments", run.maxEnrollments);
         data.put("rerunOf", run.rerunOf);
         outbox.append(RUN_CHANGED, run.courseKey, data);
-    }
-
-    String write(GradingPolicy policy) {
-        try {
-            return json.writeValueAsString(policy);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.openlearn.authoring.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.authoring.config.AuthoringConfig;
 import io.openlearn.authoring.domain.CourseKey;
 import io.openlearn.authoring.domain.CourseRunPermissions;
@@ -36,17 +34,17 @@ public class GradingPolicyService {
     private final GradingPolicyRepository policies;
     private final PendingRegradeRepository regrades;
     private final OutboxWriter outbox;
-    private final ObjectMapper json;
+    private final GradingPolicyJson policyJson;
     private final AuthoringConfig config;
 
     public GradingPolicyService(CourseRunService runs, GradingPolicyRepository policies,
-                                PendingRegradeRepository regrades, OutboxWriter outbox, ObjectMapper json,
-                                AuthoringConfig config) {
+                                PendingRegradeRepository regrades, OutboxWriter outbox,
+                                GradingPolicyJson policyJson, AuthoringConfig config) {
         this.runs = runs;
         this.policies = policies;
         this.regrades = regrades;
         this.outbox = outbox;
-        this.json = json;
+        this.policyJson = policyJson;
         this.config = config;
     }
 
@@ -82,8 +80,8 @@ public class GradingPolicyService {
                     + expectedVersion + "; read it again and reapply the change.");
         }
         Instant now = Instant.now();
-        StoredPolicy next = new StoredPolicy(key.toString(), current.version() + 1, write(policy), policy.hash(),
-                now, caller.username());
+        StoredPolicy next = new StoredPolicy(key.toString(), current.version() + 1, policyJson.write(policy),
+                policy.hash(), now, caller.username());
         // a concurrent change to the same version collides on the primary key: one wins, the other rolls back
         try {
             policies.insert(next);
@@ -110,25 +108,13 @@ public class GradingPolicyService {
     }
 
     public GradingPolicy read(StoredPolicy stored) {
-        try {
-            return json.readValue(stored.policyJson(), GradingPolicy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored policy unreadable", e);
-        }
+        return policyJson.read(stored.policyJson());
     }
 
     private void requireTeam(Caller caller, CourseKey key) {
         runs.find(key);
         if (!CourseRunPermissions.isTeam(caller, key) && !caller.isService()) {
             throw new ProblemException(403, "Only the course team reads the grading policy history of " + key + ".");
-        }
-    }
-
-    private String write(GradingPolicy policy) {
-        try {
-            return json.writeValueAsString(policy);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

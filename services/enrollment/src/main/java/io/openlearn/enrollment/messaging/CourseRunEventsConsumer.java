@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 import io.openlearn.enrollment.domain.CourseRules;
 import io.openlearn.enrollment.repository.CourseRulesRepository;
 import io.openlearn.outbox.RabbitConnectionConfig;
+import io.openlearn.outbox.RabbitConnections;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -32,6 +32,7 @@ public class CourseRunEventsConsumer {
     private static final Logger LOG = Logger.getLogger(CourseRunEventsConsumer.class);
     static final String EXCHANGE = "openlearn.events";
     static final String DEAD_LETTERS = "enrollment.dead-letter";
+    static final long RECOVERY_MILLIS = 5_000;
 
     private final RabbitConnectionConfig rabbit;
     private final CourseRulesRepository rules;
@@ -48,14 +49,7 @@ public class CourseRunEventsConsumer {
     }
 
     void start(@Observes StartupEvent event) throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(rabbit.host());
-        factory.setPort(rabbit.port());
-        factory.setVirtualHost(rabbit.virtualHost());
-        factory.setUsername(rabbit.username());
-        factory.setPassword(rabbit.password());
-        factory.setAutomaticRecoveryEnabled(true);
-        connection = factory.newConnection("enrollment-course-runs");
+        connection = RabbitConnections.factory(rabbit, RECOVERY_MILLIS).newConnection("enrollment-course-runs");
         Channel channel = connection.createChannel();
         channel.exchangeDeclare(EXCHANGE, "topic", true);
         channel.exchangeDeclare(DEAD_LETTERS, "direct", true);

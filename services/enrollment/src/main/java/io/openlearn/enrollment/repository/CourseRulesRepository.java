@@ -1,11 +1,10 @@
 package io.openlearn.enrollment.repository;
 
 import io.openlearn.enrollment.domain.CourseRules;
+import io.openlearn.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,8 +49,9 @@ public class CourseRulesRepository {
                         SELECT course_key, enrollment_start, enrollment_end, end_at, invitation_only, max_enrollments
                           FROM course_rules WHERE course_key = :key""" + lock)
                 .setParameter("key", courseKey).getResultList();
-        return rows.stream().findFirst().map(r -> new CourseRules((String) r[0], instant(r[1]), instant(r[2]),
-                instant(r[3]), (Boolean) r[4], r[5] == null ? null : ((Number) r[5]).intValue()));
+        return rows.stream().findFirst().map(r -> new CourseRules((String) r[0], SqlTimes.toInstant(r[1]),
+                SqlTimes.toInstant(r[2]), SqlTimes.toInstant(r[3]), (Boolean) r[4],
+                r[5] == null ? null : ((Number) r[5]).intValue()));
     }
 
     public boolean isAllowed(String courseKey, java.util.UUID userId) {
@@ -85,16 +85,4 @@ public class CourseRulesRepository {
                 .setParameter("key", courseKey).getSingleResult()).longValue();
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

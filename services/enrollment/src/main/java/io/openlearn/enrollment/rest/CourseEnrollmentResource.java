@@ -5,7 +5,6 @@ import io.openlearn.enrollment.repository.EnrollmentEntity;
 import io.openlearn.enrollment.service.Actor;
 import io.openlearn.enrollment.service.EnrollmentService;
 import io.openlearn.kit.keys.CourseKeys;
-import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.RoleChecker;
 import io.quarkus.security.Authenticated;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -62,9 +60,8 @@ public class CourseEnrollmentResource {
         try {
             mode = EnrollmentMode.fromWireName(request.mode());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException("urn:openlearn:problem:validation", "Invalid request", 400,
-                    "The request has invalid fields.", List.of(new Problem.FieldError("mode",
-                    "one of audit, honor, verified, professional, no-id-professional, masters, credit")));
+            throw ProblemException.invalid("mode",
+                    "one of audit, honor, verified, professional, no-id-professional, masters, credit");
         }
         var outcome = enrollments.enroll(actor, learner(actor, userId), courseKey(courseKey), mode);
         boolean created = outcome.changed() && outcome.enrollment().createdAt.equals(outcome.enrollment().updatedAt);
@@ -103,9 +100,6 @@ public class CourseEnrollmentResource {
     }
 
     private static String courseKey(String courseKey) {
-        if (!CourseKeys.isCourseKey(courseKey)) {
-            throw new ProblemException(400, "courseKey must be a course key such as course-v1:Org+Number+Run.");
-        }
-        return courseKey;
+        return CourseKeys.require(courseKey);
     }
 }

@@ -5,7 +5,6 @@ import io.openlearn.enrollment.repository.EnrollmentEntity;
 import io.openlearn.enrollment.service.Actor;
 import io.openlearn.enrollment.service.CourseRosterService;
 import io.openlearn.kit.keys.CourseKeys;
-import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.RoleChecker;
 import io.quarkus.security.Authenticated;
@@ -90,7 +89,7 @@ public class CourseRosterResource {
                 afterCreated = Instant.parse(parts[0]);
                 afterId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
-                throw invalid("after", "not a cursor returned by this API");
+                throw ProblemException.invalid("after", "not a cursor returned by this API");
             }
         }
         if (mode != null) {
@@ -141,7 +140,7 @@ public class CourseRosterResource {
         boolean enroll = switch (request.action()) {
             case "enroll" -> true;
             case "unenroll" -> false;
-            default -> throw invalid("action", "enroll or unenroll");
+            default -> throw ProblemException.invalid("action", "enroll or unenroll");
         };
         EnrollmentMode mode = enroll ? mode(request.mode() == null ? "audit" : request.mode()) : null;
         List<UUID> learners = new ArrayList<>();
@@ -159,7 +158,7 @@ public class CourseRosterResource {
             raw.addAll(resolve(request.usernames()));
         }
         if (raw.isEmpty() || raw.size() > MAX_BULK) {
-            throw invalid("userIds", "1 to " + MAX_BULK + " learners, as userIds or csv");
+            throw ProblemException.invalid("userIds", "1 to " + MAX_BULK + " learners, as userIds or csv");
         }
         for (int i = 0; i < raw.size(); i++) {
             learners.add(uuid("userIds[" + i + "]", raw.get(i)));
@@ -176,7 +175,7 @@ public class CourseRosterResource {
             String username = usernames.get(i);
             try {
                 int index = i;
-                ids.add(directory.idOf(username).orElseThrow(() -> invalid("usernames[" + index + "]",
+                ids.add(directory.idOf(username).orElseThrow(() -> ProblemException.invalid("usernames[" + index + "]",
                         "no platform user named " + username)).toString());
             } catch (ProblemException e) {
                 throw e;
@@ -193,17 +192,14 @@ public class CourseRosterResource {
     }
 
     private static String key(String courseKey) {
-        if (!CourseKeys.isCourseKey(courseKey)) {
-            throw new ProblemException(400, "courseKey must be a course key such as course-v1:Org+Number+Run.");
-        }
-        return courseKey;
+        return CourseKeys.require(courseKey);
     }
 
     private static EnrollmentMode mode(String mode) {
         try {
             return EnrollmentMode.fromWireName(mode);
         } catch (IllegalArgumentException e) {
-            throw invalid("mode", "one of audit, honor, verified, professional, no-id-professional, masters, credit");
+            throw ProblemException.invalid("mode", "one of audit, honor, verified, professional, no-id-professional, masters, credit");
         }
     }
 
@@ -211,12 +207,7 @@ public class CourseRosterResource {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw invalid(field, "a platform user id (UUID)");
+            throw ProblemException.invalid(field, "a platform user id (UUID)");
         }
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException("urn:openlearn:problem:validation", "Invalid request", 400,
-                "The request has invalid fields.", List.of(new Problem.FieldError(field, message)));
     }
 }

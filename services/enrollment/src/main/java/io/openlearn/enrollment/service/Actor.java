@@ -17,8 +17,7 @@ public record Actor(UUID userId, String username, JsonWebToken jwt, RoleChecker 
         if (jwt.getGroups().contains("admin") || jwt.getGroups().contains("service")) {
             return true;
         }
-        String org = CourseKeys.isCourseKey(courseKey)
-                ? courseKey.substring("course-v1:".length(), courseKey.indexOf('+')) : "";
+        String org = CourseKeys.isCourseKey(courseKey) ? CourseKeys.orgOf(courseKey) : "";
         return roles.holds(jwt, "course_staff", courseKey) || roles.holds(jwt, "course_instructor", courseKey)
                 || roles.holds(jwt, "org_admin", org);
     }

@@ -22,6 +22,16 @@ public class ProblemException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** 400 naming the fields at fault, the shape every validation failure on the platform takes. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(Problems.VALIDATION_TYPE, "Invalid request", 400, "The request has invalid fields.",
+                errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
     public Problem toProblem(String instance) {
         return Problems.of(type, title, status, getMessage(), instance, errors);
     }

@@ -68,8 +68,7 @@ public class ProblemExceptionMappers {
                 .map(ProblemExceptionMappers::fieldError)
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return Problems.response(Problems.of("urn:openlearn:problem:validation", "Invalid request", 400,
-                "The request has invalid fields.", path(uri), errors));
+        return Problems.response(ProblemException.invalid(errors).toProblem(path(uri)));
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,8 @@ public final class Problems {
 
     /** Generic problems use the status phrase as title, as RFC 9457 section 4.2.1 allows for about:blank. */
     public static final String ABOUT_BLANK = "about:blank";
+    /** The type of every problem that lists invalid fields. */
+    public static final String VALIDATION_TYPE = "urn:openlearn:problem:validation";
 
     private Problems() {
     }

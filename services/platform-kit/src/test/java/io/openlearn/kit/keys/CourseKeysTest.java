@@ -21,4 +21,13 @@ class CourseKeysTest {
         assertFalse(CourseKeys.isCourseKey("course-v1:Org Name+Num+Run"));
         assertFalse(CourseKeys.isCourseKey("course-v1:O+N+" + "r".repeat(300)));
     }
+
+    @Test
+    void orgIsTheFirstPartAndRequireRefusesMalformedKeysWith400() {
+        org.junit.jupiter.api.Assertions.assertEquals("OpenLearnX", CourseKeys.orgOf("course-v1:OpenLearnX+CS101+R"));
+        org.junit.jupiter.api.Assertions.assertEquals("course-v1:A+B+C", CourseKeys.require("course-v1:A+B+C"));
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(io.openlearn.kit.problem.ProblemException.class,
+                () -> CourseKeys.require("not a key"));
+        org.junit.jupiter.api.Assertions.assertEquals(400, refused.toProblem(null).status());
+    }
 }

@@ -1,10 +1,9 @@
 package io.openlearn.submission.repository;
 
+import io.openlearn.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,16 +29,7 @@ public class SubmissionQueries {
                  ORDER BY s.submitted_at DESC
                 """).setParameter("user", userId).setParameter("course", courseKey).getResultList();
         return rows.stream().map(r -> new SubmissionRow((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                toInstant(r[3]))).toList();
+                SqlTimes.toInstant(r[3]))).toList();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

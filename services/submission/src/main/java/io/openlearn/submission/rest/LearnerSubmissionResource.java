@@ -1,6 +1,5 @@
 package io.openlearn.submission.rest;
 
-import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Callers;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.submission.repository.SubmissionQueries;
@@ -37,10 +36,8 @@ public class LearnerSubmissionResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public SubmissionList mine(@QueryParam("courseKey") String courseKey) {
-        if (!CourseKeys.isCourseKey(courseKey)) {
-            throw new ProblemException(400, "courseKey must be a course key such as course-v1:Org+Number+Run.");
-        }
-        return new SubmissionList(submissions.ofLearnerInCourse(Callers.userId(jwt), courseKey).stream()
+        return new SubmissionList(submissions.ofLearnerInCourse(Callers.userId(jwt), CourseKeys.require(courseKey))
+                .stream()
                 .map(r -> new Submission(r.id(), r.itemKey(), r.attemptNumber(), r.submittedAt()))
                 .toList());
     }

@@ -1,16 +1,16 @@
-package io.openlearn.auth.repository;
+package io.openlearn.kit.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Native queries return timestamps in the driver's type; callers want Instants. */
-final class Timestamps {
+/** Native queries return timestamps in whatever type the driver and Hibernate choose; callers want Instants. */
+public final class SqlTimes {
 
-    private Timestamps() {
+    private SqlTimes() {
     }
 
-    static Instant toInstant(Object value) {
+    public static Instant toInstant(Object value) {
         if (value == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.openlearn.gateway.security;
+package io.openlearn.kit.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,15 +7,15 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Reads {@code iss} and {@code exp} of a JWT without verifying it, only to choose how to verify it: the platform's
- * own tokens are checked here, identity-provider tokens are handed to auth. Nothing read here is trusted.
+ * Reads {@code iss} and {@code exp} of a JWT without verifying it, only to choose how to verify it (which issuer's
+ * keys to try). Nothing read here is trusted.
  */
-public final class TokenIssuerPeek {
+public final class UnverifiedClaims {
 
     public record Unverified(String issuer, long expiresAt) {
     }
 
-    private TokenIssuerPeek() {
+    private UnverifiedClaims() {
     }
 
     public static Optional<Unverified> peek(String jwt, ObjectMapper json) {
