@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.openlearn.testkit.FormBody;
+import io.openlearn.testkit.PlatformTokens;
 import io.openlearn.testkit.KeycloakTokens;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -92,14 +92,8 @@ class GatewayIdentityJourneyTest {
         given().get("/api/auth/v1/me").then().header("X-Request-Id", notNullValue());
     }
 
-    /** A platform token from the public token endpoint, exchanged for the demo user's Keycloak token. */
     static String platformToken(String username) {
-        return given().contentType("application/x-www-form-urlencoded")
-                .body(FormBody.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                        .and("subject_token", KeycloakTokens.demoUser(username))
-                        .and("subject_token_type", "urn:ietf:params:oauth:token-type:access_token").encoded())
-                .post("/api/auth/v1/token").then().statusCode(200)
-                .extract().path("access_token");
+        return PlatformTokens.forUser(given(), username);
     }
 
     /** Swaps the subject inside the payload, keeping the original signature. */

@@ -6,10 +6,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.openlearn.testkit.JwtParts;
+import io.openlearn.testkit.PlatformTokens;
 import io.openlearn.testkit.KeycloakTokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,11 +30,7 @@ class TokenLifecycleJourneyTest {
     static final Duration POLL = Duration.ofSeconds(Long.getLong("e2e.revocation-poll-seconds", 5));
 
     static String platformToken(String username) {
-        return given().baseUri(GATEWAY).contentType("application/x-www-form-urlencoded")
-                .body(io.openlearn.testkit.FormBody.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                        .and("subject_token", KeycloakTokens.demoUser(username))
-                        .and("subject_token_type", "urn:ietf:params:oauth:token-type:access_token").encoded())
-                .post("/api/auth/v1/token").then().statusCode(200).extract().path("access_token");
+        return PlatformTokens.forUser(given().baseUri(GATEWAY), username);
     }
 
     static int enrollmentStatus(String token) {
@@ -90,18 +87,13 @@ class TokenLifecycleJourneyTest {
         Thread.sleep(Math.max(0, wait.toMillis()));
 
         String after = platformToken("learner1");
-        assertEquals(pending.get("kid"), kidOf(after));
-        assertNotEquals(kidOf(before), kidOf(after));
+        assertEquals(pending.get("kid"), JwtParts.kid(after));
+        assertNotEquals(JwtParts.kid(before), JwtParts.kid(after));
         for (String token : new String[]{before, after}) {
             assertEquals(200, gatewayStatus(token));
             assertEquals(200, enrollmentStatus(token));
         }
         given().baseUri(GATEWAY).auth().oauth2(KeycloakTokens.demoUser("learner1")).get("/api/auth/v1/me")
                 .then().statusCode(200).body("username", equalTo("learner1"));
-    }
-
-    static String kidOf(String jwt) {
-        String header = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]));
-        return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
     }
 }

@@ -1,6 +1,6 @@
 package io.openlearn.auth.rest;
 
-import static io.openlearn.auth.rest.AuthTestUsers.platformToken;
+import static io.openlearn.testkit.PlatformTokens.forUser;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.openlearn.auth.repository.SigningKeyEntity;
 import io.openlearn.auth.service.SigningKeyService;
+import io.openlearn.testkit.JwtParts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -21,7 +22,6 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -51,19 +51,19 @@ class KeyRotationTest {
 
     @Test
     void successorIsPublishedFirstThenSignsWhileOldTokensStillVerifyUntilTheyExpire() throws Exception {
-        String admin = platformToken("admin");
-        String before = platformToken("learner1");
-        String oldKid = kidOf(before);
+        String admin = forUser("admin");
+        String before = forUser("learner1");
+        String oldKid = JwtParts.kid(before);
 
         SigningKeyEntity pending = given().auth().oauth2(admin).post("/api/auth/v1/keys/rotation").then()
                 .statusCode(202).body("status", equalTo("PENDING")).extract().as(KeyInfoBody.class).toEntity();
         // published before it signs: verifiers learn it while tokens still carry the old kid
         given().get("/.well-known/jwks.json").then().body("keys.kid", hasItems(oldKid, pending.kid));
-        assertEquals(oldKid, kidOf(platformToken("learner1")));
+        assertEquals(oldKid, JwtParts.kid(forUser("learner1")));
 
         keys.advance(pending.activatesAt.plusSeconds(1));
-        String after = platformToken("learner1");
-        assertEquals(pending.kid, kidOf(after));
+        String after = forUser("learner1");
+        assertEquals(pending.kid, JwtParts.kid(after));
         given().get("/.well-known/jwks.json").then().body("keys.kid", hasItems(oldKid, pending.kid));
         assertDoesNotThrow(() -> freshVerifier().parse(before));
         assertDoesNotThrow(() -> freshVerifier().parse(after));
@@ -74,7 +74,7 @@ class KeyRotationTest {
         keys.advance(retired.publishedUntil.plusSeconds(1));
         given().get("/.well-known/jwks.json").then().body("keys.kid", not(hasItem(oldKid)));
         assertThrows(ParseException.class, () -> freshVerifier().parse(before));
-        assertDoesNotThrow(() -> freshVerifier().parse(platformToken("learner2")));
+        assertDoesNotThrow(() -> freshVerifier().parse(forUser("learner2")));
     }
 
     @Test
@@ -93,11 +93,11 @@ class KeyRotationTest {
 
     @Test
     void onlyAdminsSeeOrRotateTheKeyring() {
-        String learner = platformToken("learner1");
+        String learner = forUser("learner1");
         given().auth().oauth2(learner).get("/api/auth/v1/keys").then().statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(learner).post("/api/auth/v1/keys/rotation").then().statusCode(403);
-        given().auth().oauth2(platformToken("admin")).get("/api/auth/v1/keys").then().statusCode(200)
+        given().auth().oauth2(forUser("admin")).get("/api/auth/v1/keys").then().statusCode(200)
                 .body("items.status", hasItem("ACTIVE"));
     }
 
@@ -106,11 +106,6 @@ class KeyRotationTest {
         context.setExpectedAudience(Set.of("openlearn-services"));
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         return new DefaultJWTParser(context);
-    }
-
-    static String kidOf(String jwt) {
-        String header = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]));
-        return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
     }
 
     /** The rotation answer as the contract describes it. */

@@ -1,7 +1,7 @@
 package io.openlearn.auth.rest;
 
-import static io.openlearn.auth.rest.AuthTestUsers.platformToken;
-import static io.openlearn.auth.rest.AuthTestUsers.serviceToken;
+import static io.openlearn.testkit.PlatformTokens.forUser;
+import static io.openlearn.testkit.PlatformTokens.forService;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -35,10 +35,10 @@ class RoleAssignmentResourceTest {
         if (admin != null) {
             return;
         }
-        admin = platformToken("admin");
-        instructor = platformToken("instructor");
-        learner1 = platformToken("learner1");
-        learner2 = platformToken("learner2");
+        admin = forUser("admin");
+        instructor = forUser("instructor");
+        learner1 = forUser("learner1");
+        learner2 = forUser("learner2");
     }
 
     static ValidatableResponse grant(String token, String username, String role, String scope) {
@@ -64,7 +64,7 @@ class RoleAssignmentResourceTest {
         grant(instructor, "learner2", "course_instructor", COURSE).statusCode(403);
         assertNoAssignment("learner1", OTHER_COURSE);
 
-        given().auth().oauth2(platformToken("learner1")).get("/api/auth/v1/me").then().statusCode(200)
+        given().auth().oauth2(forUser("learner1")).get("/api/auth/v1/me").then().statusCode(200)
                 .body("roles", hasItem("course_staff:" + COURSE));
     }
 
@@ -175,7 +175,7 @@ class RoleAssignmentResourceTest {
         String course = "course-v1:" + ORG + "+CHK+2026";
         grant(admin, "learner2", "course_staff", course).statusCode(201);
         String learner2Id = given().auth().oauth2(learner2).get("/api/auth/v1/me").then().extract().path("id");
-        String service = serviceToken("grades");
+        String service = forService("grades");
         given().auth().oauth2(service).queryParam("user", learner2Id).queryParam("role", "course_staff")
                 .queryParam("scope", course).get("/api/auth/v1/permissions/check").then().statusCode(200)
                 .body("allowed", equalTo(true));
@@ -196,7 +196,7 @@ class RoleAssignmentResourceTest {
             grant(admin, "instructor", "course_beta_tester", "course-v1:" + capOrg + "+C" + i + "+R")
                     .statusCode(201);
         }
-        String token = platformToken("instructor");
+        String token = forUser("instructor");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         org.junit.jupiter.api.Assertions.assertTrue(payload.contains("\"roles_overflow\":true"), payload);
         given().auth().oauth2(token).get("/api/auth/v1/me").then().statusCode(200)
@@ -215,12 +215,12 @@ class RoleAssignmentResourceTest {
         for (int i = 0; i < 9; i++) {
             grant(admin, "learner2", "course_beta_tester", "course-v1:" + capOrg + "+C" + i + "+R").statusCode(201);
         }
-        var overflowing = parser.parse(platformToken("learner2"));
+        var overflowing = parser.parse(forUser("learner2"));
         org.junit.jupiter.api.Assertions.assertTrue(
                 roleChecker.holds(overflowing, "course_beta_tester", "course-v1:" + capOrg + "+C3+R"));
         org.junit.jupiter.api.Assertions.assertFalse(
                 roleChecker.holds(overflowing, "course_staff", "course-v1:" + capOrg + "+C3+R"));
-        var carried = parser.parse(platformToken("learner1"));
+        var carried = parser.parse(forUser("learner1"));
         org.junit.jupiter.api.Assertions.assertFalse(
                 roleChecker.holds(carried, "course_beta_tester", "course-v1:" + capOrg + "+C3+R"));
     }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.openlearn.kit.servicetoken.ServiceTokenProvider;
 import io.openlearn.testkit.FormBody;
+import io.openlearn.testkit.PlatformTokens;
 import io.openlearn.testkit.KeycloakTokens;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,21 +23,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TokenExchangeResourceTest {
 
-    static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-    static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
+    static final String EXCHANGE = PlatformTokens.TOKEN_EXCHANGE;
+    static final String ACCESS_TOKEN = PlatformTokens.ACCESS_TOKEN;
 
     @Inject
     ServiceTokenProvider serviceTokens;
 
     static ValidatableResponse exchange(String subjectToken) {
-        return given().contentType("application/x-www-form-urlencoded")
-                .body(FormBody.of("grant_type", EXCHANGE).and("subject_token", subjectToken)
-                        .and("subject_token_type", ACCESS_TOKEN).encoded())
-                .post("/api/auth/v1/token").then();
+        return PlatformTokens.exchange(given(), subjectToken);
     }
 
     static String platformTokenFor(String username) {
-        return exchange(KeycloakTokens.demoUser(username)).statusCode(200).extract().path("access_token");
+        return PlatformTokens.forUser(username);
     }
 
     @Test
@@ -59,7 +57,7 @@ class TokenExchangeResourceTest {
         String token = platformTokenFor("admin");
         String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
         java.util.List<String> kids = given().get("/.well-known/jwks.json").then().extract().path("keys.kid");
-        String kid = header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+        String kid = io.openlearn.testkit.JwtParts.kid(token);
         org.junit.jupiter.api.Assertions.assertTrue(kids.contains(kid), header + " not in " + kids);
         org.junit.jupiter.api.Assertions.assertTrue(header.contains("\"alg\":\"RS256\""), header);
         given().auth().oauth2(token).get("/api/auth/v1/me").then().statusCode(200)
