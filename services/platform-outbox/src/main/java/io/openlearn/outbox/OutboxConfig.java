@@ -1,5 +1,6 @@
 package io.openlearn.outbox;
 
+import io.openlearn.broker.CloudEvents;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.openlearn.outbox;
 
+import io.openlearn.broker.EventBroker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,10 +11,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class OutboxReadinessCheck implements HealthCheck {
 
-    private final OutboxBroker broker;
+    private final EventBroker broker;
     private final OutboxConfig config;
 
-    public OutboxReadinessCheck(OutboxBroker broker, OutboxConfig config) {
+    public OutboxReadinessCheck(EventBroker broker, OutboxConfig config) {
         this.broker = broker;
         this.config = config;
     }

@@ -1,7 +1,8 @@
 package io.openlearn.outbox;
 
+import io.openlearn.broker.EventBroker;
+import io.openlearn.broker.CloudEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.agroal.api.AgroalDataSource;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +68,7 @@ public class OutboxRelay {
     }
 
     private final OutboxConfig config;
-    private final OutboxBroker broker;
+    private final EventBroker broker;
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final OutboxMetrics metrics;
@@ -79,7 +79,7 @@ public class OutboxRelay {
     private long nextPendingRefreshNanos = System.nanoTime();
 
     @Inject
-    public OutboxRelay(OutboxConfig config, OutboxBroker broker, AgroalDataSource dataSource, ObjectMapper mapper,
+    public OutboxRelay(OutboxConfig config, EventBroker broker, AgroalDataSource dataSource, ObjectMapper mapper,
             OutboxMetrics metrics) {
         this.config = config;
         this.broker = broker;
@@ -187,7 +187,7 @@ public class OutboxRelay {
             for (CloudEvents.StoredEvent event : batch) {
                 byte[] body = CloudEvents.encode(mapper, event);
                 pending.expect(confirmChannel.getNextPublishSeqNo(), event.id());
-                confirmChannel.basicPublish(broker.exchange(), event.type(), false, properties(event), body);
+                confirmChannel.basicPublish(broker.exchange(), event.type(), false, CloudEvents.properties(event), body);
             }
             // nack or timeout: throws and closes the channel; the confirms seen so far are in `pending`
             confirmChannel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
@@ -207,15 +207,6 @@ public class OutboxRelay {
         }
     }
 
-    private static AMQP.BasicProperties properties(CloudEvents.StoredEvent event) {
-        return new AMQP.BasicProperties.Builder()
-                .contentType(CloudEvents.CONTENT_TYPE)
-                .deliveryMode(2)
-                .messageId(event.id().toString())
-                .type(event.type())
-                .timestamp(Date.from(event.createdAt().toInstant()))
-                .build();
-    }
 
     private static void update(Connection db, String sql, String error, Collection<UUID> ids)
             throws SQLException {

@@ -1,5 +1,6 @@
 package io.openlearn.outbox;
 
+import io.openlearn.broker.CloudEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;

@@ -1,5 +1,8 @@
 package io.openlearn.outbox;
 
+import io.openlearn.broker.EventBroker;
+import io.openlearn.broker.RabbitConnectionConfig;
+import io.openlearn.broker.CloudEvents;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -161,7 +164,7 @@ class OutboxRelayTest {
     void eachRowIsPublishedExactlyOnceWhileTwoRelaysCompete() throws Exception {
         String type = uniqueType("competing");
         String queue = bindQueue(type);
-        OutboxBroker replicaBroker = new OutboxBroker(rabbitAt(5672), "outbox-test-replica", CloudEvents.EXCHANGE);
+        EventBroker replicaBroker = new EventBroker(rabbitAt(5672), "outbox-test-replica", CloudEvents.EXCHANGE);
         OutboxRelay replica = relay(replicaBroker);
         pauseScheduledRelay();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -202,7 +205,7 @@ class OutboxRelayTest {
     void rowStaysUnpublishedWhileBrokerIsUnreachableAndIsPublishedWhenRelayReachesIt() throws Exception {
         String type = uniqueType("unreachable");
         String queue = bindQueue(type);
-        OutboxBroker unreachable = new OutboxBroker(rabbitAt(closedPort()), "outbox-test-unreachable",
+        EventBroker unreachable = new EventBroker(rabbitAt(closedPort()), "outbox-test-unreachable",
                 CloudEvents.EXCHANGE);
         OutboxRelay offline = relay(unreachable);
         pauseScheduledRelay();
@@ -227,7 +230,7 @@ class OutboxRelayTest {
         String type = uniqueType("failing");
         String queue = bindQueue(type);
         String vanishing = "outbox-test.vanishing." + UUID.randomUUID();
-        OutboxBroker failingBroker = new OutboxBroker(rabbitAt(5672), "outbox-test-failing", vanishing);
+        EventBroker failingBroker = new EventBroker(rabbitAt(5672), "outbox-test-failing", vanishing);
         OutboxRelay failing = relay(failingBroker);
         pauseScheduledRelay();
         UUID id;
@@ -277,7 +280,7 @@ class OutboxRelayTest {
         };
     }
 
-    private OutboxRelay relay(OutboxBroker broker) {
+    private OutboxRelay relay(EventBroker broker) {
         return new OutboxRelay(config(), broker, dataSource, mapper, new OutboxMetrics(new SimpleMeterRegistry()));
     }
 

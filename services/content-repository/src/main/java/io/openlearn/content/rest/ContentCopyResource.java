@@ -1,6 +1,6 @@
 package io.openlearn.content.rest;
 
-import io.openlearn.content.repository.PublishedVersionRepository;
+import io.openlearn.content.service.ContentCopyService;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,23 +13,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 
 /** Copies a run's content into another run, for reruns (course-authoring asks, with its service token). */
 @Path("/api/content/v1/courses/{courseKey}/copies")
 @RolesAllowed({"service", "admin"})
 public class ContentCopyResource {
 
-    private final PublishedVersionRepository versions;
+    private final ContentCopyService copies;
 
-    public ContentCopyResource(PublishedVersionRepository versions) {
-        this.versions = versions;
+    public ContentCopyResource(ContentCopyService copies) {
+        this.copies = copies;
     }
 
     public record CopyRequest(@NotNull String targetCourseKey) {
-    }
-
-    public record CopyResult(String sourceCourseKey, String targetCourseKey, int copiedVersions) {
     }
 
     @POST
@@ -39,10 +35,6 @@ public class ContentCopyResource {
         if (!CourseKeys.isCourseKey(courseKey) || !CourseKeys.isCourseKey(request.targetCourseKey())) {
             throw new ProblemException(400, "Source and target must be course keys such as course-v1:Org+Number+Run.");
         }
-        if (courseKey.equals(request.targetCourseKey())) {
-            throw new ProblemException(400, "A run's content cannot be copied onto itself.");
-        }
-        int copied = versions.copyAll(courseKey, request.targetCourseKey(), Instant.now());
-        return Response.status(201).entity(new CopyResult(courseKey, request.targetCourseKey(), copied)).build();
+        return Response.status(201).entity(copies.copy(courseKey, request.targetCourseKey())).build();
     }
 }

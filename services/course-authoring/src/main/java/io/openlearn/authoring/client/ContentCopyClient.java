@@ -27,8 +27,10 @@ public class ContentCopyClient {
             ServiceHttp.Answer answer = http.post("content", config.contentUrl() + "/api/content/v1/courses/"
                     + sourceKey + "/copies", Map.of("targetCourseKey", targetKey));
             boolean copied = answer.status() == 201;
-            return new Outcome(copied, copied ? answer.body().path("copiedVersions").asInt() + " published version(s)"
-                    + " copied" : "content-repository answered " + answer.status());
+            String detail = copied ? answer.body().path("copiedBlocks").asInt() + " block(s) and "
+                    + answer.body().path("copiedAssets").asInt() + " asset(s) copied"
+                    : "content-repository answered " + answer.status();
+            return new Outcome(copied, detail);
         } catch (RuntimeException e) {
             // the run exists either way: the team can see the copy failed and copy again
             LOG.warnf("Copying the content of %s to %s failed: %s", sourceKey, targetKey, e.getMessage());

@@ -6,6 +6,7 @@ import io.openlearn.authoring.domain.FieldError;
 import io.openlearn.authoring.domain.Pacing;
 import io.openlearn.authoring.service.CourseRunService;
 import io.openlearn.authoring.service.CourseRunSettings;
+import io.openlearn.kit.http.EntityTags;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import java.util.ArrayList;
@@ -42,25 +43,13 @@ final class Requests {
                 Boolean.TRUE.equals(invitationOnly), maxEnrollments);
     }
 
-    /** The version an If-Match header names; a change without one is refused (428), not applied blindly. */
+    /** The version an If-Match header names (428 without one, 412 when it is not a version). */
     static long ifMatch(String header) {
-        if (header == null || header.isBlank()) {
-            throw new ProblemException(428, "Send If-Match with the ETag you read, so that no change is lost.");
-        }
-        String value = header.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "If-Match does not name a version of this resource.");
-        }
+        return EntityTags.requiredVersion(header);
     }
 
     static String etag(long version) {
-        return "\"" + version + "\"";
+        return EntityTags.of(version);
     }
 
     private static void part(String field, String value, List<FieldError> errors) {

@@ -1,4 +1,4 @@
-package io.openlearn.outbox;
+package io.openlearn.broker;
 
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
@@ -21,10 +21,10 @@ import org.jboss.logging.Logger;
  * {@value #RETRY_SECONDS} seconds. An unreachable broker never fails the start: events wait in the outbox.
  */
 @ApplicationScoped
-public class OutboxBroker {
+public class EventBroker {
 
     static final int RETRY_SECONDS = 5;
-    private static final Logger LOG = Logger.getLogger(OutboxBroker.class);
+    private static final Logger LOG = Logger.getLogger(EventBroker.class);
 
     private final RabbitConnectionConfig config;
     private final String connectionName;
@@ -34,13 +34,13 @@ public class OutboxBroker {
     private boolean failureLogged;
 
     @Inject
-    public OutboxBroker(RabbitConnectionConfig config,
+    public EventBroker(RabbitConnectionConfig config,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "openlearn") String applicationName) {
         this(config, applicationName, CloudEvents.EXCHANGE);
     }
 
-    /** A broker for another exchange: tests only. */
-    OutboxBroker(RabbitConnectionConfig config, String connectionName, String exchange) {
+    /** A broker for another exchange or connection name (tests use it to isolate replicas and failures). */
+    public EventBroker(RabbitConnectionConfig config, String connectionName, String exchange) {
         this.config = config;
         this.connectionName = connectionName;
         this.exchange = exchange;
@@ -69,14 +69,14 @@ public class OutboxBroker {
         try {
             connection = connect();
             failureLogged = false;
-            LOG.infof("Outbox relay connected to RabbitMQ at %s:%d as %s; exchange %s declared", config.host(),
+            LOG.infof("Connected to RabbitMQ at %s:%d as %s; exchange %s declared", config.host(),
                     config.port(), connectionName, exchange);
             return Optional.of(connection);
         } catch (IOException | TimeoutException | RuntimeException e) {
             nextAttemptNanos = System.nanoTime() + Duration.ofSeconds(RETRY_SECONDS).toNanos();
             if (!failureLogged) {
                 failureLogged = true;
-                LOG.warnf("Outbox relay cannot reach RabbitMQ at %s:%d (%s); events stay in the outbox, retrying "
+                LOG.warnf("Cannot reach RabbitMQ at %s:%d (%s); events wait in their outbox, retrying "
                         + "every %d s", config.host(), config.port(), e, RETRY_SECONDS);
             }
             return Optional.empty();

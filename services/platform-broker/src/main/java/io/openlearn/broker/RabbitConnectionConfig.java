@@ -1,4 +1,4 @@
-package io.openlearn.outbox;
+package io.openlearn.broker;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

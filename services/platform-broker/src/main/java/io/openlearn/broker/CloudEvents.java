@@ -1,5 +1,7 @@
-package io.openlearn.outbox;
+package io.openlearn.broker;
 
+import com.rabbitmq.client.AMQP;
+import java.util.Date;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,5 +46,16 @@ public final class CloudEvents {
         envelope.put("datacontenttype", DATA_CONTENT_TYPE);
         envelope.set("data", mapper.readTree(event.data()));
         return mapper.writeValueAsBytes(envelope);
+    }
+
+    /** Persistent, with the event's id as message id so the broker and consumers can tell a resend. */
+    public static AMQP.BasicProperties properties(StoredEvent event) {
+        return new AMQP.BasicProperties.Builder()
+                .contentType(CONTENT_TYPE)
+                .deliveryMode(2)
+                .messageId(event.id().toString())
+                .type(event.type())
+                .timestamp(Date.from(event.createdAt().toInstant()))
+                .build();
     }
 }

@@ -1,4 +1,4 @@
-package io.openlearn.outbox;
+package io.openlearn.broker;
 
 import com.rabbitmq.client.ConnectionFactory;
 

@@ -1,0 +1,82 @@
+package io.openlearn.content.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.openlearn.kit.problem.Problem.FieldError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an author edits on a block. Subsection (sequential) settings are what grading reads: {@code graded},
+ * {@code format} (the assignment type), {@code due} and {@code showCorrectness}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BlockContent(String displayName, Boolean graded, String format, Instant due,
+                           ShowCorrectness showCorrectness, String html, String videoUrl, Problem problem) {
+
+    public static final int MAX_HTML_LENGTH = 200_000;
+
+    public static BlockContent named(String displayName) {
+        return new BlockContent(displayName, null, null, null, null, null, null, null);
+    }
+
+    public BlockContent withoutAnswerKey() {
+        return problem == null ? this : new BlockContent(displayName, graded, format, due, showCorrectness, html,
+                videoUrl, problem.withoutAnswerKey());
+    }
+
+    /** Only what the grading structure reads: subsection settings, a problem's maximum score and weight. */
+    public BlockContent gradingView() {
+        Problem scored = problem == null ? null : new Problem(problem.kind(), null, null, null, null, null, null, null,
+                null, null, problem.maxScore(), problem.weight(), null);
+        return new BlockContent(displayName, graded, format, due, showCorrectness, null, null, scored);
+    }
+
+    @JsonIgnore
+    public boolean isGraded() {
+        return Boolean.TRUE.equals(graded);
+    }
+
+    /** The fields a block of {@code type} may carry, and nothing else. */
+    public List<FieldError> violations(BlockType type) {
+        List<FieldError> errors = new ArrayList<>();
+        if (displayName != null && displayName.length() > 255) {
+            errors.add(new FieldError("displayName", "must be at most 255 characters"));
+        }
+        boolean sequential = type == BlockType.SEQUENTIAL;
+        onlyOn(errors, sequential, graded, "graded", "sequential");
+        onlyOn(errors, sequential, format, "format", "sequential");
+        onlyOn(errors, sequential, due, "due", "sequential");
+        onlyOn(errors, sequential, showCorrectness, "showCorrectness", "sequential");
+        onlyOn(errors, type == BlockType.HTML, html, "html", "html");
+        onlyOn(errors, type == BlockType.VIDEO, videoUrl, "videoUrl", "video");
+        onlyOn(errors, type == BlockType.PROBLEM, problem, "problem", "problem");
+        if (format != null && (format.isBlank() || format.length() > 64)) {
+            errors.add(new FieldError("format", "must be 1 to 64 characters (an assignment type of the policy)"));
+        }
+        if (isGraded() && format == null) {
+            errors.add(new FieldError("format", "is required on a graded subsection (its assignment type)"));
+        }
+        if (html != null && html.length() > MAX_HTML_LENGTH) {
+            errors.add(new FieldError("html", "must be at most " + MAX_HTML_LENGTH + " characters"));
+        }
+        if (videoUrl != null && !(videoUrl.startsWith("https://") || videoUrl.startsWith("http://"))) {
+            errors.add(new FieldError("videoUrl", "must be an http(s) URL"));
+        }
+        if (type == BlockType.PROBLEM) {
+            if (problem == null) {
+                errors.add(new FieldError("problem", "is required on a problem block"));
+            } else {
+                errors.addAll(problem.violations("problem."));
+            }
+        }
+        return errors;
+    }
+
+    private static void onlyOn(List<FieldError> errors, boolean allowed, Object value, String field, String type) {
+        if (!allowed && value != null) {
+            errors.add(new FieldError(field, "only a " + type + " block has " + field));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.openlearn.content.rest;
+
+import io.openlearn.content.service.AssetService;
+import io.openlearn.content.service.CourseAccess;
+import io.openlearn.kit.keys.CourseKeys;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+/** A course's assets: the team uploads and deletes; everyone signed in lists and downloads. */
+@Path("/api/content/v1/courses/{courseKey}/assets")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class AssetResource {
+
+    private final AssetService assets;
+    private final CourseAccess access;
+
+    public AssetResource(AssetService assets, CourseAccess access) {
+        this.assets = assets;
+        this.access = access;
+    }
+
+    public record UploadRequest(String name, String contentType, Long size) {
+    }
+
+    public record AssetList(String courseKey, List<AssetService.Asset> items) {
+    }
+
+    @GET
+    public AssetList list(@PathParam("courseKey") String courseKey) {
+        CourseKeys.require(courseKey);
+        return new AssetList(courseKey, assets.list(courseKey));
+    }
+
+    /** A presigned PUT: the browser sends the file straight to S3 with the type and length named here. */
+    @POST
+    @Path("uploads")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response presign(@PathParam("courseKey") String courseKey, UploadRequest request) {
+        access.requireAuthor(courseKey);
+        UploadRequest upload = request == null ? new UploadRequest(null, null, null) : request;
+        return Response.status(201).entity(assets.presignUpload(courseKey, upload.name(), upload.contentType(),
+                upload.size())).build();
+    }
+
+    /** The upload through the service, for clients that cannot reach S3; the body streams through. */
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.WILDCARD)
+    public Response upload(@PathParam("courseKey") String courseKey, @PathParam("name") String name,
+                           @HeaderParam("Content-Type") String contentType,
+                           @HeaderParam("Content-Length") Long length, InputStream body) {
+        access.requireAuthor(courseKey);
+        AssetService.Asset stored = assets.upload(courseKey, name, contentType, length, body);
+        return Response.created(URI.create("/api/content/v1/courses/" + courseKey + "/assets/" + name))
+                .entity(stored).build();
+    }
+
+    @GET
+    @Path("{name}")
+    public AssetService.Download download(@PathParam("courseKey") String courseKey, @PathParam("name") String name) {
+        CourseKeys.require(courseKey);
+        return assets.download(courseKey, name);
+    }
+
+    @DELETE
+    @Path("{name}")
+    public Response delete(@PathParam("courseKey") String courseKey, @PathParam("name") String name) {
+        access.requireAuthor(courseKey);
+        assets.delete(courseKey, name);
+        return Response.noContent().build();
+    }
+}

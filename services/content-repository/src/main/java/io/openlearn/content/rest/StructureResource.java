@@ -1,0 +1,58 @@
+package io.openlearn.content.rest;
+
+import io.openlearn.content.service.StructureService;
+import io.openlearn.kit.http.EntityTags;
+import io.openlearn.kit.keys.CourseKeys;
+import io.openlearn.kit.problem.ProblemException;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * The collected grading structure of a published version (the latest without {@code version}). Served from the
+ * bytes collected at publish; a numbered version is immutable and cacheable for good.
+ */
+@Path("/api/content/v1/courses/{courseKey}/structure")
+@Authenticated
+public class StructureResource {
+
+    private final StructureService structures;
+
+    public StructureResource(StructureService structures) {
+        this.structures = structures;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response structure(@PathParam("courseKey") String courseKey, @QueryParam("version") String version) {
+        CourseKeys.require(courseKey);
+        StructureService.Served served = structures.read(courseKey, parse(version));
+        Response.ResponseBuilder response = Response.ok(served.body(), MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", EntityTags.of(courseKey + "@" + served.version()));
+        if (version != null) {
+            response.header("Cache-Control", "private, max-age=31536000, immutable");
+        }
+        return response.build();
+    }
+
+    private static Optional<Integer> parse(String version) {
+        if (version == null) {
+            return Optional.empty();
+        }
+        try {
+            int number = Integer.parseInt(version);
+            if (number >= 1) {
+                return Optional.of(number);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("version", "a version number (1 or more)");
+    }
+}

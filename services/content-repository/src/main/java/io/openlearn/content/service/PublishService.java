@@ -1,0 +1,135 @@
+package io.openlearn.content.service;
+
+import io.openlearn.content.domain.BlockContent;
+import io.openlearn.content.domain.BlockType;
+import io.openlearn.content.domain.GradingStructure;
+import io.openlearn.content.domain.OutlineIndex;
+import io.openlearn.content.domain.PublishedVersion;
+import io.openlearn.content.domain.StructureCollector;
+import io.openlearn.content.messaging.PublishedEventRelay;
+import io.openlearn.content.repository.DraftRepository;
+import io.openlearn.content.repository.DraftRepository.Draft;
+import io.openlearn.content.repository.PublishedBlockRepository;
+import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
+import io.openlearn.content.repository.PublishedVersionRepository;
+import io.openlearn.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishing: the live draft becomes an immutable, numbered version. Two passes over the draft keep memory
+ * proportional to the outline, not the content: the first reads positions only and fixes course order; the second
+ * streams the blocks into published documents a thousand at a time, keeping just what the grading structure
+ * needs. The version document, inserted last and carrying its event, is what makes the publish happen: until then
+ * nothing is visible, and a publish that fails or loses a race removes what it wrote.
+ */
+@ApplicationScoped
+public class PublishService {
+
+    private static final Logger LOG = Logger.getLogger(PublishService.class);
+    static final int ATTEMPTS = 3;
+
+    private final DraftRepository drafts;
+    private final DraftService draftService;
+    private final PublishedBlockRepository published;
+    private final PublishedVersionRepository versions;
+    private final StructureService structures;
+    private final PublishedEventRelay relay;
+    private final Clock clock = Clock.systemUTC();
+
+    public PublishService(DraftRepository drafts, DraftService draftService, PublishedBlockRepository published,
+                          PublishedVersionRepository versions, StructureService structures,
+                          PublishedEventRelay relay) {
+        this.drafts = drafts;
+        this.draftService = draftService;
+        this.published = published;
+        this.versions = versions;
+        this.structures = structures;
+        this.relay = relay;
+    }
+
+    public PublishedVersion publish(String courseKey, String publishedBy) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<PublishedVersion> done = attempt(courseKey, publishedBy);
+            if (done.isPresent()) {
+                relay.wake();
+                return done.get();
+            }
+        }
+        throw new ProblemException(409, "The draft kept changing (or another publish ran) while publishing; "
+                + "publish again.");
+    }
+
+    private Optional<PublishedVersion> attempt(String courseKey, String publishedBy) {
+        Draft draft = drafts.open(courseKey);
+        OutlineIndex outline = draftService.outline(draft);
+        String publishId = UUID.randomUUID().toString().replace("-", "");
+        Snapshot snapshot;
+        try {
+            snapshot = writeBlocks(draft, outline, publishId);
+        } catch (RuntimeException e) {
+            published.deleteAttempt(courseKey, publishId);
+            throw e;
+        }
+        if (snapshot.written() != outline.size()) {
+            // a block was added or deleted between the passes: the outline we wrote no longer holds
+            published.deleteAttempt(courseKey, publishId);
+            return Optional.empty();
+        }
+        Optional<PublishedVersion> previous = versions.latest(courseKey);
+        int number = previous.map(v -> v.version() + 1).orElse(1);
+        Instant now = clock.instant();
+        GradingStructure structure = snapshot.collect(outline).finish(courseKey, number, now);
+        boolean gradingChanged = previous.map(v -> !structure.gradingDigest().equals(v.gradingDigest()))
+                .orElse(true);
+        PublishedVersion version = new PublishedVersion(courseKey, number, now, gradingChanged, publishId,
+                snapshot.written(), structure.gradingDigest(), publishedBy);
+        if (!versions.insert(version, UUID.randomUUID())) {
+            published.deleteAttempt(courseKey, publishId);
+            return Optional.empty();
+        }
+        structures.store(structure);
+        LOG.infof("Published %s v%d: %d blocks, grading %s", courseKey, number, snapshot.written(),
+                gradingChanged ? "changed" : "unchanged");
+        return Optional.of(version);
+    }
+
+    /** What the second pass keeps per block in course order: only sequentials' and problems' grading fields. */
+    private record Snapshot(int written, BlockType[] types, BlockContent[] grading) {
+        StructureCollector collect(OutlineIndex outline) {
+            StructureCollector collector = new StructureCollector();
+            for (int n = 0; n < types.length; n++) {
+                if (types[n] != null) {
+                    collector.accept(outline.keyAt(n), types[n], grading[n]);
+                }
+            }
+            return collector;
+        }
+    }
+
+    private Snapshot writeBlocks(Draft draft, OutlineIndex outline, String publishId) {
+        Map<String, Integer> order = outline.courseOrder();
+        BlockType[] types = new BlockType[outline.size()];
+        BlockContent[] grading = new BlockContent[outline.size()];
+        PublishedBlockRepository.Writer writer = published.writer(draft.courseKey(), publishId);
+        drafts.forEachBlock(draft, block -> {
+            Integer n = order.get(block.key());
+            if (n == null) {
+                return;
+            }
+            writer.add(new PublishedBlock(n, block.key(), block.type(), outline.parentAt(n), outline.depthAt(n),
+                    outline.childrenAt(n), block.content()));
+            if (block.type() == BlockType.SEQUENTIAL || block.type() == BlockType.CHAPTER
+                    || block.type() == BlockType.PROBLEM) {
+                types[n] = block.type();
+                grading[n] = block.content().gradingView();
+            }
+        });
+        return new Snapshot(writer.finish(), types, grading);
+    }
+}

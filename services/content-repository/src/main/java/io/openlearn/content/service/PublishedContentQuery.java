@@ -1,0 +1,52 @@
+package io.openlearn.content.service;
+
+import io.openlearn.content.domain.PublishedVersion;
+import io.openlearn.content.repository.PublishedBlockRepository;
+import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
+import io.openlearn.content.repository.PublishedVersionRepository;
+import io.openlearn.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Reading published content: a version's metadata, its blocks in course order, one block. */
+@ApplicationScoped
+public class PublishedContentQuery {
+
+    private final PublishedVersionRepository versions;
+    private final PublishedBlockRepository blocks;
+
+    public PublishedContentQuery(PublishedVersionRepository versions, PublishedBlockRepository blocks) {
+        this.versions = versions;
+        this.blocks = blocks;
+    }
+
+    public List<PublishedVersion> history(String courseKey) {
+        return versions.listNewestFirst(courseKey);
+    }
+
+    /** {@code version} is a number or {@code latest}. */
+    public PublishedVersion version(String courseKey, String version) {
+        if ("latest".equals(version)) {
+            return versions.latest(courseKey)
+                    .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version yet."));
+        }
+        int number;
+        try {
+            number = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("version", "a version number or latest");
+        }
+        return versions.find(courseKey, number)
+                .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version " + number + "."));
+    }
+
+    public void forEachBlock(PublishedVersion version, Consumer<PublishedBlock> consumer) {
+        blocks.forEachInOrder(version.courseKey(), version.publishId(), consumer);
+    }
+
+    public PublishedBlock block(PublishedVersion version, String key) {
+        return blocks.find(version.courseKey(), version.publishId(), key).orElseThrow(() ->
+                new ProblemException(404, "No block " + key + " in version " + version.version() + "."));
+    }
+}

@@ -1,0 +1,101 @@
+package io.openlearn.content.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.content.client.ObjectStore;
+import io.openlearn.content.domain.GradingStructure;
+import io.openlearn.content.domain.PublishedVersion;
+import io.openlearn.content.domain.StructureCollector;
+import io.openlearn.content.repository.PublishedBlockRepository;
+import io.openlearn.content.repository.PublishedVersionRepository;
+import io.openlearn.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The collected grading structure of a published version: collected once at publish, stored in S3 and kept in
+ * memory as the exact bytes served. A read finds it in memory, else in S3; only if both lost it (S3 was away at
+ * publish time) is it collected again from the published blocks, once, and stored.
+ */
+@ApplicationScoped
+public class StructureService {
+
+    private static final Logger LOG = Logger.getLogger(StructureService.class);
+
+    private final StructureCache cache;
+    private final ObjectStore store;
+    private final PublishedVersionRepository versions;
+    private final PublishedBlockRepository blocks;
+    private final ObjectMapper json;
+
+    public StructureService(StructureCache cache, ObjectStore store, PublishedVersionRepository versions,
+                            PublishedBlockRepository blocks, ObjectMapper json) {
+        this.cache = cache;
+        this.store = store;
+        this.versions = versions;
+        this.blocks = blocks;
+        this.json = json;
+    }
+
+    public record Served(int version, byte[] body) {
+    }
+
+    /** Called by publish: failure to reach S3 is logged, not fatal; the structure is collected again on read. */
+    public void store(GradingStructure structure) {
+        byte[] body = serialize(structure);
+        String key = objectKey(structure.courseKey(), structure.version());
+        cache.put(key, body);
+        try {
+            store.put(key, body, "application/json");
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not store the structure of %s v%d in S3 (%s); kept in memory", structure.courseKey(),
+                    structure.version(), e.toString());
+        }
+    }
+
+    public Served read(String courseKey, Optional<Integer> version) {
+        int wanted = version.orElseGet(() -> versions.latest(courseKey).map(PublishedVersion::version)
+                .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version yet.")));
+        String key = objectKey(courseKey, wanted);
+        Optional<byte[]> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return new Served(wanted, cached.get());
+        }
+        byte[] body = fromStore(key).orElseGet(() -> recollect(courseKey, wanted));
+        cache.put(key, body);
+        return new Served(wanted, body);
+    }
+
+    private Optional<byte[]> fromStore(String key) {
+        try {
+            return store.getBytes(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("S3 unavailable reading %s (%s); collecting from the published blocks", key, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private byte[] recollect(String courseKey, int wanted) {
+        PublishedVersion published = versions.find(courseKey, wanted)
+                .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version " + wanted + "."));
+        StructureCollector collector = new StructureCollector();
+        blocks.forEachInOrder(courseKey, published.publishId(),
+                block -> collector.accept(block.key(), block.type(), block.content()));
+        GradingStructure structure = collector.finish(courseKey, wanted, published.publishedAt());
+        store(structure);
+        return serialize(structure);
+    }
+
+    private byte[] serialize(GradingStructure structure) {
+        try {
+            return json.writeValueAsBytes(structure);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a grading structure is always serialisable", e);
+        }
+    }
+
+    static String objectKey(String courseKey, int version) {
+        return "structures/" + courseKey + "/v" + version + ".json";
+    }
+}
