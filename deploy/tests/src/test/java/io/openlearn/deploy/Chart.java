@@ -32,11 +32,15 @@ final class Chart {
         return render(combination, Map.of());
     }
 
-    static Rendered render(String combination, Map<String, Object> sets) {
+    /** Renders with a combination, then further values files (later ones win), then --set values. */
+    static Rendered render(String combination, Map<String, Object> sets, Path... moreValues) {
         TemplateCommand template = new Helm(Repo.CHART).template()
                 .withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
         if (!"defaults".equals(combination)) {
             template = template.withValuesFile(valuesFile(combination));
+        }
+        for (Path values : moreValues) {
+            template = template.withValuesFile(values);
         }
         for (var set : sets.entrySet()) {
             template = template.set(set.getKey(), set.getValue());
