@@ -7,24 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ChartConfigKeysTest {
-
-    /** Read by the image's launcher script (run-java.sh), not by the service's configuration. */
-    static final Set<String> LAUNCHER_VARIABLES = Set.of("JAVA_OPTS_APPEND");
-
-    /**
-     * Needed in a cluster although the code has a default or treats them as optional: the defaults point at
-     * 127.0.0.1, and without a client every service-to-service call and the revocation feed fail.
-     */
-    static final List<String> CLUSTER_KEYS = List.of("openlearn.auth.url", "openlearn.service-token.idp-token-url",
-            "openlearn.service-token.client-id", "openlearn.service-token.client-secret");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
@@ -32,11 +20,8 @@ class ChartConfigKeysTest {
         List<String> unread = new ArrayList<>();
         for (JsonNode deployment : Chart.render(combination).ofKind("Deployment")) {
             ServiceConfig config = ServiceConfig.of(Workloads.service(deployment));
-            for (String variable : Workloads.env(Workloads.containers(deployment).get(0)).keySet()) {
-                if (!LAUNCHER_VARIABLES.contains(variable) && !config.reads(variable)) {
-                    unread.add(Chart.Rendered.name(deployment) + " " + variable);
-                }
-            }
+            Set<String> variables = Workloads.env(Workloads.containers(deployment).get(0)).keySet();
+            config.unread(variables).forEach(v -> unread.add(Chart.Rendered.name(deployment) + " " + v));
         }
         assertEquals(List.of(), unread);
     }
@@ -47,14 +32,8 @@ class ChartConfigKeysTest {
         List<String> missing = new ArrayList<>();
         for (JsonNode deployment : Chart.render(combination).ofKind("Deployment")) {
             ServiceConfig config = ServiceConfig.of(Workloads.service(deployment));
-            Map<String, String> env = Workloads.env(Workloads.containers(deployment).get(0));
-            Set<String> needed = new TreeSet<>(config.requiredKeys());
-            needed.addAll(CLUSTER_KEYS);
-            for (String key : needed) {
-                if (!env.containsKey(ServiceConfig.envName(key))) {
-                    missing.add(Chart.Rendered.name(deployment) + " " + key);
-                }
-            }
+            Set<String> variables = Workloads.env(Workloads.containers(deployment).get(0)).keySet();
+            config.unset(variables).forEach(key -> missing.add(Chart.Rendered.name(deployment) + " " + key));
         }
         assertEquals(List.of(), missing);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,17 @@ final class ServiceConfig {
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final String DEV_AND_TEST = "%dev,test.";
 
+    /** Read by the image's launcher script (run-java.sh), not by the service's configuration. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("JAVA_OPTS_APPEND");
+
+    /**
+     * Needed wherever the service runs beside others, although the code has a default or treats them as
+     * optional: the defaults point at 127.0.0.1, and without a client every service-to-service call and the
+     * revocation feed fail.
+     */
+    static final List<String> DEPLOYED_KEYS = List.of("openlearn.auth.url", "openlearn.service-token.idp-token-url",
+            "openlearn.service-token.client-id", "openlearn.service-token.client-secret");
+
     private final String service;
     private final Set<String> keys = new TreeSet<>();
     /** Keys given a value for every profile by some properties file. */
@@ -37,7 +49,7 @@ final class ServiceConfig {
     }
 
     static ServiceConfig of(String service) {
-        Path module = Repo.path("gateway".equals(service) ? "gateway" : "services/" + service);
+        Path module = Services.module(service);
         ServiceConfig config = new ServiceConfig(service);
         for (Path library : libraries(module)) {
             config.readModule(library, "META-INF/microprofile-config.properties");
@@ -53,6 +65,18 @@ final class ServiceConfig {
     /** True when the variable names a key this service reads. */
     boolean reads(String environmentVariable) {
         return keys.stream().anyMatch(key -> environmentVariable.matches(envPattern(key)));
+    }
+
+    /** The variables that name no key this service reads (the launcher's aside). */
+    List<String> unread(Collection<String> variables) {
+        return variables.stream().filter(v -> !LAUNCHER_VARIABLES.contains(v) && !reads(v)).sorted().toList();
+    }
+
+    /** The keys a deployed service needs that none of the variables sets. */
+    List<String> unset(Collection<String> variables) {
+        Set<String> needed = new TreeSet<>(requiredKeys());
+        needed.addAll(DEPLOYED_KEYS);
+        return needed.stream().filter(key -> !variables.contains(envName(key))).toList();
     }
 
     /** Keys production must set: they have a value only in dev and test, or a mapping with no default. */
@@ -74,7 +98,7 @@ final class ServiceConfig {
     /** platform-kit always; platform-outbox where the service's pom depends on it. */
     private static List<Path> libraries(Path module) {
         List<Path> libraries = new ArrayList<>(List.of(Repo.path("services/platform-kit")));
-        if (read(module.resolve("pom.xml")).contains("<artifactId>platform-outbox</artifactId>")) {
+        if (Files2.read(module.resolve("pom.xml")).contains("<artifactId>platform-outbox</artifactId>")) {
             libraries.add(Repo.path("services/platform-outbox"));
         }
         return libraries;
@@ -84,10 +108,10 @@ final class ServiceConfig {
         Path resources = module.resolve("src/main/resources");
         Path properties = resources.resolve(propertiesFile);
         if (Files.exists(properties)) {
-            readProperties(read(properties));
+            readProperties(Files2.read(properties));
         }
         try (Stream<Path> sources = Files.walk(module.resolve("src/main/java"))) {
-            sources.filter(p -> p.toString().endsWith(".java")).map(ServiceConfig::read).forEach(this::readJava);
+            sources.filter(p -> p.toString().endsWith(".java")).map(Files2::read).forEach(this::readJava);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,14 +148,6 @@ final class ServiceConfig {
         Matcher property = CONFIG_PROPERTY.matcher(source);
         while (property.find()) {
             keys.add(property.group(1));
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
