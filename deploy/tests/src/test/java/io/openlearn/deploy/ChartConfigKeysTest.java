@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,25 +18,25 @@ class ChartConfigKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
     void everyVariableTheChartSetsNamesAKeyTheServiceReads(String combination) {
-        List<String> unread = new ArrayList<>();
-        for (JsonNode deployment : Chart.render(combination).ofKind("Deployment")) {
-            ServiceConfig config = ServiceConfig.of(Workloads.service(deployment));
-            Set<String> variables = Workloads.env(Workloads.containers(deployment).get(0)).keySet();
-            config.unread(variables).forEach(v -> unread.add(Chart.Rendered.name(deployment) + " " + v));
-        }
-        assertEquals(List.of(), unread);
+        assertEquals(List.of(), problems(combination, ServiceConfig::unread));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
     void everyKeyAServiceNeedsWithoutADefaultIsSet(String combination) {
-        List<String> missing = new ArrayList<>();
+        assertEquals(List.of(), problems(combination, ServiceConfig::unset));
+    }
+
+    /** What the check finds wrong with each Deployment's variables, prefixed by the Deployment's name. */
+    private static List<String> problems(String combination,
+                                         BiFunction<ServiceConfig, Set<String>, List<String>> check) {
+        List<String> problems = new ArrayList<>();
         for (JsonNode deployment : Chart.render(combination).ofKind("Deployment")) {
             ServiceConfig config = ServiceConfig.of(Workloads.service(deployment));
             Set<String> variables = Workloads.env(Workloads.containers(deployment).get(0)).keySet();
-            config.unset(variables).forEach(key -> missing.add(Chart.Rendered.name(deployment) + " " + key));
+            check.apply(config, variables).forEach(p -> problems.add(Chart.Rendered.name(deployment) + " " + p));
         }
-        assertEquals(List.of(), missing);
+        return problems;
     }
 
     @Test
