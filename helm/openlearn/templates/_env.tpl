@@ -17,6 +17,8 @@ The environment of one workload: only variables that map to configuration keys t
 {{- $v := $root.Values -}}
 - name: JAVA_OPTS_APPEND
   value: {{ $v.jvmOptions | quote }}
+- name: QUARKUS_HTTP_PORT
+  value: {{ $w.port | quote }}
 - name: OPENLEARN_AUTH_URL
   value: {{ include "openlearn.authUrl" $root | quote }}
 - name: OPENLEARN_JWT_ISSUER

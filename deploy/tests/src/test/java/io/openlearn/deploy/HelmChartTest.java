@@ -218,6 +218,17 @@ class HelmChartTest {
             String needed = reference.path("name").asText() + ":" + reference.path("key").asText();
             assertTrue(provided.contains(needed), "KEDA needs " + needed);
         }
+        assertEquals(List.of(), KubernetesSchemas.problems(rendered.ofKind("Secret")));
+    }
+
+    @Test
+    void everyServiceListensOnThePortItsContainerDeclaresAndByDefaultOnItsOwn() {
+        for (JsonNode deployment : Chart.render("defaults").ofKind("Deployment")) {
+            JsonNode container = Workloads.containers(deployment).get(0);
+            int declared = container.at("/ports/0/containerPort").asInt();
+            assertEquals(String.valueOf(declared), Workloads.env(container).get("QUARKUS_HTTP_PORT"));
+            assertEquals(Services.port(Workloads.service(deployment)), declared, Chart.Rendered.name(deployment));
+        }
     }
 
     @Test
