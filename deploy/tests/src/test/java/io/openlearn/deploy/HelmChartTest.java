@@ -1,0 +1,264 @@
+package io.openlearn.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HelmChartTest {
+
+    private static final String PROBE_PREFIX = "/q/health/";
+
+    @Test
+    void chartPassesStrictLint() {
+        LintResult lint = new Helm(Repo.CHART).lint().strict().call();
+        assertFalse(lint.isFailed(), () -> String.join("\n", lint.getMessages()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
+    void everyRenderedObjectMatchesItsKubernetesSchema(String combination) {
+        Chart.Rendered rendered = Chart.render(combination);
+        assertTrue(rendered.ofKind("Deployment").size() >= 9, "every service and both worker Deployments render");
+        assertEquals(List.of(), KubernetesSchemas.problems(rendered.objects()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
+    void everyDeploymentHasProbesOnQuarkusHealthAndRequestsAndLimits(String combination) {
+        for (JsonNode deployment : Chart.render(combination).ofKind("Deployment")) {
+            for (JsonNode container : Workloads.containers(deployment)) {
+                String where = Chart.Rendered.name(deployment);
+                assertEquals(PROBE_PREFIX + "started", container.at("/startupProbe/httpGet/path").asText(), where);
+                assertEquals(PROBE_PREFIX + "live", container.at("/livenessProbe/httpGet/path").asText(), where);
+                assertEquals(PROBE_PREFIX + "ready", container.at("/readinessProbe/httpGet/path").asText(), where);
+                for (String amount : List.of("/requests/cpu", "/requests/memory", "/limits/cpu", "/limits/memory")) {
+                    assertFalse(container.path("resources").at(amount).asText().isBlank(), where + " " + amount);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
+    void everyPodRunsNonRootOnAReadOnlyFilesystemWithoutCapabilities(String combination) {
+        for (JsonNode deployment : Chart.render(combination).ofKind("Deployment")) {
+            String where = Chart.Rendered.name(deployment);
+            JsonNode pod = Workloads.podSpec(deployment);
+            assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean(), where);
+            assertNotEquals(0, pod.at("/securityContext/runAsUser").asInt(0), where);
+            assertEquals("RuntimeDefault", pod.at("/securityContext/seccompProfile/type").asText(), where);
+            assertFalse(pod.path("automountServiceAccountToken").asBoolean(true), where);
+            for (JsonNode container : Workloads.containers(deployment)) {
+                JsonNode security = container.path("securityContext");
+                assertTrue(security.path("readOnlyRootFilesystem").asBoolean(), where);
+                assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true), where);
+                assertFalse(security.path("privileged").asBoolean(true), where);
+                assertEquals("[\"ALL\"]", security.at("/capabilities/drop").toString(), where);
+                assertTrue(security.at("/capabilities/add").isMissingNode(), where);
+                assertTrue(mountsEmptyDirAtTmp(pod, container), where + ": /tmp must be a writable emptyDir");
+            }
+        }
+    }
+
+    @Test
+    void gradesWorkerRunsOneDeploymentPerQueue() {
+        var consumers = Chart.render("defaults").ofKind("Deployment").stream()
+                .filter(d -> "grades-worker".equals(Workloads.service(d)))
+                .collect(Collectors.toMap(Chart.Rendered::name, d -> Workloads.label(d, "openlearn.io/queue-consumer")));
+        assertEquals(Map.of("ol-grades-worker-stream", "stream", "ol-grades-worker-batch", "batch"), consumers);
+    }
+
+    @Test
+    void kedaScalesEachWorkerDeploymentOnItsOwnQueue() {
+        Chart.Rendered rendered = Chart.render("keda-on");
+        Map<String, JsonNode> scaledObjects = rendered.byName("ScaledObject");
+        assertEquals(Set.of("ol-grades-worker-stream", "ol-grades-worker-batch"), scaledObjects.keySet());
+        Set<String> deployments = rendered.byName("Deployment").keySet();
+        Set<String> authentications = rendered.byName("TriggerAuthentication").keySet();
+        for (var entry : scaledObjects.entrySet()) {
+            JsonNode scaledObject = entry.getValue();
+            assertEquals("keda.sh/v1alpha1", scaledObject.path("apiVersion").asText());
+            assertTrue(deployments.contains(scaledObject.at("/spec/scaleTargetRef/name").asText()));
+            assertTrue(scaledObject.at("/spec/maxReplicaCount").asInt() >= scaledObject.at("/spec/minReplicaCount").asInt());
+            JsonNode trigger = scaledObject.at("/spec/triggers/0");
+            assertEquals("rabbitmq", trigger.path("type").asText());
+            assertEquals("QueueLength", trigger.at("/metadata/mode").asText());
+            String queue = entry.getKey().endsWith("-stream") ? "grades.stream" : "grades.batch";
+            assertEquals(queue, trigger.at("/metadata/queueName").asText());
+            assertTrue(trigger.at("/metadata/value").asInt() > 0);
+            assertTrue(authentications.contains(trigger.at("/authenticationRef/name").asText()));
+        }
+        assertTrue(autoscaledDeployments(rendered).stream().noneMatch(scaledObjects::containsKey),
+                "KEDA owns the worker's HPA; a second one would fight it");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.openlearn.deploy.HelmChartTest#withoutKeda")
+    void withoutKedaEveryApiAndBothWorkersScaleOnCpu(String combination) {
+        Chart.Rendered rendered = Chart.render(combination);
+        assertTrue(rendered.ofKind("ScaledObject").isEmpty());
+        assertEquals(rendered.byName("Deployment").keySet(), autoscaledDeployments(rendered));
+        for (JsonNode hpa : rendered.ofKind("HorizontalPodAutoscaler")) {
+            assertEquals("cpu", hpa.at("/spec/metrics/0/resource/name").asText());
+        }
+    }
+
+    static List<String> withoutKeda() {
+        return List.of("defaults", "keda-off");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
+    void servicesAndDisruptionBudgetsSelectTheirDeployment(String combination) {
+        Chart.Rendered rendered = Chart.render(combination);
+        List<JsonNode> deployments = rendered.ofKind("Deployment");
+        for (JsonNode service : rendered.ofKind("Service")) {
+            long selected = deployments.stream().filter(d -> Workloads.selects(service.at("/spec/selector"), d)).count();
+            assertEquals(1, selected, Chart.Rendered.name(service));
+        }
+        for (JsonNode pdb : rendered.ofKind("PodDisruptionBudget")) {
+            long selected = deployments.stream()
+                    .filter(d -> Workloads.selects(pdb.at("/spec/selector/matchLabels"), d)).count();
+            assertEquals(1, selected, Chart.Rendered.name(pdb));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
+    void onlyTheGatewayTakesTrafficFromOutsideTheRelease(String combination) {
+        Chart.Rendered rendered = Chart.render(combination);
+        JsonNode denyAll = rendered.byName("NetworkPolicy").get("ol-default-deny-ingress");
+        assertEquals("{\"app.kubernetes.io/instance\":\"ol\",\"app.kubernetes.io/part-of\":\"openlearn\"}",
+                denyAll.at("/spec/podSelector/matchLabels").toString());
+        assertTrue(denyAll.at("/spec/ingress").isMissingNode(), "the default policy allows nothing");
+        for (JsonNode policy : rendered.ofKind("NetworkPolicy")) {
+            if (policy == denyAll || "ol-gateway".equals(Chart.Rendered.name(policy))) {
+                continue;
+            }
+            for (JsonNode rule : policy.at("/spec/ingress")) {
+                assertFalse(rule.path("from").isEmpty(), Chart.Rendered.name(policy) + " must name who may call it");
+            }
+        }
+        for (JsonNode ingress : rendered.ofKind("Ingress")) {
+            for (JsonNode backend : ingress.findValues("service")) {
+                assertEquals("ol-gateway", backend.path("name").asText());
+            }
+        }
+    }
+
+    @Test
+    void ingressExposesTheGatewayUnlessSwitchedOff() {
+        assertEquals(Set.of("ol-gateway"), Chart.render("defaults").byName("Ingress").keySet());
+        assertTrue(Chart.render("ingress-off").ofKind("Ingress").isEmpty());
+    }
+
+    @Test
+    void minimalResourcesRunOneReplicaOfEachWithoutAutoscalers() {
+        Chart.Rendered rendered = Chart.render("minimal-resources");
+        for (JsonNode deployment : rendered.ofKind("Deployment")) {
+            boolean autoscaled = autoscaledDeployments(rendered).contains(Chart.Rendered.name(deployment));
+            assertTrue(autoscaled || deployment.at("/spec/replicas").asInt() == 1, Chart.Rendered.name(deployment));
+        }
+        assertTrue(rendered.ofKind("PodDisruptionBudget").isEmpty());
+    }
+
+    @Test
+    void externalServicesAndImageRegistryComeFromValues() {
+        for (JsonNode deployment : Chart.render("external-services").ofKind("Deployment")) {
+            JsonNode container = Workloads.containers(deployment).get(0);
+            assertTrue(container.path("image").asText().startsWith("registry.example.com/platform/openlearn/"));
+            Map<String, String> env = Workloads.env(container);
+            assertEquals("https://learn.example.com/auth", env.get("OPENLEARN_JWT_ISSUER"));
+            assertEquals("keycloak-clients:" + Workloads.service(deployment),
+                    env.get("OPENLEARN_SERVICE_TOKEN_CLIENT_SECRET"));
+            if (env.containsKey("OPENLEARN_DB_HOST")) {
+                assertEquals("pg.databases.example.com", env.get("OPENLEARN_DB_HOST"));
+                assertEquals("6432", env.get("OPENLEARN_DB_PORT"));
+            }
+        }
+    }
+
+    @Test
+    void noSecretIsRenderedUnlessAskedForInDevelopment() {
+        for (String combination : Chart.valueCombinations().toList()) {
+            assertTrue(Chart.render(combination).ofKind("Secret").isEmpty(), combination);
+        }
+    }
+
+    @Test
+    void devSecretsHoldEveryKeyTheWorkloadsAndKedaReference() {
+        Chart.Rendered rendered = Chart.render("keda-on", Map.of(),
+                Repo.CHART.resolve("examples/values-dev-secrets.yaml"));
+        Set<String> provided = rendered.ofKind("Secret").stream()
+                .flatMap(s -> names(s.path("stringData")).stream().map(k -> Chart.Rendered.name(s) + ":" + k))
+                .collect(Collectors.toSet());
+        for (JsonNode deployment : rendered.ofKind("Deployment")) {
+            for (String value : Workloads.env(Workloads.containers(deployment).get(0)).values()) {
+                if (value.startsWith("openlearn-")) {
+                    assertTrue(provided.contains(value), Chart.Rendered.name(deployment) + " needs " + value);
+                }
+            }
+        }
+        for (JsonNode reference : rendered.ofKind("TriggerAuthentication").get(0).at("/spec/secretTargetRef")) {
+            String needed = reference.path("name").asText() + ":" + reference.path("key").asText();
+            assertTrue(provided.contains(needed), "KEDA needs " + needed);
+        }
+        assertEquals(List.of(), KubernetesSchemas.problems(rendered.ofKind("Secret")));
+    }
+
+    @Test
+    void everyServiceListensOnThePortItsContainerDeclaresAndByDefaultOnItsOwn() {
+        for (JsonNode deployment : Chart.render("defaults").ofKind("Deployment")) {
+            JsonNode container = Workloads.containers(deployment).get(0);
+            int declared = container.at("/ports/0/containerPort").asInt();
+            assertEquals(String.valueOf(declared), Workloads.env(container).get("QUARKUS_HTTP_PORT"));
+            assertEquals(Services.port(Workloads.service(deployment)), declared, Chart.Rendered.name(deployment));
+        }
+    }
+
+    @Test
+    void valuesSchemaRefusesAWrongTypeAndSwitchingHardeningOff() {
+        assertThrows(IllegalStateException.class, () -> Chart.render("defaults", Map.of("services.auth.replicas", "two")));
+        assertThrows(IllegalStateException.class, () -> Chart.render("defaults",
+                Map.of("containerSecurityContext.readOnlyRootFilesystem", "false")));
+        assertThrows(IllegalStateException.class, () -> Chart.render("defaults",
+                Map.of("gradesWorker.autoscalingMode", "sometimes")));
+    }
+
+    private static Set<String> autoscaledDeployments(Chart.Rendered rendered) {
+        return rendered.ofKind("HorizontalPodAutoscaler").stream()
+                .map(hpa -> hpa.at("/spec/scaleTargetRef/name").asText()).collect(Collectors.toSet());
+    }
+
+    private static boolean mountsEmptyDirAtTmp(JsonNode pod, JsonNode container) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if ("/tmp".equals(mount.path("mountPath").asText())) {
+                String volume = mount.path("name").asText();
+                return StreamSupport.stream(pod.path("volumes").spliterator(), false)
+                        .anyMatch(v -> volume.equals(v.path("name").asText()) && v.has("emptyDir"));
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new HashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,92 @@
+{{/* A variable read from a Secret. */}}
+{{- define "openlearn.secretEnv" -}}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secret }}
+      key: {{ .key }}
+{{- end -}}
+
+{{/*
+The environment of one workload: only variables that map to configuration keys the service reads
+(deploy/tests checks this against each service's application.properties and @ConfigMapping interfaces).
+*/}}
+{{- define "openlearn.env" -}}
+{{- $root := .root -}}
+{{- $w := .workload -}}
+{{- $v := $root.Values -}}
+- name: JAVA_OPTS_APPEND
+  value: {{ $v.jvmOptions | quote }}
+- name: QUARKUS_HTTP_PORT
+  value: {{ $w.port | quote }}
+- name: OPENLEARN_AUTH_URL
+  value: {{ include "openlearn.authUrl" $root | quote }}
+- name: OPENLEARN_JWT_ISSUER
+  value: {{ default (include "openlearn.authUrl" $root) $v.platform.jwtIssuer | quote }}
+- name: OPENLEARN_SERVICE_TOKEN_IDP_TOKEN_URL
+  value: {{ printf "%s/protocol/openid-connect/token" (include "openlearn.keycloakInternalUrl" $root) | quote }}
+- name: OPENLEARN_SERVICE_TOKEN_CLIENT_ID
+  value: {{ $w.service | quote }}
+{{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_SERVICE_TOKEN_CLIENT_SECRET" "secret" $v.serviceClients.existingSecret "key" $w.service) }}
+{{- if $w.database }}
+{{- $db := required (printf "postgresql.databases.%s is not defined" $w.database) (index $v.postgresql.databases $w.database) }}
+- name: OPENLEARN_DB_HOST
+  value: {{ $v.postgresql.host | quote }}
+- name: OPENLEARN_DB_PORT
+  value: {{ $v.postgresql.port | quote }}
+- name: OPENLEARN_DB_USER
+  value: {{ $db.user | quote }}
+{{ include "openlearn.secretEnv" (dict "name" "QUARKUS_DATASOURCE_PASSWORD" "secret" $db.existingSecret "key" $db.passwordKey) }}
+{{- end }}
+{{- if or $w.outbox $w.queue }}
+- name: OPENLEARN_RABBITMQ_HOST
+  value: {{ $v.rabbitmq.host | quote }}
+- name: OPENLEARN_RABBITMQ_PORT
+  value: {{ $v.rabbitmq.port | quote }}
+{{- end }}
+{{- if $w.outbox }}
+- name: OPENLEARN_RABBITMQ_VIRTUAL_HOST
+  value: {{ $v.rabbitmq.virtualHost | quote }}
+{{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_RABBITMQ_USERNAME" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.usernameKey) }}
+{{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_RABBITMQ_PASSWORD" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.passwordKey) }}
+{{- end }}
+{{- if $w.queue }}
+- name: GRADES_WORKER_RABBITMQ_VIRTUAL_HOST
+  value: {{ $v.rabbitmq.virtualHost | quote }}
+- name: GRADES_WORKER_RABBITMQ_DELIVERY_LIMIT
+  value: {{ $v.gradesWorker.deliveryLimit | quote }}
+{{ include "openlearn.secretEnv" (dict "name" "GRADES_WORKER_RABBITMQ_USERNAME" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.usernameKey) }}
+{{ include "openlearn.secretEnv" (dict "name" "GRADES_WORKER_RABBITMQ_PASSWORD" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.passwordKey) }}
+{{- end }}
+{{- if $w.mongodb }}
+{{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_MONGO_URL" "secret" $v.mongodb.existingSecret "key" $v.mongodb.urlKey) }}
+{{- end }}
+{{- if eq $w.key "auth" }}
+- name: AUTH_TRUSTED_ISSUERS_OPENEDX_ISSUER
+  value: {{ $v.keycloak.realmUrl | quote }}
+- name: AUTH_TRUSTED_ISSUERS_OPENEDX_JWKS_URL
+  value: {{ printf "%s/protocol/openid-connect/certs" (include "openlearn.keycloakInternalUrl" $root) | quote }}
+{{ include "openlearn.secretEnv" (dict "name" "AUTH_KEYS_ENCRYPTION_KEY" "secret" $v.authKeys.existingSecret "key" $v.authKeys.encryptionKeyKey) }}
+{{- end }}
+{{- if and (eq $w.key "courseAuthoring") $v.services.contentRepository.enabled }}
+- name: AUTHORING_CONTENT_URL
+  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" $v.services.contentRepository.name)) (int $v.services.contentRepository.port) | quote }}
+{{- end }}
+{{- if eq $w.key "gateway" }}
+- name: GATEWAY_EXCHANGE_IDP_ISSUERS
+  value: {{ $v.keycloak.realmUrl | quote }}
+{{- range $key, $svc := $v.services }}
+{{- if and $svc.enabled $svc.route }}
+- name: {{ printf "GATEWAY_UPSTREAM_%s" (upper $svc.route) }}
+  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" $svc.name)) (int $svc.port) | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- range $name, $value := $w.env }}
+- name: {{ $name }}
+  value: {{ $value | quote }}
+{{- end }}
+{{- range $name, $ref := $w.secretEnv }}
+{{ include "openlearn.secretEnv" (dict "name" $name "secret" $ref.secret "key" $ref.key) }}
+{{- end }}
+{{- end -}}
