@@ -61,6 +61,20 @@ The environment of one workload: only variables that map to configuration keys t
 {{- if $w.mongodb }}
 {{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_MONGO_URL" "secret" $v.mongodb.existingSecret "key" $v.mongodb.urlKey) }}
 {{- end }}
+{{- if and $w.s3 (eq $w.key "contentRepository") }}
+{{- if $v.s3.endpoint }}
+- name: CONTENT_S3_ENDPOINT
+  value: {{ $v.s3.endpoint | quote }}
+{{- end }}
+- name: CONTENT_S3_REGION
+  value: {{ $v.s3.region | quote }}
+- name: CONTENT_S3_BUCKET
+  value: {{ $v.s3.bucket | quote }}
+- name: CONTENT_S3_PATH_STYLE
+  value: {{ $v.s3.pathStyle | quote }}
+{{ include "openlearn.secretEnv" (dict "name" "CONTENT_S3_ACCESS_KEY_ID" "secret" $v.s3.existingSecret "key" $v.s3.accessKeyKey) }}
+{{ include "openlearn.secretEnv" (dict "name" "CONTENT_S3_SECRET_ACCESS_KEY" "secret" $v.s3.existingSecret "key" $v.s3.secretKeyKey) }}
+{{- end }}
 {{- if eq $w.key "auth" }}
 - name: AUTH_TRUSTED_ISSUERS_OPENEDX_ISSUER
   value: {{ $v.keycloak.realmUrl | quote }}

@@ -45,7 +45,7 @@ class ChartConfigKeysTest {
         assertTrue(auth.reads("AUTH_KEYS_ENCRYPTION_KEY"), "nested @ConfigMapping interface");
         assertTrue(auth.reads("AUTH_TRUSTED_ISSUERS_KEYCLOAK_JWKS_URL"), "map of nested interfaces, any name");
         assertTrue(auth.reads("OPENLEARN_DB_HOST"), "a ${...} reference in application.properties");
-        assertTrue(auth.reads("OPENLEARN_RABBITMQ_USERNAME"), "platform-outbox's mapping");
+        assertTrue(auth.reads("OPENLEARN_RABBITMQ_USERNAME"), "platform-broker's mapping (through platform-outbox)");
         assertTrue(auth.reads("SMALLRYE_JWT_JWKS_REFRESH_INTERVAL"), "platform-kit's microprofile-config.properties");
         assertFalse(auth.reads("AUTH_KEYS_ENCRYPTION_KEYS"));
         assertFalse(auth.reads("GATEWAY_UPSTREAM_AUTH"));
@@ -59,5 +59,8 @@ class ChartConfigKeysTest {
         assertEquals(Set.of("quarkus.datasource.password", "grades-worker.rabbitmq.username",
                 "grades-worker.rabbitmq.password"), ServiceConfig.of("grades-worker").requiredKeys());
         assertEquals(Set.of(), ServiceConfig.of("gateway").requiredKeys());
+        // the endpoint and keys have dev values but are Optional in the mapping: AWS needs neither
+        assertEquals(Set.of("openlearn.rabbitmq.username", "openlearn.rabbitmq.password"),
+                ServiceConfig.of("content-repository").requiredKeys());
     }
 }

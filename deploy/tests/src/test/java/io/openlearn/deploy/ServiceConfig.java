@@ -43,6 +43,8 @@ final class ServiceConfig {
     private final Set<String> setForAllProfiles = new HashSet<>();
     /** Keys with a value only in dev and test, and mapped keys without a default. */
     private final Set<String> unsetOutsideDevAndTest = new HashSet<>();
+    /** Mapped keys the code defaults or treats as optional, whatever the properties files give them in dev. */
+    private final Set<String> optionalInMapping = new HashSet<>();
 
     private ServiceConfig(String service) {
         this.service = service;
@@ -83,6 +85,7 @@ final class ServiceConfig {
     Set<String> requiredKeys() {
         Set<String> required = new TreeSet<>(unsetOutsideDevAndTest);
         required.removeAll(setForAllProfiles);
+        required.removeAll(optionalInMapping);
         return required;
     }
 
@@ -95,11 +98,16 @@ final class ServiceConfig {
                 .reduce((a, b) -> a + "[A-Z0-9_]+" + b).orElseThrow();
     }
 
-    /** platform-kit always; platform-outbox where the service's pom depends on it. */
+    /** platform-kit always; platform-outbox and platform-broker (which the outbox uses) where the pom says so. */
     private static List<Path> libraries(Path module) {
         List<Path> libraries = new ArrayList<>(List.of(Repo.path("services/platform-kit")));
-        if (Files2.read(module.resolve("pom.xml")).contains("<artifactId>platform-outbox</artifactId>")) {
+        String pom = Files2.read(module.resolve("pom.xml"));
+        boolean outbox = pom.contains("<artifactId>platform-outbox</artifactId>");
+        if (outbox) {
             libraries.add(Repo.path("services/platform-outbox"));
+        }
+        if (outbox || pom.contains("<artifactId>platform-broker</artifactId>")) {
+            libraries.add(Repo.path("services/platform-broker"));
         }
         return libraries;
     }
@@ -143,6 +151,8 @@ final class ServiceConfig {
             keys.add(key.name());
             if (key.required()) {
                 unsetOutsideDevAndTest.add(key.name());
+            } else {
+                optionalInMapping.add(key.name());
             }
         }));
         Matcher property = CONFIG_PROPERTY.matcher(source);
