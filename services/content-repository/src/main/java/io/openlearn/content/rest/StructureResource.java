@@ -6,6 +6,7 @@ import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,11 +31,18 @@ public class StructureResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response structure(@PathParam("courseKey") String courseKey, @QueryParam("version") String version) {
+    public Response structure(@PathParam("courseKey") String courseKey, @QueryParam("version") String version,
+                              @HeaderParam("Accept-Encoding") String acceptEncoding) {
         CourseKeys.require(courseKey);
         StructureService.Served served = structures.read(courseKey, parse(version));
-        Response.ResponseBuilder response = Response.ok(served.body(), MediaType.APPLICATION_JSON_TYPE)
-                .header("ETag", EntityTags.of(courseKey + "@" + served.version()));
+        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        Response.ResponseBuilder response = Response.ok(gzip ? served.body().gzip() : served.body().json(),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", EntityTags.of(courseKey + "@" + served.version())).header("Vary", "Accept-Encoding");
+        if (gzip) {
+            // compressed once when collected; a large course's structure shrinks about tenfold
+            response.header("Content-Encoding", "gzip");
+        }
         if (version != null) {
             response.header("Cache-Control", "private, max-age=31536000, immutable");
         }

@@ -66,8 +66,10 @@ public class PublishService {
     }
 
     private Optional<PublishedVersion> attempt(String courseKey, String publishedBy) {
+        long started = System.nanoTime();
         Draft draft = drafts.open(courseKey);
         OutlineIndex outline = draftService.outline(draft);
+        long outlined = System.nanoTime();
         String publishId = UUID.randomUUID().toString().replace("-", "");
         Snapshot snapshot;
         try {
@@ -94,8 +96,9 @@ public class PublishService {
             return Optional.empty();
         }
         structures.store(structure);
-        LOG.infof("Published %s v%d: %d blocks, grading %s", courseKey, number, snapshot.written(),
-                gradingChanged ? "changed" : "unchanged");
+        LOG.infof("Published %s v%d: %d blocks, grading %s; outline %d ms, blocks and version %d ms", courseKey,
+                number, snapshot.written(), gradingChanged ? "changed" : "unchanged",
+                (outlined - started) / 1_000_000, (System.nanoTime() - outlined) / 1_000_000);
         return Optional.of(version);
     }
 
@@ -116,7 +119,7 @@ public class PublishService {
         Map<String, Integer> order = outline.courseOrder();
         BlockType[] types = new BlockType[outline.size()];
         BlockContent[] grading = new BlockContent[outline.size()];
-        PublishedBlockRepository.Writer writer = published.writer(draft.courseKey(), publishId);
+        PublishedBlockRepository.Writer writer = published.writer(draft.courseKey(), publishId, outline.size());
         drafts.forEachBlock(draft, block -> {
             Integer n = order.get(block.key());
             if (n == null) {

@@ -8,34 +8,51 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Serialized grading structures kept in memory, bounded by bytes, least recently read dropped first. Entries never
- * go stale: a published version never changes.
+ * Serialized grading structures kept in memory (JSON and gzip, so no request serializes or compresses anything),
+ * bounded by bytes, least recently read dropped first. Entries never go stale: a published version never changes.
  */
 @ApplicationScoped
 public class StructureCache {
 
     private final long maxBytes;
-    private final LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
 
     public StructureCache(ContentConfig config) {
         this.maxBytes = config.structure().cacheMaxBytes();
     }
 
-    public synchronized Optional<byte[]> get(String key) {
+    /** The JSON and its gzip form, both ready to send. */
+    public record Entry(byte[] json, byte[] gzip) {
+        public static Entry of(byte[] json) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length / 6 + 64);
+            try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+                zip.write(json);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Entry(json, out.toByteArray());
+        }
+
+        long size() {
+            return (long) json.length + gzip.length;
+        }
+    }
+
+    public synchronized Optional<Entry> get(String key) {
         return Optional.ofNullable(entries.get(key));
     }
 
-    public synchronized void put(String key, byte[] value) {
-        if (value.length > maxBytes) {
+    public synchronized void put(String key, Entry value) {
+        if (value.size() > maxBytes) {
             return;
         }
-        byte[] previous = entries.put(key, value);
-        bytes += value.length - (previous == null ? 0 : previous.length);
-        Iterator<Map.Entry<String, byte[]>> oldest = entries.entrySet().iterator();
+        Entry previous = entries.put(key, value);
+        bytes += value.size() - (previous == null ? 0 : previous.size());
+        Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
         while (bytes > maxBytes && oldest.hasNext()) {
-            Map.Entry<String, byte[]> entry = oldest.next();
-            bytes -= entry.getValue().length;
+            Map.Entry<String, Entry> entry = oldest.next();
+            bytes -= entry.getValue().size();
             oldest.remove();
         }
     }

@@ -38,14 +38,14 @@ public class StructureService {
         this.json = json;
     }
 
-    public record Served(int version, byte[] body) {
+    public record Served(int version, StructureCache.Entry body) {
     }
 
     /** Called by publish: failure to reach S3 is logged, not fatal; the structure is collected again on read. */
     public void store(GradingStructure structure) {
         byte[] body = serialize(structure);
         String key = objectKey(structure.courseKey(), structure.version());
-        cache.put(key, body);
+        cache.put(key, StructureCache.Entry.of(body));
         try {
             store.put(key, body, "application/json");
         } catch (RuntimeException e) {
@@ -58,13 +58,14 @@ public class StructureService {
         int wanted = version.orElseGet(() -> versions.latest(courseKey).map(PublishedVersion::version)
                 .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version yet.")));
         String key = objectKey(courseKey, wanted);
-        Optional<byte[]> cached = cache.get(key);
+        Optional<StructureCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
             return new Served(wanted, cached.get());
         }
-        byte[] body = fromStore(key).orElseGet(() -> recollect(courseKey, wanted));
-        cache.put(key, body);
-        return new Served(wanted, body);
+        StructureCache.Entry entry = StructureCache.Entry.of(fromStore(key).orElseGet(() -> recollect(courseKey,
+                wanted)));
+        cache.put(key, entry);
+        return new Served(wanted, entry);
     }
 
     private Optional<byte[]> fromStore(String key) {
