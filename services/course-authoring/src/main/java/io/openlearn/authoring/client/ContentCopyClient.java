@@ -1,5 +1,6 @@
 package io.openlearn.authoring.client;
 
+import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.authoring.config.AuthoringConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.openlearn.authoring.client;
 
+import io.openlearn.kit.client.ServiceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.authoring.config.AuthoringConfig;
 import io.openlearn.kit.problem.ProblemException;

@@ -1,44 +1,86 @@
 package io.openlearn.submission.rest;
 
-import io.openlearn.kit.security.Callers;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.submission.repository.SubmissionQueries;
+import io.openlearn.submission.rest.SubmitResource.Score;
+import io.openlearn.submission.service.SubmissionAccess;
+import io.openlearn.submission.service.Visibility;
 import io.quarkus.security.Authenticated;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller's own submissions in one course run. */
-@Path("/api/submission/v1/me/submissions")
+/** The caller's own work in one course run: submissions and per-item scores, correctness only when revealed. */
+@Path("/api/submission/v1/me")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 public class LearnerSubmissionResource {
 
-    private final SubmissionQueries submissions;
-    private final JsonWebToken jwt;
+    static final int MAX_OWN = 1_000;
 
-    public LearnerSubmissionResource(SubmissionQueries submissions, JsonWebToken jwt) {
-        this.submissions = submissions;
-        this.jwt = jwt;
+    private final SubmissionQueries queries;
+    private final SubmissionAccess access;
+    private final Visibility visibility;
+
+    public LearnerSubmissionResource(SubmissionQueries queries, SubmissionAccess access, Visibility visibility) {
+        this.queries = queries;
+        this.access = access;
+        this.visibility = visibility;
     }
 
-    public record Submission(UUID id, String itemKey, int attemptNumber, Instant submittedAt) {
+    public record Submission(UUID id, String itemKey, int attemptNumber, Instant submittedAt, JsonNode answer,
+                             boolean correctnessHidden, Score score) {
     }
 
-    public record SubmissionList(List<Submission> items) {
+    public record SubmissionList(String courseKey, List<Submission> items) {
+    }
+
+    public record ItemScore(String itemKey, int attemptsUsed, boolean correctnessHidden, Score latest,
+                            Score highest) {
+    }
+
+    public record ScoreList(String courseKey, List<ItemScore> items) {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public SubmissionList mine(@QueryParam("courseKey") String courseKey) {
-        return new SubmissionList(submissions.ofLearnerInCourse(Callers.userId(jwt), CourseKeys.require(courseKey))
-                .stream()
-                .map(r -> new Submission(r.id(), r.itemKey(), r.attemptNumber(), r.submittedAt()))
-                .toList());
+    @Path("submissions")
+    public SubmissionList submissions(@QueryParam("courseKey") String courseKey) {
+        String key = CourseKeys.require(courseKey);
+        UUID me = access.caller();
+        Visibility.ForLearner shown = visibility.forLearner(me, key);
+        List<SubmissionQueries.SubmissionRow> rows = QuarkusTransaction.joiningExisting()
+                .call(() -> queries.page(key, me, null, null, MAX_OWN));
+        return new SubmissionList(key, rows.stream().map(r -> {
+            boolean reveal = shown.reveals(r.itemKey());
+            return new Submission(r.id(), r.itemKey(), r.attemptNumber(), r.submittedAt(), r.answer(),
+                    !reveal, reveal && r.earned() != null ? new Score(r.earned(), r.possible()) : null);
+        }).toList());
+    }
+
+    @GET
+    @Path("courses/{courseKey}/scores")
+    public ScoreList scores(@PathParam("courseKey") String courseKey) {
+        String key = CourseKeys.require(courseKey);
+        UUID me = access.caller();
+        Visibility.ForLearner shown = visibility.forLearner(me, key);
+        return new ScoreList(key, QuarkusTransaction.joiningExisting().call(() -> queries.summaries(me, key))
+                .stream().map(s -> {
+                    boolean reveal = shown.reveals(s.itemKey());
+                    return new ItemScore(s.itemKey(), s.attemptsUsed(), !reveal,
+                            reveal ? score(s.latestEarned(), s.latestPossible()) : null,
+                            reveal ? score(s.highestEarned(), s.highestPossible()) : null);
+                }).toList());
+    }
+
+    static Score score(Double earned, Double possible) {
+        return earned == null ? null : new Score(earned, possible);
     }
 }

@@ -1,4 +1,4 @@
-package io.openlearn.authoring.client;
+package io.openlearn.kit.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

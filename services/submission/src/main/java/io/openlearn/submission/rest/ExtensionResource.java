@@ -1,0 +1,69 @@
+package io.openlearn.submission.rest;
+
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.submission.repository.ExtensionRepository;
+import io.openlearn.submission.service.SubmissionAccess;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Staff extend one learner's deadline for one subsection (it replaces the due date plus grace for them). */
+@Path("/api/submission/v1/courses/{courseKey}/extensions/{userId}")
+@Authenticated
+public class ExtensionResource {
+
+    private final ExtensionRepository extensions;
+    private final SubmissionAccess access;
+
+    public ExtensionResource(ExtensionRepository extensions, SubmissionAccess access) {
+        this.extensions = extensions;
+        this.access = access;
+    }
+
+    public record Extension(String subsectionKey, Instant until, String reason) {
+    }
+
+    public record Granted(UUID userId, String subsectionKey, Instant until, String grantedBy) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Granted grant(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId,
+                         Extension request) {
+        access.requireStaff(courseKey);
+        UUID learner = ScoreResource.learner(userId);
+        if (request == null || request.subsectionKey() == null || !request.subsectionKey().contains("+type@sequential+")) {
+            throw ProblemException.invalid("subsectionKey", "a subsection (sequential) usage key of this course");
+        }
+        if (request.until() == null) {
+            throw ProblemException.invalid("until", "is required");
+        }
+        QuarkusTransaction.requiringNew().run(() -> extensions.grant(learner, courseKey, request.subsectionKey(),
+                request.until(), access.callerName(), request.reason(), Instant.now()));
+        return new Granted(learner, request.subsectionKey(), request.until(), access.callerName());
+    }
+
+    @DELETE
+    public Response revoke(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId,
+                           @QueryParam("subsectionKey") String subsectionKey) {
+        access.requireStaff(courseKey);
+        UUID learner = ScoreResource.learner(userId);
+        boolean removed = QuarkusTransaction.requiringNew().call(() -> extensions.revoke(learner, courseKey,
+                subsectionKey == null ? "" : subsectionKey));
+        if (!removed) {
+            throw new ProblemException(404, "No extension of that subsection for this learner.");
+        }
+        return Response.noContent().build();
+    }
+}

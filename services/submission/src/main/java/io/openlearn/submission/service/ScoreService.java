@@ -1,0 +1,141 @@
+package io.openlearn.submission.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.submission.client.ContentClient;
+import io.openlearn.submission.client.ProblemContext;
+import io.openlearn.submission.config.SubmissionConfig;
+import io.openlearn.submission.domain.Grade;
+import io.openlearn.submission.messaging.ScoreEvents;
+import io.openlearn.submission.repository.SubmissionRepository;
+import io.openlearn.submission.repository.SubmissionRepository.ItemState;
+import io.openlearn.submission.repository.SubmissionRepository.StoredScore;
+import io.openlearn.submission.repository.SubmissionRepository.StoredSubmission;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Staff actions on scores, each an appended score row with its event: a score set by hand (who and why kept with
+ * it), a reset (a 0/0 marker that may also give the attempts back), and rescoring the latest submission of each
+ * learner against the current answer key.
+ */
+@ApplicationScoped
+public class ScoreService {
+
+    private final SubmissionRepository repository;
+    private final SubmissionService submissions;
+    private final ContentClient content;
+    private final ScoreEvents events;
+    private final SubmissionConfig config;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public ScoreService(SubmissionRepository repository, SubmissionService submissions, ContentClient content,
+                        ScoreEvents events, SubmissionConfig config, ObjectMapper json) {
+        this.repository = repository;
+        this.submissions = submissions;
+        this.content = content;
+        this.events = events;
+        this.config = config;
+        this.json = json;
+    }
+
+    public record Rescored(int learners, int rescored, UUID nextAfter) {
+    }
+
+    public StoredScore set(UUID learner, String courseKey, String itemKey, double earned, Double possible,
+                           String staff, String reason) {
+        SubmissionService.requireProblemOf(courseKey, itemKey);
+        double max = possible != null ? possible : content.problem(courseKey, itemKey).answerKey().maxScore();
+        if (earned < 0 || max <= 0 || earned > max) {
+            throw ProblemException.invalid("earned", "between 0 and the points possible (" + max + ")");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1_000) {
+            throw ProblemException.invalid("reason", "say why, in at most 1000 characters");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ItemState item = repository.lockItem(learner, courseKey, itemKey, "problem");
+            StoredScore score = repository.appendScore(item.id(), null, "staff", earned, max, staff, reason,
+                    clock.instant());
+            events.scored(item, score);
+            return score;
+        });
+    }
+
+    public StoredScore reset(UUID learner, String courseKey, String itemKey, boolean clearAttempts, String staff,
+                             String reason) {
+        SubmissionService.requireProblemOf(courseKey, itemKey);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ItemState item = repository.lockExisting(learner, courseKey, itemKey).orElseThrow(() ->
+                    new ProblemException(404, "This learner has no score for " + itemKey + "."));
+            StoredScore score = repository.appendScore(item.id(), null, "reset", 0, 0, staff, reason,
+                    clock.instant());
+            if (clearAttempts) {
+                repository.clearAttempts(item.id());
+            }
+            events.reset(item, score, clearAttempts);
+            return score;
+        });
+    }
+
+    /**
+     * Rescores the learners who answered the problem, in user-id order after {@code after} (or exactly
+     * {@code learners} when given), at most {@code limit}; {@code nextAfter} continues the slice.
+     */
+    public Rescored rescore(String courseKey, String itemKey, List<UUID> learners, UUID after, Integer limit) {
+        SubmissionService.requireProblemOf(courseKey, itemKey);
+        int max = limit == null ? config.rescoreSliceMax() : limit;
+        if (max < 1 || max > config.rescoreSliceMax()) {
+            throw ProblemException.invalid("limit", "1 to " + config.rescoreSliceMax());
+        }
+        if (learners != null && learners.size() > config.rescoreSliceMax()) {
+            throw ProblemException.invalid("userIds", "at most " + config.rescoreSliceMax() + " per call");
+        }
+        ProblemContext problem = content.problem(courseKey, itemKey);
+        List<UUID> slice = learners != null ? learners
+                : QuarkusTransaction.requiringNew().call(() -> repository.learnersOfItem(courseKey, itemKey, after,
+                max));
+        int rescored = 0;
+        for (UUID learner : slice) {
+            if (rescoreOne(learner, courseKey, itemKey, problem)) {
+                rescored++;
+            }
+        }
+        UUID next = learners == null && slice.size() == max ? slice.get(slice.size() - 1) : null;
+        return new Rescored(slice.size(), rescored, next);
+    }
+
+    private boolean rescoreOne(UUID learner, String courseKey, String itemKey, ProblemContext problem) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<ItemState> item = repository.lockExisting(learner, courseKey, itemKey);
+            Optional<StoredSubmission> latest = item.flatMap(i -> repository.latestSubmission(i.id()));
+            if (latest.isEmpty()) {
+                return false;
+            }
+            Grade grade;
+            try {
+                grade = submissions.grade(problem, submissions.parse(read(latest.get().answerJson())));
+            } catch (ProblemException unfit) {
+                // the problem changed kind since: the old answer earns nothing under the new key
+                grade = new Grade(0, problem.answerKey().maxScore(), false);
+            }
+            StoredScore score = repository.appendScore(item.get().id(), latest.get().id(), "rescore", grade.earned(),
+                    grade.possible(), null, null, clock.instant());
+            events.scored(item.get(), score);
+            return true;
+        });
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode read(String answer) {
+        try {
+            return json.readTree(answer);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored answer is always JSON", e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.openlearn.submission.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.kit.keys.CourseKeys;
+import io.openlearn.kit.problem.Problem.FieldError;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.problem.Problems;
+import io.openlearn.submission.client.AuthoringClient;
+import io.openlearn.submission.client.ContentClient;
+import io.openlearn.submission.client.CourseSchedule;
+import io.openlearn.submission.client.EnrollmentClient;
+import io.openlearn.submission.client.ProblemContext;
+import io.openlearn.submission.domain.Answer;
+import io.openlearn.submission.domain.AnswerGrader;
+import io.openlearn.submission.domain.AnswerShapeException;
+import io.openlearn.submission.domain.Deadline;
+import io.openlearn.submission.domain.Grade;
+import io.openlearn.submission.messaging.ScoreEvents;
+import io.openlearn.submission.repository.ExtensionRepository;
+import io.openlearn.submission.repository.SubmissionRepository;
+import io.openlearn.submission.repository.SubmissionRepository.ItemState;
+import io.openlearn.submission.repository.SubmissionRepository.StoredScore;
+import io.openlearn.submission.repository.SubmissionRepository.StoredSubmission;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A learner's submit: who may (actively enrolled, course running, before the due date plus grace or their
+ * extension), what counts (max attempts; an Idempotency-Key replays the first result), the grade against the
+ * answer key, and the score with its event, all in one short transaction. Everything asked of other services is
+ * asked before the transaction opens.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    static final Pattern PROBLEM_KEY = Pattern.compile("^block-v1:([A-Za-z0-9_.-]+)\\+([A-Za-z0-9_.-]+)\\+"
+            + "([A-Za-z0-9_.-]+)\\+type@problem\\+block@[A-Za-z0-9_-]{1,64}$");
+    static final int MAX_IDEMPOTENCY_KEY = 128;
+
+    private final SubmissionRepository repository;
+    private final ExtensionRepository extensions;
+    private final ContentClient content;
+    private final AuthoringClient authoring;
+    private final EnrollmentClient enrollment;
+    private final ScoreEvents events;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public SubmissionService(SubmissionRepository repository, ExtensionRepository extensions, ContentClient content,
+                             AuthoringClient authoring, EnrollmentClient enrollment, ScoreEvents events,
+                             ObjectMapper json) {
+        this.repository = repository;
+        this.extensions = extensions;
+        this.content = content;
+        this.authoring = authoring;
+        this.enrollment = enrollment;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** The outcome of a submit, with whether the learner may see correctness now. */
+    public record Submitted(StoredSubmission submission, StoredScore score, int attemptsUsed, Integer maxAttempts,
+                            boolean correct, boolean revealed, boolean replayed) {
+    }
+
+    public Submitted submit(UUID learner, String courseKey, String itemKey, JsonNode answerBody,
+                            String idempotencyKey) {
+        requireProblemOf(courseKey, itemKey);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ProblemException.invalid("Idempotency-Key", "1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        Answer answer = parse(answerBody);
+        ProblemContext problem = content.problem(courseKey, itemKey);
+        if (!enrollment.isActive(learner, courseKey)) {
+            throw new ProblemException(403, "Only learners actively enrolled in " + courseKey + " submit answers.");
+        }
+        Instant now = clock.instant();
+        Deadline deadline = deadline(learner, courseKey, problem);
+        Grade grade = grade(problem, answer);
+        boolean revealed = deadline.revealsCorrectness(problem.showCorrectness(), now);
+        String answerJson = answerBody.toString();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ItemState item = repository.lockItem(learner, courseKey, itemKey, "problem");
+            if (idempotencyKey != null) {
+                var first = repository.findByIdempotencyKey(item.id(), idempotencyKey);
+                if (first.isPresent()) {
+                    StoredScore score = repository.scoreOf(first.get().id()).orElseThrow();
+                    return new Submitted(first.get(), score, item.attemptsUsed(),
+                            problem.answerKey().maxAttempts(), score.earned() >= score.possible() && score.possible() > 0,
+                            revealed, true);
+                }
+            }
+            deadline.refusal(now).ifPresent(reason -> {
+                throw new ProblemException(409, reason);
+            });
+            Integer max = problem.answerKey().maxAttempts();
+            if (max != null && item.attemptsUsed() >= max) {
+                throw new ProblemException(409, "All " + max + " attempts at this problem are used.");
+            }
+            StoredSubmission submission = repository.insertSubmission(item, answerJson, idempotencyKey,
+                    problem.contentVersion(), now);
+            StoredScore score = repository.appendScore(item.id(), submission.id(), "auto", grade.earned(),
+                    grade.possible(), null, null, now);
+            events.scored(item, score);
+            return new Submitted(submission, score, item.attemptsUsed() + 1, max, grade.correct(), revealed, false);
+        });
+    }
+
+    /** The deadline for this learner: the run's dates, the subsection's due date plus grace, their extension. */
+    public Deadline deadline(UUID learner, String courseKey, ProblemContext problem) {
+        CourseSchedule schedule = authoring.schedule(courseKey);
+        Instant extended = extensions.extendedUntil(learner, courseKey, problem.subsectionKey()).orElse(null);
+        return new Deadline(schedule.start(), schedule.end(), problem.due(), schedule.grace(), extended);
+    }
+
+    Grade grade(ProblemContext problem, Answer answer) {
+        try {
+            return AnswerGrader.grade(problem.answerKey(), answer);
+        } catch (AnswerShapeException e) {
+            List<FieldError> errors = new ArrayList<>();
+            for (String detail : e.details()) {
+                int colon = detail.indexOf(':');
+                errors.add(new FieldError("answer." + detail.substring(0, colon), detail.substring(colon + 1).trim()));
+            }
+            throw new ProblemException(Problems.VALIDATION_TYPE, "Answer does not fit the problem", 422,
+                    "The answer does not have the shape this problem takes.", errors);
+        }
+    }
+
+    Answer parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalid("answer", "an object: {\"choices\": [...]}, {\"value\": n} or {\"text\": \"...\"}");
+        }
+        List<String> choices = null;
+        if (body.has("choices")) {
+            if (!body.get("choices").isArray()) {
+                throw shape("answer.choices", "must be an array of choice ids");
+            }
+            choices = new ArrayList<>();
+            for (JsonNode choice : body.get("choices")) {
+                if (!choice.isTextual()) {
+                    throw shape("answer.choices", "must be an array of choice ids");
+                }
+                choices.add(choice.asText());
+            }
+        }
+        Double value = null;
+        if (body.has("value")) {
+            if (!body.get("value").isNumber()) {
+                throw shape("answer.value", "must be a number");
+            }
+            value = body.get("value").asDouble();
+        }
+        String text = null;
+        if (body.has("text")) {
+            if (!body.get("text").isTextual()) {
+                throw shape("answer.text", "must be a string");
+            }
+            text = body.get("text").asText();
+        }
+        return new Answer(choices, value, text);
+    }
+
+    static void requireProblemOf(String courseKey, String itemKey) {
+        String key = CourseKeys.require(courseKey);
+        var matcher = itemKey == null ? null : PROBLEM_KEY.matcher(itemKey);
+        if (matcher == null || !matcher.matches()
+                || !key.equals("course-v1:" + matcher.group(1) + "+" + matcher.group(2) + "+" + matcher.group(3))) {
+            throw new ProblemException(404, "No problem " + itemKey + " in " + courseKey + ".");
+        }
+    }
+
+    private static ProblemException shape(String field, String message) {
+        return new ProblemException(Problems.VALIDATION_TYPE, "Answer does not fit the problem", 422,
+                "The answer does not have the shape this problem takes.", List.of(new FieldError(field, message)));
+    }
+}

@@ -1,0 +1,68 @@
+package io.openlearn.submission.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the stubbed content-repository, course-authoring and enrollment answer, shaped as their contracts say.
+ * Tests describe a course here; {@link UpstreamStub} serves it. A singleton, not a proxied bean: the stub reads its
+ * maps directly.
+ */
+@jakarta.inject.Singleton
+public class Upstreams {
+
+    final Map<String, ObjectNode> runs = new ConcurrentHashMap<>();
+    final Map<String, Long> grace = new ConcurrentHashMap<>();
+    final Map<String, ObjectNode> structures = new ConcurrentHashMap<>();
+    final Map<String, ObjectNode> problems = new ConcurrentHashMap<>();
+    final Set<String> enrolled = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** A running course with one subsection holding one problem, as version {@code version}. */
+    public void course(String courseKey, Instant due, String showCorrectness, long graceSeconds, int version,
+                       String itemKey, Map<String, Object> problem) {
+        ObjectNode run = json.createObjectNode().put("courseKey", courseKey)
+                .put("start", Instant.now().minusSeconds(86_400).toString());
+        run.putNull("end");
+        runs.put(courseKey, run);
+        grace.put(courseKey, graceSeconds);
+        publish(courseKey, due, showCorrectness, version, itemKey, problem);
+    }
+
+    public void publish(String courseKey, Instant due, String showCorrectness, int version, String itemKey,
+                        Map<String, Object> problem) {
+        ObjectNode structure = json.createObjectNode().put("courseKey", courseKey).put("version", version);
+        ArrayNode subsections = structure.putArray("subsections");
+        ObjectNode subsection = subsections.addObject().put("key", subsectionOf(itemKey)).put("graded", true)
+                .put("format", "Homework").put("showCorrectness", showCorrectness);
+        if (due == null) {
+            subsection.putNull("due");
+        } else {
+            subsection.put("due", due.toString());
+        }
+        subsection.putArray("problems").addObject().put("key", itemKey)
+                .put("maxScore", ((Number) problem.getOrDefault("maxScore", 1)).doubleValue());
+        structures.put(courseKey, structure);
+        ObjectNode block = json.createObjectNode().put("key", itemKey).put("type", "problem").put("version", version);
+        block.set("problem", json.valueToTree(problem));
+        problems.put(courseKey + "|" + version + "|" + itemKey, block);
+    }
+
+    public void endCourse(String courseKey, Instant end) {
+        runs.get(courseKey).put("end", end.toString());
+    }
+
+    public void enroll(UUID learner, String courseKey) {
+        enrolled.add(learner + "|" + courseKey);
+    }
+
+    static String subsectionOf(String itemKey) {
+        return itemKey.replaceAll("\\+type@problem\\+block@.*$", "+type@sequential+block@hw");
+    }
+}
