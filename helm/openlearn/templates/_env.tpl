@@ -71,7 +71,8 @@ The environment of one workload: only variables that map to configuration keys t
 - name: CONTENT_S3_BUCKET
   value: {{ $v.s3.bucket | quote }}
 - name: CONTENT_S3_PATH_STYLE
-  value: {{ $v.s3.pathStyle | quote }}
+  # MinIO and most S3-compatible stores behind an endpoint need path-style addressing
+  value: {{ or $v.s3.pathStyle (ne (toString $v.s3.endpoint) "") | quote }}
 {{ include "openlearn.secretEnv" (dict "name" "CONTENT_S3_ACCESS_KEY_ID" "secret" $v.s3.existingSecret "key" $v.s3.accessKeyKey) }}
 {{ include "openlearn.secretEnv" (dict "name" "CONTENT_S3_SECRET_ACCESS_KEY" "secret" $v.s3.existingSecret "key" $v.s3.secretKeyKey) }}
 {{- end }}

@@ -3,7 +3,7 @@ package io.openlearn.broker;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The RabbitMQ broker the outbox relay publishes to. */
+/** The RabbitMQ broker every publisher (outbox relays) and consumer of the platform connects to. */
 @ConfigMapping(prefix = "openlearn.rabbitmq")
 public interface RabbitConnectionConfig {
 

@@ -41,6 +41,14 @@ public final class OrderKeys {
         return keys;
     }
 
+    /** Whether {@code key} is a sort key this class could have made: base-62 digits, not ending in the lowest. */
+    public static boolean isKey(String key) {
+        if (key == null || key.isEmpty() || key.charAt(key.length() - 1) == DIGITS.charAt(0)) {
+            return false;
+        }
+        return key.chars().allMatch(c -> DIGITS.indexOf(c) >= 0);
+    }
+
     private static String afterKey(String a) {
         if (a.isEmpty()) {
             return String.valueOf(DIGITS.charAt(BASE / 2));

@@ -82,8 +82,12 @@ public class PublishedVersionResource {
         PublishedVersion v = published.version(courseKey, version);
         var node = view(published.block(v, key), access.maySeeAnswerKeys(courseKey));
         node.put("version", v.version());
-        // a published version never changes: caches may keep it for good
-        return Response.ok(node).header("Cache-Control", "private, max-age=31536000, immutable").build();
+        Response.ResponseBuilder response = Response.ok(node);
+        if (!"latest".equals(version)) {
+            // a numbered version never changes: caches may keep it for good ("latest" moves)
+            response.header("Cache-Control", "private, max-age=31536000, immutable");
+        }
+        return response.build();
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode view(PublishedBlock block, boolean withKeys) {

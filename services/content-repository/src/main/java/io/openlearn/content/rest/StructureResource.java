@@ -35,7 +35,7 @@ public class StructureResource {
                               @HeaderParam("Accept-Encoding") String acceptEncoding) {
         CourseKeys.require(courseKey);
         StructureService.Served served = structures.read(courseKey, parse(version));
-        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        boolean gzip = acceptsGzip(acceptEncoding);
         Response.ResponseBuilder response = Response.ok(gzip ? served.body().gzip() : served.body().json(),
                         MediaType.APPLICATION_JSON_TYPE)
                 .header("ETag", EntityTags.of(courseKey + "@" + served.version())).header("Vary", "Accept-Encoding");
@@ -47,6 +47,20 @@ public class StructureResource {
             response.header("Cache-Control", "private, max-age=31536000, immutable");
         }
         return response.build();
+    }
+
+    /** gzip listed in Accept-Encoding and not refused with q=0. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.toLowerCase(java.util.Locale.ROOT).split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equals("gzip")) {
+                return parts.length < 2 || !parts[1].trim().matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     private static Optional<Integer> parse(String version) {

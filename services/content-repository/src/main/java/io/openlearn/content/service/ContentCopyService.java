@@ -30,12 +30,16 @@ public class ContentCopyService {
         if (sourceKey.equals(targetKey)) {
             throw new ProblemException(400, "A run's content cannot be copied onto itself.");
         }
+        Iterator<DraftBlock> source = replacement.draftOf(sourceKey);
+        if (source.hasNext()) {
+            // refuse before copying assets into a run that cannot take the blocks
+            replacement.requireEmpty(targetKey);
+        }
         int copiedAssets = 0;
         for (AssetService.Asset asset : assets.list(sourceKey)) {
             store.copy(AssetService.key(sourceKey, asset.name()), AssetService.key(targetKey, asset.name()));
             copiedAssets++;
         }
-        Iterator<DraftBlock> source = replacement.draftOf(sourceKey);
         int copiedBlocks = source.hasNext() ? replacement.replaceEmpty(targetKey, source).blockCount() : 0;
         return new Copied(sourceKey, targetKey, copiedBlocks, copiedAssets);
     }

@@ -9,6 +9,7 @@ import io.openlearn.content.client.ObjectStore;
 import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.DraftBlock;
+import io.openlearn.content.domain.OrderKeys;
 import io.openlearn.content.domain.UsageKey;
 import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
@@ -99,6 +100,8 @@ public class CourseArchive {
             if (!FORMAT.equals(manifest.path("format").asText())) {
                 throw invalid("unknown archive format '" + manifest.path("format").asText() + "'");
             }
+            // refuse before writing anything: assets go to S3 ahead of the blocks
+            replacement.requireEmpty(courseKey);
             int assetCount = 0;
             while ((entry = zip.getNextEntry()) != null && entry.getName().startsWith("assets/")) {
                 String name = entry.getName().substring("assets/".length());
@@ -154,6 +157,7 @@ public class CourseArchive {
         private final BufferedReader reader;
         private String next;
         private int number;
+        private int blocks;
 
         Lines(BufferedReader reader) {
             this.reader = reader;
@@ -171,11 +175,12 @@ public class CourseArchive {
                 throw new NoSuchElementException();
             }
             String current = next;
-            advance();
-            if (number > MAX_BLOCKS) {
+            int line = number;
+            if (++blocks > MAX_BLOCKS) {
                 throw new ProblemException(413, "An archive holds at most " + MAX_BLOCKS + " blocks.");
             }
-            return parse(current, number);
+            advance();
+            return parse(current, line);
         }
 
         private void advance() {
@@ -206,7 +211,11 @@ public class CourseArchive {
             if (!errors.isEmpty()) {
                 throw invalid(where + ": " + errors.get(0).field() + " " + errors.get(0).message());
             }
-            return new DraftBlock(key.toString(), type, parent, node.path("sortKey").asText(""), 1, content);
+            String sortKey = node.path("sortKey").asText("");
+            if (type != BlockType.COURSE && !OrderKeys.isKey(sortKey)) {
+                throw invalid(where + ": sortKey must be base-62 digits not ending in 0");
+            }
+            return new DraftBlock(key.toString(), type, parent, sortKey, 1, content);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw invalid(where + ": " + e.getMessage());
         }

@@ -51,13 +51,19 @@ public class DraftReplacement {
 
     /** {@code blocks} (keys of any run of the course) become the draft of {@code courseKey}; it must be empty. */
     public Replaced replaceEmpty(String courseKey, Iterator<DraftBlock> blocks) {
-        Draft draft = drafts.open(courseKey);
-        if (drafts.childKeys(draft, UsageKey.root(courseKey).toString()).size() > 0) {
-            throw new ProblemException(409, courseKey + " has content already; delete its chapters first.");
-        }
+        Draft draft = requireEmpty(courseKey);
         Counting<DraftBlock> counted = new Counting<>(new Rekeyed(blocks, courseKey));
         switchTo(draft, counted);
         return new Replaced(courseKey, counted.count, null);
+    }
+
+    /** The run's draft, refused (409) unless it holds nothing but its root. */
+    public Draft requireEmpty(String courseKey) {
+        Draft draft = drafts.open(courseKey);
+        if (!drafts.childKeys(draft, UsageKey.root(courseKey).toString()).isEmpty()) {
+            throw new ProblemException(409, courseKey + " has content already; delete its chapters first.");
+        }
+        return draft;
     }
 
     /** A run's draft, lazily, to copy or export. */
@@ -66,7 +72,13 @@ public class DraftReplacement {
     }
 
     private void switchTo(Draft draft, Iterator<DraftBlock> blocks) {
-        if (drafts.replace(draft, blocks).isEmpty()) {
+        boolean switched;
+        try {
+            switched = drafts.replace(draft, blocks).isPresent();
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            throw new ProblemException(400, "The blocks name the same block twice; nothing was changed.");
+        }
+        if (!switched) {
             throw new ProblemException(409, "Another replacement of " + draft.courseKey()
                     + "'s draft finished first; read the draft again.");
         }

@@ -79,7 +79,8 @@ public class PublishService {
             throw e;
         }
         if (snapshot.written() != outline.size()) {
-            // a block was added or deleted between the passes: the outline we wrote no longer holds
+            // a block of the outline was deleted between the passes: its parent would list a missing child. (Blocks
+            // added meanwhile are simply not in this version; a move keeps the first pass's place.)
             published.deleteAttempt(courseKey, publishId);
             return Optional.empty();
         }

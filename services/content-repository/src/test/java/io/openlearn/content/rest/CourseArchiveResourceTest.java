@@ -65,6 +65,35 @@ class CourseArchiveResourceTest {
                 .body("blocks.key", contains(target.root));
     }
 
+    private static byte[] archive(String... lines) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("course.json"));
+            zip.write("{\"format\":\"openlearn-course/1\",\"courseKey\":\"course-v1:A+B+C\",\"assets\":[]}"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("blocks.jsonl"));
+            zip.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void duplicateBlocksOrForeignSortKeysAreBadRequestsNamingTheLine() throws Exception {
+        Authoring target = new Authoring();
+        String root = "{\"key\":\"block-v1:A+B+C+type@course+block@course\",\"type\":\"course\",\"parent\":null,"
+                + "\"sortKey\":\"\",\"content\":{}}";
+        String chapter = "{\"key\":\"block-v1:A+B+C+type@chapter+block@c\",\"type\":\"chapter\","
+                + "\"parent\":\"block-v1:A+B+C+type@course+block@course\",\"sortKey\":\"V\",\"content\":{}}";
+        given().auth().oauth2(target.author).contentType("application/zip").body(archive(root, chapter, chapter))
+                .post(ARCHIVE, target.course).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(target.author).contentType("application/zip")
+                .body(archive(root, chapter.replace("\"sortKey\":\"V\"", "\"sortKey\":\"V~\"")))
+                .post(ARCHIVE, target.course).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("line 2"));
+        given().auth().oauth2(target.author).get("/api/content/v1/courses/{c}/draft", target.course).then()
+                .body("blocks.key", contains(target.root));
+    }
+
     @Test
     void aRerunCopyTakesTheDraftAndAssetsOnce() {
         Authoring source = new Authoring();
