@@ -1,6 +1,6 @@
 package io.openlearn.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.openlearn.e2e.Journeys.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.openlearn.testkit.KeycloakTokens;
-import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,17 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class ContentJourneyTest {
 
-    static final String GATEWAY = GatewayIdentityJourneyTest.GATEWAY;
-
-    static RequestSpecification as(String username) {
-        return given().baseUri(GATEWAY).auth().oauth2(KeycloakTokens.demoUser(username));
-    }
 
     @Test
     void instructorPublishesLearnerReadsWithoutAnswerKeysRerunCopiesContent() {
         String org = "E2C" + UUID.randomUUID().toString().substring(0, 6);
-        // auth knows a user once they have signed in
-        as("instructor").get("/api/auth/v1/me").then().statusCode(200);
+        Journeys.signIn("instructor");
         String course = as("admin").contentType("application/json")
                 .body(Map.of("org", org, "number", "PHY", "run", "2026_T1", "title", "Physics", "pacing", "self"))
                 .post("/api/authoring/v1/course-runs").then().statusCode(201).extract().path("courseKey");

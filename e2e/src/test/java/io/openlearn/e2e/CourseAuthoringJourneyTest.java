@@ -1,13 +1,11 @@
 package io.openlearn.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.openlearn.e2e.Journeys.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.openlearn.testkit.KeycloakTokens;
-import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class CourseAuthoringJourneyTest {
 
-    static final String GATEWAY = GatewayIdentityJourneyTest.GATEWAY;
-
-    static RequestSpecification as(String username) {
-        return given().baseUri(GATEWAY).auth().oauth2(KeycloakTokens.demoUser(username));
-    }
 
     @Test
     void adminOpensRunInstructorBuildsTeamChangesPolicyAndReruns() {

@@ -1,12 +1,10 @@
 package io.openlearn.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.openlearn.e2e.Journeys.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.openlearn.testkit.KeycloakTokens;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,33 +16,17 @@ import org.junit.jupiter.api.Test;
  */
 class EnrollmentJourneyTest {
 
-    static final String GATEWAY = GatewayIdentityJourneyTest.GATEWAY;
-
-    static RequestSpecification as(String username) {
-        return given().baseUri(GATEWAY).auth().oauth2(KeycloakTokens.demoUser(username));
-    }
 
     @Test
     void learnerEnrollsInANewRunAndStaffEnrollOthersByUsernameUpToCapacity() throws InterruptedException {
-        for (String user : new String[]{"learner1", "learner2", "instructor"}) {
-            as(user).get("/api/auth/v1/me").then().statusCode(200);
-        }
+        Journeys.signIn("learner1", "learner2", "instructor");
         String org = "E2E" + UUID.randomUUID().toString().substring(0, 6);
         String key = as("admin").contentType("application/json")
                 .body(Map.of("org", org, "number", "ENR1", "run", "2026", "title", "Enrollment journey",
                         "maxEnrollments", 2))
                 .post("/api/authoring/v1/course-runs").then().statusCode(201).extract().path("courseKey");
         String mine = "/api/enrollment/v1/courses/" + key + "/enrollments/me";
-        int status = 404;
-        for (int i = 0; i < 50 && status == 404; i++) {
-            // the run's rules reach enrollment through the outbox and RabbitMQ: allow them a moment
-            status = as("learner1").contentType("application/json").body(Map.of("mode", "audit")).put(mine)
-                    .statusCode();
-            if (status == 404) {
-                Thread.sleep(200);
-            }
-        }
-        assertEquals(201, status);
+        assertEquals(201, Journeys.enroll("learner1", key));
         as("learner1").get(mine + "/active").then().statusCode(200).body("active", equalTo(true));
         as("learner1").get("/api/enrollment/v1/me/enrollments").then().body("items.courseKey", hasItem(key));
 

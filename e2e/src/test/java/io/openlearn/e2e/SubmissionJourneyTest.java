@@ -1,12 +1,10 @@
 package io.openlearn.e2e;
 
-import static io.restassured.RestAssured.given;
+import static io.openlearn.e2e.Journeys.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.openlearn.testkit.KeycloakTokens;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,17 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class SubmissionJourneyTest {
 
-    static final String GATEWAY = GatewayIdentityJourneyTest.GATEWAY;
-
-    static RequestSpecification as(String username) {
-        return given().baseUri(GATEWAY).auth().oauth2(KeycloakTokens.demoUser(username));
-    }
 
     @Test
     void enrolledLearnerSubmitsIsGradedRetriesIdempotentlyAndOnlyStaffSeeTheCourse() throws InterruptedException {
-        for (String user : new String[]{"learner1", "learner2", "instructor"}) {
-            as(user).get("/api/auth/v1/me").then().statusCode(200);
-        }
+        Journeys.signIn("learner1", "learner2", "instructor");
         String org = "E2S" + UUID.randomUUID().toString().substring(0, 6);
         String course = as("admin").contentType("application/json")
                 .body(Map.of("org", org, "number", "MATH", "run", "2026", "title", "Arithmetic"))
@@ -46,16 +37,7 @@ class SubmissionJourneyTest {
                 Map.of("kind", "numerical", "prompt", "2 + 2", "answer", 4, "maxScore", 1, "maxAttempts", 3)));
         as("instructor").post("/api/content/v1/courses/" + course + "/publish").then().statusCode(201);
 
-        String mine = "/api/enrollment/v1/courses/" + course + "/enrollments/me";
-        int status = 404;
-        for (int i = 0; i < 50 && status == 404; i++) {
-            status = as("learner1").contentType("application/json").body(Map.of("mode", "audit")).put(mine)
-                    .statusCode();
-            if (status == 404) {
-                Thread.sleep(200);
-            }
-        }
-        assertEquals(201, status);
+        assertEquals(201, Journeys.enroll("learner1", course));
 
         String submit = "/api/submission/v1/courses/" + course + "/items/" + problem + "/submissions";
         String first = as("learner1").contentType("application/json").header("Idempotency-Key", "k1")

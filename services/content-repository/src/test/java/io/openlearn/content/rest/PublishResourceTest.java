@@ -6,10 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-import com.rabbitmq.client.ConnectionFactory;
+import io.openlearn.testkit.EventTap;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
@@ -138,28 +137,12 @@ class PublishResourceTest {
 
     @Test
     void publishingSendsContentCoursePublishedWithTheVersionAndGradingFlag() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
-            channel.exchangeDeclare("openlearn.events", "topic", true);
-            String queue = channel.queueDeclare().getQueue();
-            channel.queueBind(queue, "openlearn.events", "content.course.published");
+        try (EventTap tap = EventTap.bind("content.course.published")) {
             Authoring a = new Authoring();
             a.smallCourse();
             a.publish().statusCode(201);
             a.publish().statusCode(201);
-            List<String> events = new ArrayList<>();
-            for (int i = 0; i < 50 && events.size() < 2; i++) {
-                var delivery = channel.basicGet(queue, true);
-                if (delivery == null) {
-                    Thread.sleep(200);
-                } else {
-                    String body = new String(delivery.getBody(), StandardCharsets.UTF_8);
-                    if (body.contains(a.course)) {
-                        events.add(body);
-                    }
-                }
-            }
+            List<String> events = tap.await(a.course, 2, Duration.ofSeconds(10));
             Assertions.assertEquals(2, events.size(), events.toString());
             Assertions.assertTrue(events.get(0).contains("\"type\":\"content.course.published\""), events.get(0));
             Assertions.assertTrue(events.get(0).contains("\"version\":1"), events.get(0));

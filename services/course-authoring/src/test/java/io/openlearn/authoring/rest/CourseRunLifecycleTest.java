@@ -88,24 +88,11 @@ class CourseRunLifecycleTest {
 
     @Test
     void creationAndChangesAreAnnouncedAsCourseRunChangedEvents() throws Exception {
-        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
-            channel.exchangeDeclare("openlearn.events", "topic", true);
-            String queue = channel.queueDeclare().getQueue();
-            channel.queueBind(queue, "openlearn.events", "course.run.changed");
+        try (var tap = io.openlearn.testkit.EventTap.bind("course.run.changed")) {
             String key = createRun(freshOrg(), "EVT");
             update(ADMIN, key, "\"1\"", settings("Renamed")).statusCode(200);
-            List<String> changes = new java.util.ArrayList<>();
-            for (int i = 0; i < 50 && changes.size() < 2; i++) {
-                var delivery = channel.basicGet(queue, true);
-                if (delivery == null) {
-                    Thread.sleep(200);
-                } else if (new String(delivery.getBody()).contains(key)) {
-                    String body = new String(delivery.getBody());
-                    changes.add(body.replaceAll(".*\"change\":\"([a-z]+)\".*", "$1"));
-                }
-            }
+            List<String> changes = tap.await(key, 2, java.time.Duration.ofSeconds(10)).stream()
+                    .map(body -> body.replaceAll(".*\"change\":\"([a-z]+)\".*", "$1")).toList();
             Assertions.assertEquals(List.of("created", "updated"), changes);
         }
     }

@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasLength;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import io.openlearn.testkit.EventTap;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -86,24 +84,12 @@ class GradingPolicyResourceTest {
     void changesWithinTheCollapseWindowBecomeOneRegradeWithTheNewestVersion() throws Exception {
         String key = run();
         String instructor = TestTokens.user("inst").role("course_instructor", key).sign();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            channel.exchangeDeclare("openlearn.events", "topic", true);
-            String queue = channel.queueDeclare().getQueue();
-            channel.queueBind(queue, "openlearn.events", "course.grading-policy.changed");
+        try (EventTap tap = EventTap.bind("course.grading-policy.changed")) {
             change(instructor, key, "\"1\"", policy(0.5)).statusCode(200);
             change(instructor, key, "\"2\"", policy(0.55)).statusCode(200);
             change(instructor, key, "\"3\"", policy(0.6)).statusCode(200);
             // the test profile collapses changes 2 s apart; wait well past it
-            Thread.sleep(5_000);
-            List<String> events = new ArrayList<>();
-            for (var d = channel.basicGet(queue, true); d != null; d = channel.basicGet(queue, true)) {
-                String body = new String(d.getBody());
-                if (body.contains(key)) {
-                    events.add(body);
-                }
-            }
+            List<String> events = tap.more(key, java.time.Duration.ofSeconds(5));
             Assertions.assertEquals(1, events.size(), events.toString());
             Assertions.assertTrue(events.get(0).contains("\"policyVersion\":4"), events.get(0));
         }

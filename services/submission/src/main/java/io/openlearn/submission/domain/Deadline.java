@@ -32,13 +32,16 @@ public record Deadline(Instant runStart, Instant runEnd, Instant due, Duration g
         return due == null ? null : due.plus(grace == null ? Duration.ZERO : grace);
     }
 
-    /** Open edX's show_correctness rule: past_due reveals only once the due date (with extension) has passed. */
+    /**
+     * Open edX's show_correctness rule: past_due reveals only once submitting is over for this learner (due date plus
+     * grace, or their extension), so no one sees answers while they may still use them.
+     */
     public boolean revealsCorrectness(String showCorrectness, Instant now) {
         if ("never".equals(showCorrectness)) {
             return false;
         }
         if ("past_due".equals(showCorrectness)) {
-            Instant last = extendedUntil != null ? extendedUntil : due;
+            Instant last = lastMoment();
             return last != null && now.isAfter(last);
         }
         return true;

@@ -58,6 +58,36 @@ public class SubmissionRepository {
         return rows.stream().findFirst().map(SubmissionRepository::item);
     }
 
+    /** A submission recorded under an Idempotency-Key, with its first (auto) score and the item's attempts. */
+    public record Replay(StoredSubmission submission, StoredScore firstScore, int attemptsUsed) {
+    }
+
+    public Optional<Replay> findReplay(UUID userId, String courseKey, String itemKey, String key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.id, s.student_item_id, s.attempt_number, CAST(s.answer AS TEXT), s.submitted_at,
+                       s.content_version, i.attempts_used
+                  FROM submission s JOIN student_item i ON i.id = s.student_item_id
+                 WHERE i.user_id = ? AND i.course_key = ? AND i.item_key = ? AND s.idempotency_key = ?
+                """).setParameter(1, userId).setParameter(2, courseKey).setParameter(3, itemKey).setParameter(4, key)
+                .getResultList();
+        return rows.stream().findFirst().map(r -> {
+            StoredSubmission submission = submission(r);
+            @SuppressWarnings("unchecked")
+            List<Object[]> scores = em.createNativeQuery(SCORE_COLUMNS + " WHERE submission_id = ? ORDER BY sequence")
+                    .setParameter(1, submission.id()).setMaxResults(1).getResultList();
+            return new Replay(submission, score(scores.get(0)), ((Number) r[6]).intValue());
+        });
+    }
+
+    /** Whether the item's latest score is a reset (then there is nothing to rescore). */
+    public boolean latestIsReset(UUID itemId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT kind FROM score WHERE student_item_id = ? ORDER BY sequence DESC")
+                .setParameter(1, itemId).setMaxResults(1).getResultList();
+        return !rows.isEmpty() && "reset".equals(rows.get(0));
+    }
+
     public Optional<StoredSubmission> findByIdempotencyKey(UUID itemId, String key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""

@@ -43,11 +43,16 @@ public class ExtensionResource {
                          Extension request) {
         access.requireStaff(courseKey);
         UUID learner = ScoreResource.learner(userId);
-        if (request == null || request.subsectionKey() == null || !request.subsectionKey().contains("+type@sequential+")) {
+        String coursePart = io.openlearn.kit.keys.CourseKeys.require(courseKey).substring("course-v1:".length());
+        if (request == null || request.subsectionKey() == null
+                || !request.subsectionKey().startsWith("block-v1:" + coursePart + "+type@sequential+block@")) {
             throw ProblemException.invalid("subsectionKey", "a subsection (sequential) usage key of this course");
         }
         if (request.until() == null) {
             throw ProblemException.invalid("until", "is required");
+        }
+        if (request.reason() != null && request.reason().length() > 1_000) {
+            throw ProblemException.invalid("reason", "at most 1000 characters");
         }
         QuarkusTransaction.requiringNew().run(() -> extensions.grant(learner, courseKey, request.subsectionKey(),
                 request.until(), access.callerName(), request.reason(), Instant.now()));
@@ -59,8 +64,11 @@ public class ExtensionResource {
                            @QueryParam("subsectionKey") String subsectionKey) {
         access.requireStaff(courseKey);
         UUID learner = ScoreResource.learner(userId);
+        if (subsectionKey == null || subsectionKey.isBlank()) {
+            throw ProblemException.invalid("subsectionKey", "is required");
+        }
         boolean removed = QuarkusTransaction.requiringNew().call(() -> extensions.revoke(learner, courseKey,
-                subsectionKey == null ? "" : subsectionKey));
+                subsectionKey));
         if (!removed) {
             throw new ProblemException(404, "No extension of that subsection for this learner.");
         }

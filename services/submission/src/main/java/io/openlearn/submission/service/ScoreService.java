@@ -51,7 +51,12 @@ public class ScoreService {
     public StoredScore set(UUID learner, String courseKey, String itemKey, double earned, Double possible,
                            String staff, String reason) {
         SubmissionService.requireProblemOf(courseKey, itemKey);
-        double max = possible != null ? possible : content.problem(courseKey, itemKey).answerKey().maxScore();
+        // the problem must be published; staff may score out of another total (e.g. a rubric) but not over it
+        if (possible != null && possible <= 0) {
+            throw ProblemException.invalid("possible", "must be above 0");
+        }
+        double problemMax = content.problem(courseKey, itemKey).answerKey().maxScore();
+        double max = possible != null ? possible : problemMax;
         if (earned < 0 || max <= 0 || earned > max) {
             throw ProblemException.invalid("earned", "between 0 and the points possible (" + max + ")");
         }
@@ -70,6 +75,9 @@ public class ScoreService {
     public StoredScore reset(UUID learner, String courseKey, String itemKey, boolean clearAttempts, String staff,
                              String reason) {
         SubmissionService.requireProblemOf(courseKey, itemKey);
+        if (reason != null && reason.length() > 1_000) {
+            throw ProblemException.invalid("reason", "at most 1000 characters");
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             ItemState item = repository.lockExisting(learner, courseKey, itemKey).orElseThrow(() ->
                     new ProblemException(404, "This learner has no score for " + itemKey + "."));
@@ -113,7 +121,11 @@ public class ScoreService {
     private boolean rescoreOne(UUID learner, String courseKey, String itemKey, ProblemContext problem) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<ItemState> item = repository.lockExisting(learner, courseKey, itemKey);
-            Optional<StoredSubmission> latest = item.flatMap(i -> repository.latestSubmission(i.id()));
+            if (item.isEmpty() || repository.latestIsReset(item.get().id())) {
+                // a reset cleared this learner's work: rescoring must not bring the old score back
+                return false;
+            }
+            Optional<StoredSubmission> latest = repository.latestSubmission(item.get().id());
             if (latest.isEmpty()) {
                 return false;
             }

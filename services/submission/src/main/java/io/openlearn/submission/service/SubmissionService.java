@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -76,6 +77,13 @@ public class SubmissionService {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ProblemException.invalid("Idempotency-Key", "1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
+        if (idempotencyKey != null) {
+            // a retry answers what the first attempt answered, whatever has changed since
+            Optional<Submitted> replay = replay(learner, courseKey, itemKey, idempotencyKey);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
         Answer answer = parse(answerBody);
         ProblemContext problem = content.problem(courseKey, itemKey);
         if (!enrollment.isActive(learner, courseKey)) {
@@ -88,14 +96,9 @@ public class SubmissionService {
         String answerJson = answerBody.toString();
         return QuarkusTransaction.requiringNew().call(() -> {
             ItemState item = repository.lockItem(learner, courseKey, itemKey, "problem");
-            if (idempotencyKey != null) {
-                var first = repository.findByIdempotencyKey(item.id(), idempotencyKey);
-                if (first.isPresent()) {
-                    StoredScore score = repository.scoreOf(first.get().id()).orElseThrow();
-                    return new Submitted(first.get(), score, item.attemptsUsed(),
-                            problem.answerKey().maxAttempts(), score.earned() >= score.possible() && score.possible() > 0,
-                            revealed, true);
-                }
+            if (idempotencyKey != null && repository.findByIdempotencyKey(item.id(), idempotencyKey).isPresent()) {
+                // the same retry raced the first attempt: the first one won; answer as a replay would
+                throw new ProblemException(409, "A submission with this Idempotency-Key is being recorded; retry.");
             }
             deadline.refusal(now).ifPresent(reason -> {
                 throw new ProblemException(409, reason);
@@ -110,6 +113,26 @@ public class SubmissionService {
                     grade.possible(), null, null, now);
             events.scored(item, score);
             return new Submitted(submission, score, item.attemptsUsed() + 1, max, grade.correct(), revealed, false);
+        });
+    }
+
+    private Optional<Submitted> replay(UUID learner, String courseKey, String itemKey, String idempotencyKey) {
+        Optional<SubmissionRepository.Replay> first = QuarkusTransaction.requiringNew().call(() ->
+                repository.findReplay(learner, courseKey, itemKey, idempotencyKey));
+        return first.map(r -> {
+            boolean revealed;
+            Integer max = null;
+            try {
+                ProblemContext problem = content.problem(courseKey, itemKey);
+                max = problem.answerKey().maxAttempts();
+                revealed = deadline(learner, courseKey, problem).revealsCorrectness(problem.showCorrectness(),
+                        clock.instant());
+            } catch (ProblemException e) {
+                revealed = false;
+            }
+            StoredScore score = r.firstScore();
+            return new Submitted(r.submission(), score, r.attemptsUsed(), max,
+                    score.possible() > 0 && score.earned() >= score.possible(), revealed, true);
         });
     }
 

@@ -37,7 +37,9 @@ class DeadlineTest {
         assertTrue(d.revealsCorrectness(null, DUE.minusSeconds(1)));
         assertFalse(d.revealsCorrectness("never", DUE.plusSeconds(99_999)));
         assertFalse(d.revealsCorrectness("past_due", DUE.minusSeconds(1)));
-        assertTrue(d.revealsCorrectness("past_due", DUE.plusSeconds(1)));
+        // within the grace period learners may still submit, so answers stay hidden
+        assertFalse(d.revealsCorrectness("past_due", DUE.plusSeconds(1)));
+        assertTrue(d.revealsCorrectness("past_due", DUE.plusSeconds(3_601)));
         assertFalse(new Deadline(null, null, null, Duration.ZERO, null).revealsCorrectness("past_due", DUE));
     }
 }
