@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
  */
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
 
+    /** While true, the "submission" upstream answers 503 to everything (circuit breaker tests). */
+    static volatile boolean submissionFailing;
+    /** Flaky paths already seen: the first request to each answers 503. */
+    static final java.util.Set<String> FLAKY_SEEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private HttpServer server;
 
     @Override
@@ -29,11 +34,29 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/", exchange -> {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/api/submission/") && submissionFailing) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
             }
-            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+            if (path.contains("/flaky/") && FLAKY_SEEN.add(path)) {
+                // the first request to each flaky path finds the service unavailable, as during a restart
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            MessageDigest digest = sha256();
+            long length = 0;
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] chunk = new byte[65_536];
+                for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
+                    digest.update(chunk, 0, n);
+                    length += n;
+                }
+            }
+            if (path.endsWith("/slow")) {
                 sleep(3_000);
             }
             String headers = exchange.getRequestHeaders().entrySet().stream()
@@ -41,8 +64,8 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     .collect(Collectors.joining(","));
             String json = "{\"method\":" + quote(exchange.getRequestMethod())
                     + ",\"uri\":" + quote(exchange.getRequestURI().toString())
-                    + ",\"bodyLength\":" + body.length
-                    + ",\"bodySha256\":" + quote(sha256(body))
+                    + ",\"bodyLength\":" + length
+                    + ",\"bodySha256\":" + quote(HexFormat.of().formatHex(digest.digest()))
                     + ",\"headers\":{" + headers + "}}";
             byte[] out = json.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -52,13 +75,18 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 os.write(out);
             }
         });
+        // one thread per exchange: a slow request must not hold up the others
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("gateway.upstream.enrollment", url,
                 "gateway.upstream.auth", url,
+                "gateway.upstream.submission", url,
                 // nothing listens on port 1: a dead upstream
                 "gateway.upstream.grades", "http://127.0.0.1:1",
-                "gateway.upstream-timeout", "1S");
+                "gateway.upstream-timeout", "1S",
+                // auth's route waits longer than the others: a per-route timeout
+                "gateway.routes.auth.timeout", "5S");
     }
 
     @Override
@@ -72,9 +100,9 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    static String sha256(byte[] body) {
+    static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,10 @@
 package io.openlearn.gateway.proxy;
 
 import io.openlearn.gateway.config.GatewayConfig;
+import io.openlearn.gateway.observability.AccessLog;
+import io.openlearn.gateway.ratelimit.RateLimits;
+import io.openlearn.gateway.resilience.Breakers;
+import io.openlearn.gateway.resilience.CircuitBreaker;
 import io.openlearn.gateway.security.EdgeAuthenticator;
 import io.openlearn.gateway.security.EdgeRejection;
 import io.openlearn.kit.requestid.RequestIds;
@@ -11,6 +15,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -19,34 +24,57 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Routes {@code /api/<name>/**} to the service named {@code <name>}, streaming bodies both ways. Before forwarding,
- * the caller's bearer token is replaced by the platform token the edge authenticator vouches for.
+ * Routes {@code /api/<name>/**} to the service named {@code <name>}, streaming bodies both ways. In order: the
+ * route must exist (404) and the body fit (413); the upstream's circuit must be closed (503 with Retry-After);
+ * the caller's token must be good (401), its platform token replacing it downstream; the caller's rate limit must
+ * allow it (429). A bodiless idempotent request that gets no answer is tried again; every request ends with an
+ * access-log line and metrics.
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final String BEARER = "Bearer ";
+    static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
+    /** Paths under /api served by the gateway itself, not proxied. */
+    static final Set<String> OWN = Set.of("docs");
 
     private final GatewayConfig config;
     private final EdgeAuthenticator authenticator;
     private final ProblemWriter problems;
+    private final Breakers breakers;
+    private final RateLimits rateLimits;
+    private final AccessLog accessLog;
     private final Set<String> publicPaths;
     private final Map<String, Upstream> upstreams = new HashMap<>();
 
-    record Upstream(String name, String host, int port, boolean ssl, HttpClient client) {
+    record Upstream(String name, HttpClient client, Duration timeout, int retries) {
     }
 
-    public ProxyRoutes(GatewayConfig config, EdgeAuthenticator authenticator, ProblemWriter problems) {
+    /** What is known about one request as it goes, for the access log. */
+    private static final class Trace {
+        final long started = System.nanoTime();
+        String user;
+        long upstreamNanos = -1;
+    }
+
+    public ProxyRoutes(GatewayConfig config, EdgeAuthenticator authenticator, ProblemWriter problems,
+                       Breakers breakers, RateLimits rateLimits, AccessLog accessLog) {
         this.config = config;
         this.authenticator = authenticator;
         this.problems = problems;
+        this.breakers = breakers;
+        this.rateLimits = rateLimits;
+        this.accessLog = accessLog;
         this.publicPaths = Set.copyOf(config.publicPaths());
     }
 
@@ -65,40 +93,120 @@ public class ProxyRoutes {
                 .setMaxPoolSize(config.maxConnectionsPerUpstream())
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setName("upstream-" + name);
-        return new Upstream(name, uri.getHost(), port, ssl, vertx.createHttpClient(options));
+        Optional<GatewayConfig.Route> route = Optional.ofNullable(config.routes().get(name));
+        return new Upstream(name, vertx.createHttpClient(options),
+                route.flatMap(GatewayConfig.Route::timeout).orElse(config.upstreamTimeout()),
+                route.map(GatewayConfig.Route::retries).orElse(1));
     }
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        String name = apiName(request.path());
+        if (OWN.contains(name)) {
+            ctx.next();
+            return;
+        }
         // hold the body until we know where it goes; it then streams without being buffered here
         request.pause();
-        Upstream upstream = upstreams.get(apiName(request.path()));
+        Trace trace = new Trace();
+        ctx.addEndHandler(done -> accessLog.record(new AccessLog.Entry(ctx.get(RequestIds.MDC_KEY), trace.user,
+                request.method().name(), upstreams.containsKey(name) ? name : "unknown", request.path(),
+                ctx.response().getStatusCode(), trace.upstreamNanos, System.nanoTime() - trace.started)));
+        Upstream upstream = upstreams.get(name);
         if (upstream == null) {
             problems.write(ctx, 404, "No API is published at " + request.path() + ".");
             return;
         }
-        String requestId = ctx.get(RequestIds.MDC_KEY);
+        if (tooLarge(request)) {
+            ctx.response().putHeader("Connection", "close");
+            problems.write(ctx, 413, "The request body is larger than the " + config.maxBodySize().asLongValue()
+                    + " bytes the gateway accepts.");
+            return;
+        }
+        Optional<Duration> open = breakers.of(name).refusal();
+        if (open.isPresent()) {
+            ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, open.get().toSeconds())));
+            problems.write(ctx, 503, "The " + name + " service is failing; the gateway stops calling it for a moment.");
+            return;
+        }
         if (publicPaths.contains(request.path())) {
-            forward(ctx, upstream, null);
+            limited(ctx, upstream, trace, "addr:" + clientAddress(request), null);
             return;
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            breakers.of(name).success();
             unauthorized(ctx, "A bearer token is required.");
             return;
         }
         String bearer = authorization.substring(BEARER.length()).trim();
-        ctx.vertx().<String>executeBlocking(() -> authenticator.platformTokenFor(bearer, requestId), false)
-                .onSuccess(platformToken -> forward(ctx, upstream, platformToken))
-                .onFailure(failure -> rejected(ctx, failure));
+        String requestId = ctx.get(RequestIds.MDC_KEY);
+        ctx.vertx().<EdgeAuthenticator.Authenticated>executeBlocking(
+                        () -> authenticator.authenticate(bearer, requestId), false)
+                .onSuccess(caller -> {
+                    trace.user = caller.subject();
+                    limited(ctx, upstream, trace, "user:" + caller.subject(), caller.platformToken());
+                })
+                .onFailure(failure -> {
+                    breakers.of(name).success();
+                    rejected(ctx, failure);
+                });
     }
 
-    private void forward(RoutingContext ctx, Upstream upstream, String platformToken) {
+    /** Applies the caller's rate limit, then forwards. */
+    private void limited(RoutingContext ctx, Upstream upstream, Trace trace, String caller, String platformToken) {
+        if (!rateLimits.enabled()) {
+            forward(ctx, upstream, trace, platformToken, 0);
+            return;
+        }
+        rateLimits.check(ctx.request().path(), caller).onComplete(result -> {
+            if (result.failed()) {
+                forward(ctx, upstream, trace, platformToken, 0);
+                return;
+            }
+            RateLimits.Verdict verdict = result.result();
+            ctx.response().putHeader("RateLimit-Policy", verdict.policy()).putHeader("RateLimit", verdict.remaining());
+            if (verdict.allowed()) {
+                forward(ctx, upstream, trace, platformToken, 0);
+            } else {
+                breakers.of(upstream.name()).success();
+                ctx.response().putHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
+                problems.write(ctx, 429, "Too many requests; try again in " + verdict.retryAfterSeconds() + " s.");
+            }
+        });
+    }
+
+    private void forward(RoutingContext ctx, Upstream upstream, Trace trace, String platformToken, int attempt) {
+        long sent = System.nanoTime();
         try {
-            upstream.client().request(upstreamRequest(ctx, platformToken))
+            upstream.client().request(upstreamRequest(ctx, upstream, platformToken))
                     .compose(upstreamRequest -> sendBody(ctx.request(), upstreamRequest))
-                    .onSuccess(upstreamResponse -> relay(ctx, upstreamResponse))
-                    .onFailure(failure -> upstreamFailed(ctx, upstream, failure));
+                    .onSuccess(upstreamResponse -> {
+                        trace.upstreamNanos = System.nanoTime() - sent;
+                        int status = upstreamResponse.statusCode();
+                        boolean failed = status == 502 || status == 503 || status == 504;
+                        if (failed && status != 504 && retry(ctx, upstream, attempt)) {
+                            // an upstream that said "unavailable" to a replayable request gets one more chance
+                            upstreamResponse.body().onComplete(ignored ->
+                                    forward(ctx, upstream, trace, platformToken, attempt + 1));
+                            return;
+                        }
+                        if (failed) {
+                            breakers.of(upstream.name()).failure();
+                        } else {
+                            breakers.of(upstream.name()).success();
+                        }
+                        relay(ctx, upstreamResponse);
+                    })
+                    .onFailure(failure -> {
+                        trace.upstreamNanos = System.nanoTime() - sent;
+                        if (!timedOut(failure) && retry(ctx, upstream, attempt)) {
+                            forward(ctx, upstream, trace, platformToken, attempt + 1);
+                            return;
+                        }
+                        breakers.of(upstream.name()).failure();
+                        upstreamFailed(ctx, upstream, failure);
+                    });
         } catch (RuntimeException e) {
             // a bug here must end the request, not leave the caller waiting
             LOG.errorf(e, "Forwarding %s failed", ctx.request().path());
@@ -106,13 +214,49 @@ public class ProxyRoutes {
         }
     }
 
-    private RequestOptions upstreamRequest(RoutingContext ctx, String platformToken) {
+    /**
+     * Whether to try again: attempts left, and the request replayable. A timeout is never retried: it would double
+     * the wait and the load on a service that is already slow.
+     */
+    private static boolean retry(RoutingContext ctx, Upstream upstream, int attempt) {
+        boolean again = attempt < upstream.retries() && replayable(ctx.request());
+        if (again) {
+            LOG.debugf("Retrying %s %s on %s", ctx.request().method(), ctx.request().path(), upstream.name());
+        }
+        return again;
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        return failure instanceof java.util.concurrent.TimeoutException
+                || String.valueOf(failure.getMessage()).contains("timeout");
+    }
+
+    /** Only an idempotent request without a body can be sent again: a streamed body is gone once sent. */
+    static boolean replayable(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return IDEMPOTENT.contains(request.method()) && request.getHeader("Transfer-Encoding") == null
+                && (length == null || "0".equals(length.trim()));
+    }
+
+    private boolean tooLarge(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > config.maxBodySize().asLongValue();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private RequestOptions upstreamRequest(RoutingContext ctx, Upstream upstream, String platformToken) {
         HttpServerRequest request = ctx.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setURI(request.uri())
                 .setHeaders(MultiMap.caseInsensitiveMultiMap())
-                .setTimeout(config.upstreamTimeout().toMillis());
+                .setTimeout(upstream.timeout().toMillis());
         ForwardedHeaders.copy(request.headers(), options.getHeaders(), ForwardedHeaders::passesUpstream);
         if (platformToken != null) {
             options.putHeader("Authorization", BEARER + platformToken);
@@ -120,12 +264,16 @@ public class ProxyRoutes {
             options.putHeader("Authorization", request.getHeader("Authorization"));
         }
         options.putHeader(RequestIds.HEADER, (String) ctx.get(RequestIds.MDC_KEY));
-        options.putHeader("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        options.putHeader("X-Forwarded-For", clientAddress(request));
         options.putHeader("X-Forwarded-Proto", request.scheme());
         if (request.authority() != null) {
             options.putHeader("X-Forwarded-Host", request.authority().toString());
         }
         return options;
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     private static Future<HttpClientResponse> sendBody(HttpServerRequest request, HttpClientRequest upstreamRequest) {
@@ -152,8 +300,7 @@ public class ProxyRoutes {
     }
 
     private void upstreamFailed(RoutingContext ctx, Upstream upstream, Throwable failure) {
-        boolean timedOut = failure instanceof java.util.concurrent.TimeoutException
-                || String.valueOf(failure.getMessage()).contains("timeout");
+        boolean timedOut = timedOut(failure);
         LOG.warnf("Upstream %s failed for %s: %s", upstream.name(), ctx.request().path(), failure.getMessage());
         if (timedOut) {
             problems.write(ctx, 504, "The " + upstream.name() + " service did not answer in time.");

@@ -54,20 +54,27 @@ public class EdgeAuthenticator {
                 .build();
     }
 
-    /** The platform token to forward; throws {@link EdgeRejection} when the caller's token is not acceptable. */
-    public String platformTokenFor(String bearer, String requestId) {
+    /** The caller as the edge vouches for them: the platform token to forward and its subject (the user). */
+    public record Authenticated(String platformToken, String subject) {
+    }
+
+    /**
+     * The platform token to forward and the user it names (for per-user limits and the access log); throws
+     * {@link EdgeRejection} when the caller's token is not acceptable.
+     */
+    public Authenticated authenticate(String bearer, String requestId) {
         UnverifiedClaims.Unverified claims = UnverifiedClaims.peek(bearer, json)
                 .orElseThrow(() -> new EdgeRejection(401, "The bearer token is not a JWT."));
         if (platformIssuer.equals(claims.issuer())) {
             JsonWebToken jwt = verifyPlatformToken(bearer);
             refuseIfRevoked(jwt.getTokenID(), jwt.getSubject(), jwt.getIssuedAtTime());
-            return bearer;
+            return new Authenticated(bearer, jwt.getSubject());
         }
         if (idpIssuers.contains(claims.issuer())) {
             CachedToken cached = exchanged.get(sha256(bearer), key -> exchange(bearer, claims, requestId));
             // a revocation after the exchange must bite even while the cached platform token is still fresh
             refuseIfRevoked(cached.jti(), cached.subject(), cached.issuedAt());
-            return cached.token();
+            return new Authenticated(cached.token(), cached.subject());
         }
         throw new EdgeRejection(401, "The bearer token comes from an issuer this platform does not trust.");
     }
