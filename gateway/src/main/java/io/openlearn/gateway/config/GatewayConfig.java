@@ -34,6 +34,13 @@ public interface GatewayConfig {
 
     Cors cors();
 
+    AccessLogConfig accessLog();
+
+    interface AccessLogConfig {
+        /** A file for the access log, written in batches by its own thread; absent: the application log. */
+        Optional<String> path();
+    }
+
     Breaker circuitBreaker();
 
     RateLimit rateLimit();

@@ -35,6 +35,8 @@ public class EdgeAuthenticator {
     private final String platformIssuer;
     private final Set<String> idpIssuers;
     private final Cache<String, CachedToken> exchanged;
+    /** Platform tokens already verified here, by the token itself, until they expire. */
+    private final Cache<String, CachedToken> verified;
 
     record CachedToken(String token, Instant expiresAt, String jti, String subject, long issuedAt) {
     }
@@ -52,6 +54,27 @@ public class EdgeAuthenticator {
                 .maximumSize(config.exchange().cacheSize())
                 .expireAfter(new UntilTokenExpiry())
                 .build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(config.exchange().cacheSize())
+                .expireAfter(new UntilTokenExpiry())
+                .build();
+    }
+
+    /**
+     * The answer for a token seen before, without blocking: the signature of a token does not change, so a verified
+     * token stays good until it expires, unless revoked (checked on every call, in memory). Empty for a token not
+     * seen yet, which {@link #authenticate} then verifies (or exchanges).
+     */
+    public java.util.Optional<Authenticated> known(String bearer) {
+        CachedToken cached = verified.getIfPresent(bearer);
+        if (cached == null) {
+            cached = exchanged.getIfPresent(sha256(bearer));
+        }
+        if (cached == null || !cached.expiresAt().isAfter(Instant.now())) {
+            return java.util.Optional.empty();
+        }
+        refuseIfRevoked(cached.jti(), cached.subject(), cached.issuedAt());
+        return java.util.Optional.of(new Authenticated(cached.token(), cached.subject()));
     }
 
     /** The caller as the edge vouches for them: the platform token to forward and its subject (the user). */
@@ -68,6 +91,8 @@ public class EdgeAuthenticator {
         if (platformIssuer.equals(claims.issuer())) {
             JsonWebToken jwt = verifyPlatformToken(bearer);
             refuseIfRevoked(jwt.getTokenID(), jwt.getSubject(), jwt.getIssuedAtTime());
+            verified.put(bearer, new CachedToken(bearer, Instant.ofEpochSecond(jwt.getExpirationTime()),
+                    jwt.getTokenID(), jwt.getSubject(), jwt.getIssuedAtTime()));
             return new Authenticated(bearer, jwt.getSubject());
         }
         if (idpIssuers.contains(claims.issuer())) {
