@@ -77,7 +77,6 @@ public interface GatewayConfig {
         Bucket expensive();
 
         /** Paths (regular expressions, matched against the whole path) of the expensive class. */
-        @WithDefault(".*/(regrade|regrades|rescore|reports)(/.*)?")
         List<String> expensivePaths();
     }
 

@@ -45,19 +45,11 @@ class CourseArchiveResourceTest {
     @Test
     void aBrokenArchiveChangesNothing() throws Exception {
         Authoring target = new Authoring();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("course.json"));
-            zip.write("{\"format\":\"openlearn-course/1\",\"courseKey\":\"course-v1:A+B+C\",\"assets\":[]}"
-                    .getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("blocks.jsonl"));
-            zip.write(("{\"key\":\"block-v1:A+B+C+type@course+block@course\",\"type\":\"course\",\"parent\":null,"
-                    + "\"sortKey\":\"\",\"content\":{}}\n"
-                    + "{\"key\":\"block-v1:A+B+C+type@problem+block@p\",\"type\":\"problem\","
-                    + "\"parent\":\"block-v1:A+B+C+type@course+block@course\",\"sortKey\":\"V\",\"content\":{}}\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        given().auth().oauth2(target.author).contentType("application/zip").body(bytes.toByteArray())
+        byte[] problemUnderTheRoot = archive("{\"key\":\"block-v1:A+B+C+type@course+block@course\",\"type\":\"course\","
+                + "\"parent\":null,\"sortKey\":\"\",\"content\":{}}",
+                "{\"key\":\"block-v1:A+B+C+type@problem+block@p\",\"type\":\"problem\","
+                + "\"parent\":\"block-v1:A+B+C+type@course+block@course\",\"sortKey\":\"V\",\"content\":{}}");
+        given().auth().oauth2(target.author).contentType("application/zip").body(problemUnderTheRoot)
                 .post(ARCHIVE, target.course).then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(target.author).contentType("application/zip").body(new byte[] {1, 2, 3})
                 .post(ARCHIVE, target.course).then().statusCode(400);
