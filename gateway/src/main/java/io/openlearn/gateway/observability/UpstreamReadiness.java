@@ -57,10 +57,8 @@ public class UpstreamReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams");
         config.upstream().keySet().forEach(name -> builder.withData(name,
-                switch (reachable.getOrDefault(name, Boolean.TRUE) ? 1 : 0) {
-                    case 1 -> "ready";
-                    default -> "unreachable";
-                } + ", circuit " + breakers.of(name).state().name().toLowerCase()));
+                (reachable.getOrDefault(name, Boolean.TRUE) ? "ready" : "unreachable") + ", circuit "
+                        + breakers.of(name).state().name().toLowerCase()));
         boolean authDown = Boolean.FALSE.equals(reachable.get("auth"));
         boolean allDown = !reachable.isEmpty() && reachable.values().stream().noneMatch(Boolean::booleanValue);
         return builder.status(!authDown && !allDown).build();

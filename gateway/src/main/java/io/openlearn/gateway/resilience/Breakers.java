@@ -21,10 +21,4 @@ public class Breakers {
         return byUpstream.computeIfAbsent(upstream, name -> new CircuitBreaker(config.failureThreshold(),
                 config.openFor(), Clock.systemUTC()));
     }
-
-    public Map<String, CircuitBreaker.State> states() {
-        Map<String, CircuitBreaker.State> states = new java.util.TreeMap<>();
-        byUpstream.forEach((name, breaker) -> states.put(name, breaker.state()));
-        return states;
-    }
 }

@@ -157,10 +157,6 @@ public final class OutlineIndex {
         return childrenOf(order[n]);
     }
 
-    public boolean contains(String key) {
-        return positions.containsKey(key);
-    }
-
     /** The position in course order of every reachable block, for writing published documents in any order. */
     public Map<String, Integer> courseOrder() {
         Map<String, Integer> result = new HashMap<>(order.length * 2);

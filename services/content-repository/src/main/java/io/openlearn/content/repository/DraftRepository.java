@@ -134,26 +134,18 @@ public class DraftRepository {
         }
     }
 
-    /** The sort keys of a parent's children, in order (ties broken by key, as the outline orders them). */
-    public List<String> childSortKeys(Draft draft, String parent, String excluding) {
-        List<String> keys = new ArrayList<>();
-        for (Document d : draft.blocks().find(eq("parent", parent)).projection(Projections.include("pos"))
-                .sort(Indexes.ascending("pos", "_id"))) {
-            if (!d.getString("_id").equals(excluding)) {
-                keys.add(d.getString("pos"));
-            }
-        }
-        return keys;
+    /** One child's place under its parent. */
+    public record Child(String key, String sortKey) {
     }
 
-    /** The keys of a parent's children, in outline order. */
-    public List<String> childKeys(Draft draft, String parent) {
-        List<String> keys = new ArrayList<>();
+    /** A parent's children in outline order (sort key, ties broken by key). */
+    public List<Child> children(Draft draft, String parent) {
+        List<Child> children = new ArrayList<>();
         for (Document d : draft.blocks().find(eq("parent", parent)).projection(Projections.include("pos"))
                 .sort(Indexes.ascending("pos", "_id"))) {
-            keys.add(d.getString("_id"));
+            children.add(new Child(d.getString("_id"), d.getString("pos")));
         }
-        return keys;
+        return children;
     }
 
     /** Every block's position only (key, parent, sort key): the light pass that outlines a course. */

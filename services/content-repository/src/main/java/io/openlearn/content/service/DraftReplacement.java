@@ -60,7 +60,7 @@ public class DraftReplacement {
     /** The run's draft, refused (409) unless it holds nothing but its root. */
     public Draft requireEmpty(String courseKey) {
         Draft draft = drafts.open(courseKey);
-        if (!drafts.childKeys(draft, UsageKey.root(courseKey).toString()).isEmpty()) {
+        if (!drafts.children(draft, UsageKey.root(courseKey).toString()).isEmpty()) {
             throw new ProblemException(409, courseKey + " has content already; delete its chapters first.");
         }
         return draft;

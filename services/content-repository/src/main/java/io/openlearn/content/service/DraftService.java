@@ -122,17 +122,11 @@ public class DraftService {
         OutlineIndex outline = outline(draft);
         for (int start = 0; start < outline.size(); start += READ_BATCH) {
             int end = Math.min(outline.size(), start + READ_BATCH);
-            List<String> keys = new java.util.ArrayList<>(end - start);
-            List<List<String>> children = new java.util.ArrayList<>(end - start);
+            java.util.Map<String, List<String>> childrenOf = new java.util.LinkedHashMap<>();
             for (int n = start; n < end; n++) {
-                keys.add(outline.keyAt(n));
-                children.add(outline.childrenAt(n));
+                childrenOf.put(outline.keyAt(n), outline.childrenAt(n));
             }
-            java.util.Map<String, List<String>> childrenOf = new java.util.HashMap<>();
-            for (int i = 0; i < keys.size(); i++) {
-                childrenOf.put(keys.get(i), children.get(i));
-            }
-            for (DraftBlock block : drafts.findAll(draft, keys)) {
+            for (DraftBlock block : drafts.findAll(draft, List.copyOf(childrenOf.keySet()))) {
                 consumer.accept(new EditableBlock(block, childrenOf.get(block.key()), etag(draft, block)));
             }
         }
@@ -144,7 +138,8 @@ public class DraftService {
     }
 
     private EditableBlock editable(Draft draft, DraftBlock block) {
-        List<String> children = drafts.childKeys(draft, block.key());
+        List<String> children = drafts.children(draft, block.key()).stream().map(DraftRepository.Child::key)
+                .toList();
         return new EditableBlock(block, children, etag(draft, block));
     }
 
@@ -168,7 +163,8 @@ public class DraftService {
 
     /** A sort key placing a block at {@code index} among the parent's other children (null: last). */
     private String sortKeyAt(Draft draft, String parent, String moving, Integer index) {
-        List<String> siblings = drafts.childSortKeys(draft, parent, moving);
+        List<String> siblings = drafts.children(draft, parent).stream().filter(c -> !c.key().equals(moving))
+                .map(DraftRepository.Child::sortKey).toList();
         if (index != null && index < 0) {
             throw ProblemException.invalid("index", "must be 0 or more");
         }

@@ -56,8 +56,4 @@ public class StructureCache {
             oldest.remove();
         }
     }
-
-    public synchronized long size() {
-        return bytes;
-    }
 }

@@ -41,17 +41,22 @@ public class StructureService {
     public record Served(int version, StructureCache.Entry body) {
     }
 
-    /** Called by publish: failure to reach S3 is logged, not fatal; the structure is collected again on read. */
-    public void store(GradingStructure structure) {
+    /**
+     * Called by publish: failure to reach S3 is logged, not fatal; the structure is collected again on read.
+     * Returns the cached entry.
+     */
+    public StructureCache.Entry store(GradingStructure structure) {
         byte[] body = serialize(structure);
         String key = objectKey(structure.courseKey(), structure.version());
-        cache.put(key, StructureCache.Entry.of(body));
+        StructureCache.Entry entry = StructureCache.Entry.of(body);
+        cache.put(key, entry);
         try {
             store.put(key, body, "application/json");
         } catch (RuntimeException e) {
             LOG.warnf("Could not store the structure of %s v%d in S3 (%s); kept in memory", structure.courseKey(),
                     structure.version(), e.toString());
         }
+        return entry;
     }
 
     public Served read(String courseKey, Optional<Integer> version) {
@@ -62,8 +67,11 @@ public class StructureService {
         if (cached.isPresent()) {
             return new Served(wanted, cached.get());
         }
-        StructureCache.Entry entry = StructureCache.Entry.of(fromStore(key).orElseGet(() -> recollect(courseKey,
-                wanted)));
+        Optional<byte[]> stored = fromStore(key);
+        if (stored.isEmpty()) {
+            return new Served(wanted, recollect(courseKey, wanted));
+        }
+        StructureCache.Entry entry = StructureCache.Entry.of(stored.get());
         cache.put(key, entry);
         return new Served(wanted, entry);
     }
@@ -77,15 +85,13 @@ public class StructureService {
         }
     }
 
-    private byte[] recollect(String courseKey, int wanted) {
+    private StructureCache.Entry recollect(String courseKey, int wanted) {
         PublishedVersion published = versions.find(courseKey, wanted)
                 .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version " + wanted + "."));
         StructureCollector collector = new StructureCollector();
         blocks.forEachInOrder(courseKey, published.publishId(),
                 block -> collector.accept(block.key(), block.type(), block.content()));
-        GradingStructure structure = collector.finish(courseKey, wanted, published.publishedAt());
-        store(structure);
-        return serialize(structure);
+        return store(collector.finish(courseKey, wanted, published.publishedAt()));
     }
 
     private byte[] serialize(GradingStructure structure) {

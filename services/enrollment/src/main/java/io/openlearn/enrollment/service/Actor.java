@@ -1,6 +1,5 @@
 package io.openlearn.enrollment.service;
 
-import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.security.Callers;
 import io.openlearn.kit.security.RoleChecker;
 import java.util.UUID;
@@ -14,11 +13,6 @@ public record Actor(UUID userId, String username, JsonWebToken jwt, RoleChecker 
     }
 
     public boolean mayManage(String courseKey) {
-        if (jwt.getGroups().contains("admin") || jwt.getGroups().contains("service")) {
-            return true;
-        }
-        String org = CourseKeys.isCourseKey(courseKey) ? CourseKeys.orgOf(courseKey) : "";
-        return roles.holds(jwt, "course_staff", courseKey) || roles.holds(jwt, "course_instructor", courseKey)
-                || roles.holds(jwt, "org_admin", org);
+        return jwt.getGroups().contains("service") || roles.isCourseTeam(jwt, courseKey);
     }
 }

@@ -56,8 +56,4 @@ public final class TtlCache<K, V> {
         }
         entries.put(key, new Entry<>(value, clock.instant().plus(ttl)));
     }
-
-    public void invalidate(K key) {
-        entries.remove(key);
-    }
 }

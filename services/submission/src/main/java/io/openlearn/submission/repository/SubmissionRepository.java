@@ -159,12 +159,6 @@ public class SubmissionRepository {
                 .executeUpdate();
     }
 
-    public Optional<StoredScore> scoreOf(UUID submissionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SCORE_COLUMNS + " WHERE submission_id = ? ORDER BY sequence DESC")
-                .setParameter(1, submissionId).setMaxResults(1).getResultList();
-        return rows.stream().findFirst().map(SubmissionRepository::score);
-    }
 
     public Optional<StoredSubmission> latestSubmission(UUID itemId) {
         @SuppressWarnings("unchecked")

@@ -51,7 +51,7 @@ public class CourseSubmissionResource {
         if (limit < 1 || limit > 200) {
             throw ProblemException.invalid("limit", "1 to 200");
         }
-        UUID learner = userId == null ? null : uuid(userId);
+        UUID learner = userId == null ? null : ScoreResource.learner(userId);
         List<SubmissionQueries.SubmissionRow> rows = QuarkusTransaction.joiningExisting()
                 .call(() -> queries.page(key, learner, itemKey, decode(cursor), limit));
         String next = rows.size() == limit ? encode(rows.get(rows.size() - 1)) : null;
@@ -60,13 +60,6 @@ public class CourseSubmissionResource {
                 r.possible()))).toList(), next);
     }
 
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("userId", "a platform user id (UUID)");
-        }
-    }
 
     private static String encode(SubmissionQueries.SubmissionRow last) {
         String raw = last.submittedAt().toString() + "|" + last.id();

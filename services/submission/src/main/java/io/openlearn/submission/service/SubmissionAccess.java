@@ -34,9 +34,7 @@ public class SubmissionAccess {
     }
 
     public boolean isStaff(String courseKey) {
-        String key = CourseKeys.require(courseKey);
-        return jwt.getGroups().contains("admin") || roles.holds(jwt, "org_admin", CourseKeys.orgOf(key))
-                || roles.holds(jwt, "course_instructor", key) || roles.holds(jwt, "course_staff", key);
+        return roles.isCourseTeam(jwt, CourseKeys.require(courseKey));
     }
 
     public void requireStaff(String courseKey) {
