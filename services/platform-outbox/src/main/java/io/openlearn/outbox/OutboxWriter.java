@@ -29,6 +29,14 @@ public class OutboxWriter {
     private static final String INSERT = "INSERT INTO outbox_event (id, type, source, subject, data, request_id)"
             + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)";
 
+    private static final String INSERT_MANY = "INSERT INTO outbox_event (id, type, source, subject, data, request_id)"
+            + " SELECT id, type, ?, subject, CAST(data AS jsonb), ? FROM unnest(?::uuid[], ?::varchar[], ?::varchar[],"
+            + " ?::text[]) AS e(id, type, subject, data)";
+
+    /** One event to append; see {@link #append(String, String, Object)} for what each part may hold. */
+    public record NewEvent(String type, String subject, Object data) {
+    }
+
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final OutboxConfig config;
@@ -50,21 +58,9 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String type, String subject, Object data) {
-        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(data, "data");
-        if (type.length() > 128 || !TYPE.matcher(type).matches()) {
-            throw new IllegalArgumentException("Event type must be lower-case words joined by '.', '-' or '_' "
-                    + "(at most 128 characters): " + type);
-        }
-        if (subject != null && subject.length() > 512) {
-            throw new IllegalArgumentException("Event subject is longer than 512 characters.");
-        }
-        String json;
-        try {
-            json = mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event data of " + type + " cannot be written as JSON.", e);
-        }
+        validate(type, subject);
+        String json = json(type, data);
         String requestId = RequestIds.current().filter(id -> REQUEST_ID.matcher(id).matches()).orElse(null);
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
@@ -80,5 +76,64 @@ public class OutboxWriter {
             throw new OutboxException("Could not store event " + type + " in the outbox.", e);
         }
         return id;
+    }
+
+    /**
+     * Stores many events in one statement (a batch of grades costs one insert, not one per learner), in the
+     * caller's transaction like {@link #append(String, String, Object)}.
+     *
+     * @return the event ids, in the order given
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.List<UUID> appendAll(java.util.List<NewEvent> events) {
+        int n = events.size();
+        Object[] ids = new Object[n];
+        Object[] types = new Object[n];
+        Object[] subjects = new Object[n];
+        Object[] payloads = new Object[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent event = events.get(i);
+            Objects.requireNonNull(event.data(), "data");
+            validate(event.type(), event.subject());
+            ids[i] = UUID.randomUUID();
+            types[i] = event.type();
+            subjects[i] = event.subject();
+            payloads[i] = json(event.type(), event.data());
+        }
+        if (n > 0) {
+            String requestId = RequestIds.current().filter(id -> REQUEST_ID.matcher(id).matches()).orElse(null);
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement insert = connection.prepareStatement(INSERT_MANY)) {
+                insert.setString(1, config.source());
+                insert.setString(2, requestId);
+                insert.setArray(3, connection.createArrayOf("uuid", ids));
+                insert.setArray(4, connection.createArrayOf("varchar", types));
+                insert.setArray(5, connection.createArrayOf("varchar", subjects));
+                insert.setArray(6, connection.createArrayOf("text", payloads));
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new OutboxException("Could not store " + n + " events in the outbox.", e);
+            }
+        }
+        return java.util.Arrays.stream(ids).map(UUID.class::cast).toList();
+    }
+
+    private static void validate(String type, String subject) {
+        Objects.requireNonNull(type, "type");
+        if (type.length() > 128 || !TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException("Event type must be lower-case words joined by '.', '-' or '_' "
+                    + "(at most 128 characters): " + type);
+        }
+        if (subject != null && subject.length() > 512) {
+            throw new IllegalArgumentException("Event subject is longer than 512 characters.");
+        }
+    }
+
+    private String json(String type, Object data) {
+        try {
+            return mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data of " + type + " cannot be written as JSON.", e);
+        }
     }
 }

@@ -4,11 +4,15 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.openlearn.gradesworker.config.RabbitConfig;
+import io.openlearn.gradesworker.config.WorkerConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -23,13 +27,15 @@ public class RabbitTopologyDeclarer {
     private static final Logger LOG = Logger.getLogger(RabbitTopologyDeclarer.class);
 
     private final RabbitConfig config;
+    private final WorkerConfig worker;
     private volatile Connection connection;
 
-    public RabbitTopologyDeclarer(RabbitConfig config) {
+    public RabbitTopologyDeclarer(RabbitConfig config, WorkerConfig worker) {
         this.config = config;
+        this.worker = worker;
     }
 
-    void onStart(@Observes StartupEvent event) throws IOException, TimeoutException {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws IOException, TimeoutException {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(config.host());
         factory.setPort(config.port());
@@ -38,7 +44,10 @@ public class RabbitTopologyDeclarer {
         factory.setPassword(config.password());
         factory.setConnectionTimeout(5_000);
         factory.setAutomaticRecoveryEnabled(true);
-        connection = factory.newConnection("grades-worker");
+        // consumers run their handlers on the connection's pool: one thread per consuming channel, so a long
+        // BATCH slice never holds a thread a STREAM consumer is waiting for
+        int consumers = worker.streamConcurrency() + worker.batchConcurrency();
+        connection = factory.newConnection(Executors.newFixedThreadPool(consumers + 1), "grades-worker");
         try (Channel channel = connection.createChannel()) {
             declare(channel);
         }
@@ -50,6 +59,10 @@ public class RabbitTopologyDeclarer {
         if (connection != null && connection.isOpen()) {
             connection.close();
         }
+    }
+
+    public Connection connection() {
+        return connection;
     }
 
     public boolean isConnected() {

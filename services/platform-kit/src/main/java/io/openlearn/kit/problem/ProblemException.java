@@ -32,6 +32,10 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }
 
+    public int status() {
+        return status;
+    }
+
     public Problem toProblem(String instance) {
         return Problems.of(type, title, status, getMessage(), instance, errors);
     }

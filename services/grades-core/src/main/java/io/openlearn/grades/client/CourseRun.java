@@ -1,0 +1,7 @@
+package io.openlearn.grades.client;
+
+import java.time.Instant;
+
+/** What grading needs of a course run: when it ends (grades freeze some days later). */
+public record CourseRun(String courseKey, Instant end) {
+}

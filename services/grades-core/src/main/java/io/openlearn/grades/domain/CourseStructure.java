@@ -1,0 +1,33 @@
+package io.openlearn.grades.domain;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The grading structure of one published content version: subsections in course order. */
+public record CourseStructure(String courseKey, long version, List<SubsectionDefinition> subsections) {
+
+    public CourseStructure {
+        subsections = List.copyOf(subsections);
+    }
+
+    /** Problem key to the subsection that holds it, for routing one score to the one subsection it changes. */
+    public Map<String, String> subsectionOfProblem() {
+        Map<String, String> index = new HashMap<>();
+        for (SubsectionDefinition subsection : subsections) {
+            for (ProblemDefinition problem : subsection.problems()) {
+                index.put(problem.key(), subsection.key());
+            }
+        }
+        return index;
+    }
+
+    public Optional<SubsectionDefinition> subsection(String key) {
+        return subsections.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    public int problemCount() {
+        return subsections.stream().mapToInt(s -> s.problems().size()).sum();
+    }
+}

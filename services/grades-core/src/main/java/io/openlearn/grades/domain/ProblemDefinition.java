@@ -1,0 +1,25 @@
+package io.openlearn.grades.domain;
+
+/**
+ * A problem as grading sees it in a published version: its maximum raw score and its optional weight.
+ *
+ * @param weight null when the author set none
+ */
+public record ProblemDefinition(String key, double maxScore, Double weight) {
+
+    /**
+     * Open edX {@code weighted_score}: earned * weight / possible and weight when a weight is set and the raw possible
+     * is above 0; the raw values otherwise. No score (or a reset) means 0 of the problem's maximum.
+     */
+    public WeightedScore weigh(ProblemScore score) {
+        double earned = score == null || score.isReset() ? 0 : score.rawEarned();
+        double possible = score == null || score.isReset() ? maxScore : score.rawPossible();
+        if (weight == null || possible <= 0) {
+            return new WeightedScore(earned, possible);
+        }
+        return new WeightedScore(earned * weight / possible, weight);
+    }
+
+    public record WeightedScore(double earned, double possible) {
+    }
+}

@@ -1,0 +1,32 @@
+package io.openlearn.grades.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A BATCH job: a regrade, a rescore of one problem, or a report, over a course's learners in slices.
+ *
+ * @param slicesTotal null until the roster has been split into slices
+ */
+public record GradeJob(UUID id, String courseKey, Kind kind, State state, String causeKind, String causeRef,
+        String itemKey, String requestedBy, Integer slicesTotal, int slicesDone, int learnersDone, String resultKey,
+        String error, Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+    public enum Kind {
+        regrade, rescore, course_grade_report, problem_grade_report
+    }
+
+    public enum State {
+        queued, running, done, failed
+    }
+
+    public static GradeJob queued(UUID id, String courseKey, Kind kind, Cause cause, String itemKey,
+            String requestedBy, Instant at) {
+        return new GradeJob(id, courseKey, kind, State.queued, cause.kind(), cause.ref(), itemKey, requestedBy, null,
+                0, 0, null, null, at, null, null);
+    }
+
+    public boolean finished() {
+        return state == State.done || state == State.failed;
+    }
+}

@@ -1,0 +1,274 @@
+package io.openlearn.grades.repository;
+
+import io.openlearn.grades.domain.SubsectionGrade;
+import io.openlearn.kit.persistence.SqlTimes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Subsection and course grades and their change history. Reads and writes take a whole slice of learners at once:
+ * each write is one statement over arrays ({@code unnest}), so a slice costs the same number of statements whether
+ * it holds one learner or five hundred.
+ */
+@ApplicationScoped
+public class GradeRepository {
+
+    private static final String LOCK = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM"
+            + " (SELECT DISTINCT hashtextextended(? || '/' || u::text, 0) AS k FROM unnest(?::uuid[]) AS u"
+            + " ORDER BY k) AS keys) AS locked";
+    private static final String SUBSECTIONS = "SELECT user_id, subsection_key, earned_graded, possible_graded,"
+            + " earned_all, possible_all, percent, overridden, content_version, cause_kind, cause_ref, updated_at"
+            + " FROM subsection_grade WHERE course_key = ? AND user_id = ANY (?)";
+    private static final String COURSES = "SELECT user_id, percent, letter_grade, passed, first_passed_at,"
+            + " policy_version, content_version, cause_kind, cause_ref, updated_at"
+            + " FROM course_grade WHERE course_key = ? AND user_id = ANY (?)";
+    private static final String UPSERT_SUBSECTIONS = "INSERT INTO subsection_grade (course_key, user_id,"
+            + " subsection_key, earned_graded, possible_graded, earned_all, possible_all, percent, overridden,"
+            + " content_version, cause_kind, cause_ref, updated_at)"
+            + " SELECT ?, * FROM unnest(?::uuid[], ?::varchar[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],"
+            + " ?::float8[], ?::boolean[], ?::int[], ?::varchar[], ?::varchar[], ?::timestamptz[])"
+            + " ON CONFLICT (course_key, user_id, subsection_key) DO UPDATE SET"
+            + " earned_graded = EXCLUDED.earned_graded, possible_graded = EXCLUDED.possible_graded,"
+            + " earned_all = EXCLUDED.earned_all, possible_all = EXCLUDED.possible_all, percent = EXCLUDED.percent,"
+            + " overridden = EXCLUDED.overridden, content_version = EXCLUDED.content_version,"
+            + " cause_kind = EXCLUDED.cause_kind, cause_ref = EXCLUDED.cause_ref, updated_at = EXCLUDED.updated_at";
+    private static final String DELETE_GONE_SUBSECTIONS = "DELETE FROM subsection_grade WHERE course_key = ?"
+            + " AND user_id = ANY (?) AND NOT (subsection_key = ANY (?))";
+    private static final String UPSERT_COURSES = "INSERT INTO course_grade (course_key, user_id, percent,"
+            + " letter_grade, passed, first_passed_at, policy_version, content_version, cause_kind, cause_ref,"
+            + " updated_at) SELECT ?, * FROM unnest(?::uuid[], ?::float8[], ?::varchar[], ?::boolean[],"
+            + " ?::timestamptz[], ?::int[], ?::int[], ?::varchar[], ?::varchar[], ?::timestamptz[])"
+            + " ON CONFLICT (user_id, course_key) DO UPDATE SET percent = EXCLUDED.percent,"
+            + " letter_grade = EXCLUDED.letter_grade, passed = EXCLUDED.passed,"
+            + " first_passed_at = EXCLUDED.first_passed_at, policy_version = EXCLUDED.policy_version,"
+            + " content_version = EXCLUDED.content_version, cause_kind = EXCLUDED.cause_kind,"
+            + " cause_ref = EXCLUDED.cause_ref, updated_at = EXCLUDED.updated_at";
+    private static final String INSERT_CHANGES = "INSERT INTO grade_change (course_key, user_id, subsection_key,"
+            + " old_percent, new_percent, old_earned, new_earned, old_possible, new_possible, old_letter, new_letter,"
+            + " old_passed, new_passed, cause_kind, cause_ref, changed_at) SELECT ?, * FROM unnest(?::uuid[],"
+            + " ?::varchar[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],"
+            + " ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::varchar[], ?::varchar[],"
+            + " ?::timestamptz[])";
+    private static final String HISTORY = "SELECT id, subsection_key, old_percent, new_percent, old_earned,"
+            + " new_earned, old_possible, new_possible, old_letter, new_letter, old_passed, new_passed, cause_kind,"
+            + " cause_ref, changed_at FROM grade_change WHERE course_key = ? AND user_id = ? AND id < ?"
+            + " ORDER BY id DESC LIMIT ?";
+
+    /**
+     * Serialises every recompute of these learners in this course until the transaction ends: one STREAM message
+     * and a BATCH slice never interleave their reads and writes of the same learner. Locks are taken in key order.
+     */
+    public void lockLearners(Connection db, String courseKey, Collection<UUID> learners) throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement(LOCK)) {
+            lock.setString(1, courseKey);
+            lock.setArray(2, db.createArrayOf("uuid", learners.toArray()));
+            lock.executeQuery().close();
+        }
+    }
+
+    public Map<UUID, Map<String, StoredSubsectionGrade>> subsectionGrades(Connection db, String courseKey,
+            Collection<UUID> learners) throws SQLException {
+        Map<UUID, Map<String, StoredSubsectionGrade>> grades = new HashMap<>();
+        try (PreparedStatement query = db.prepareStatement(SUBSECTIONS)) {
+            query.setString(1, courseKey);
+            query.setArray(2, db.createArrayOf("uuid", learners.toArray()));
+            query.setFetchSize(10_000);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    UUID user = row.getObject(1, UUID.class);
+                    SubsectionGrade grade = new SubsectionGrade(row.getString(2), row.getDouble(3), row.getDouble(4),
+                            row.getDouble(5), row.getDouble(6), row.getDouble(7), row.getBoolean(8));
+                    grades.computeIfAbsent(user, u -> new HashMap<>()).put(grade.subsectionKey(),
+                            new StoredSubsectionGrade(user, grade, row.getLong(9), row.getString(10),
+                                    row.getString(11), SqlTimes.instant(row, 12)));
+                }
+            }
+        }
+        return grades;
+    }
+
+    public Map<UUID, StoredCourseGrade> courseGrades(Connection db, String courseKey, Collection<UUID> learners)
+            throws SQLException {
+        Map<UUID, StoredCourseGrade> grades = new HashMap<>();
+        try (PreparedStatement query = db.prepareStatement(COURSES)) {
+            query.setString(1, courseKey);
+            query.setArray(2, db.createArrayOf("uuid", learners.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    UUID user = row.getObject(1, UUID.class);
+                    grades.put(user, new StoredCourseGrade(courseKey, user, row.getDouble(2), row.getString(3),
+                            row.getBoolean(4), SqlTimes.instant(row, 5), row.getLong(6), row.getLong(7),
+                            row.getString(8), row.getString(9), SqlTimes.instant(row, 10)));
+                }
+            }
+        }
+        return grades;
+    }
+
+    /** Writes the given subsection grades (all of one course) in one statement. */
+    public void writeSubsectionGrades(Connection db, String courseKey, List<StoredSubsectionGrade> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Object[] users = new Object[n];
+        Object[] keys = new Object[n];
+        Object[][] values = new Object[5][n];
+        Object[] overridden = new Object[n];
+        Object[] versions = new Object[n];
+        Object[] kinds = new Object[n];
+        Object[] refs = new Object[n];
+        Object[] times = new Object[n];
+        for (int i = 0; i < n; i++) {
+            StoredSubsectionGrade row = rows.get(i);
+            SubsectionGrade grade = row.grade();
+            users[i] = row.userId();
+            keys[i] = grade.subsectionKey();
+            values[0][i] = grade.earnedGraded();
+            values[1][i] = grade.possibleGraded();
+            values[2][i] = grade.earnedAll();
+            values[3][i] = grade.possibleAll();
+            values[4][i] = grade.percent();
+            overridden[i] = grade.overridden();
+            versions[i] = (int) row.contentVersion();
+            kinds[i] = row.causeKind();
+            refs[i] = row.causeRef();
+            times[i] = row.updatedAt().atOffset(java.time.ZoneOffset.UTC);
+        }
+        try (PreparedStatement upsert = db.prepareStatement(UPSERT_SUBSECTIONS)) {
+            upsert.setString(1, courseKey);
+            upsert.setArray(2, db.createArrayOf("uuid", users));
+            upsert.setArray(3, db.createArrayOf("varchar", keys));
+            for (int v = 0; v < 5; v++) {
+                upsert.setArray(4 + v, db.createArrayOf("float8", values[v]));
+            }
+            upsert.setArray(9, db.createArrayOf("boolean", overridden));
+            upsert.setArray(10, db.createArrayOf("int4", versions));
+            upsert.setArray(11, db.createArrayOf("varchar", kinds));
+            upsert.setArray(12, db.createArrayOf("varchar", refs));
+            upsert.setArray(13, db.createArrayOf("timestamptz", times));
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Removes the learners' grades of subsections the current structure no longer has. */
+    public void deleteOtherSubsections(Connection db, String courseKey, Collection<UUID> learners,
+            Collection<String> currentSubsections) throws SQLException {
+        try (PreparedStatement delete = db.prepareStatement(DELETE_GONE_SUBSECTIONS)) {
+            delete.setString(1, courseKey);
+            delete.setArray(2, db.createArrayOf("uuid", learners.toArray()));
+            delete.setArray(3, db.createArrayOf("varchar", currentSubsections.toArray()));
+            delete.executeUpdate();
+        }
+    }
+
+    /** Writes the given course grades (all of one course) in one statement. */
+    public void writeCourseGrades(Connection db, String courseKey, List<StoredCourseGrade> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Object[][] columns = new Object[10][n];
+        for (int i = 0; i < n; i++) {
+            StoredCourseGrade row = rows.get(i);
+            columns[0][i] = row.userId();
+            columns[1][i] = row.percent();
+            columns[2][i] = row.letterGrade();
+            columns[3][i] = row.passed();
+            columns[4][i] = row.firstPassedAt() == null ? null : row.firstPassedAt().atOffset(java.time.ZoneOffset.UTC);
+            columns[5][i] = (int) row.policyVersion();
+            columns[6][i] = (int) row.contentVersion();
+            columns[7][i] = row.causeKind();
+            columns[8][i] = row.causeRef();
+            columns[9][i] = row.updatedAt().atOffset(java.time.ZoneOffset.UTC);
+        }
+        String[] types = {"uuid", "float8", "varchar", "boolean", "timestamptz", "int4", "int4", "varchar", "varchar",
+            "timestamptz"};
+        try (PreparedStatement upsert = db.prepareStatement(UPSERT_COURSES)) {
+            upsert.setString(1, courseKey);
+            for (int c = 0; c < types.length; c++) {
+                upsert.setArray(2 + c, db.createArrayOf(types[c], columns[c]));
+            }
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Appends history lines (all of one course) in one statement. */
+    public void appendChanges(Connection db, String courseKey, List<GradeChange> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int n = changes.size();
+        Object[][] columns = new Object[15][n];
+        for (int i = 0; i < n; i++) {
+            GradeChange change = changes.get(i);
+            columns[0][i] = change.userId();
+            columns[1][i] = change.subsectionKey();
+            columns[2][i] = change.oldPercent();
+            columns[3][i] = change.newPercent();
+            columns[4][i] = change.oldEarned();
+            columns[5][i] = change.newEarned();
+            columns[6][i] = change.oldPossible();
+            columns[7][i] = change.newPossible();
+            columns[8][i] = change.oldLetter();
+            columns[9][i] = change.newLetter();
+            columns[10][i] = change.oldPassed();
+            columns[11][i] = change.newPassed();
+            columns[12][i] = change.cause().kind();
+            columns[13][i] = change.cause().ref();
+            columns[14][i] = change.changedAt().atOffset(java.time.ZoneOffset.UTC);
+        }
+        String[] types = {"uuid", "varchar", "float8", "float8", "float8", "float8", "float8", "float8", "varchar",
+            "varchar", "boolean", "boolean", "varchar", "varchar", "timestamptz"};
+        try (PreparedStatement insert = db.prepareStatement(INSERT_CHANGES)) {
+            insert.setString(1, courseKey);
+            for (int c = 0; c < types.length; c++) {
+                insert.setArray(2 + c, db.createArrayOf(types[c], columns[c]));
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** A learner's history in a course, newest first, before the given id (keyset paging). */
+    public List<GradeChange> history(Connection db, String courseKey, UUID userId, long beforeId, int limit)
+            throws SQLException {
+        List<GradeChange> changes = new java.util.ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement(HISTORY)) {
+            query.setString(1, courseKey);
+            query.setObject(2, userId);
+            query.setLong(3, beforeId);
+            query.setInt(4, limit);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    changes.add(new GradeChange(row.getLong(1), courseKey, userId, row.getString(2),
+                            nullableDouble(row, 3), row.getDouble(4), nullableDouble(row, 5), nullableDouble(row, 6),
+                            nullableDouble(row, 7), nullableDouble(row, 8), row.getString(9), row.getString(10),
+                            nullableBoolean(row, 11), nullableBoolean(row, 12),
+                            new Cause(row.getString(13), row.getString(14), false), SqlTimes.instant(row, 15)));
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static Double nullableDouble(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Boolean nullableBoolean(ResultSet row, int column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
+    }
+
+}

@@ -1,0 +1,9 @@
+package io.openlearn.grades.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A score as a submission.scored or submission.score-reset event carries it. */
+public record ScoreUpdate(String courseKey, UUID userId, String itemKey, double rawEarned, double rawPossible,
+        long sequence, UUID scoreId, Instant scoredAt) {
+}

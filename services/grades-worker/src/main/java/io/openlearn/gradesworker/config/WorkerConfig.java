@@ -1,0 +1,42 @@
+package io.openlearn.gradesworker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Set;
+
+/** How this worker process takes work (environment: GRADES_WORKER_CONSUME, GRADES_WORKER_STREAM_CONCURRENCY, ...). */
+@ConfigMapping(prefix = "grades-worker")
+public interface WorkerConfig {
+
+    /**
+     * Which queues this process consumes: {@code stream}, {@code batch} or both. Kubernetes runs one Deployment
+     * per queue so each scales on its own backlog; one machine runs both in one process.
+     */
+    @WithDefault("stream,batch")
+    Set<Queue> consume();
+
+    /** Parallel STREAM consumers (one channel each); each handles one learner's event at a time. */
+    @WithDefault("4")
+    int streamConcurrency();
+
+    /** Unacknowledged STREAM messages per consumer. */
+    @WithDefault("16")
+    int streamPrefetch();
+
+    /** Parallel BATCH jobs. A job runs slice after slice, so one is usually enough; STREAM never waits for it. */
+    @WithDefault("1")
+    int batchConcurrency();
+
+    /** Learners per BATCH slice: one transaction and a constant number of SQL statements per slice. */
+    @WithDefault("250")
+    int sliceSize();
+
+    /** Pause before a failed message goes back to its queue, so a dependency that is down is not hammered. */
+    @WithDefault("PT1S")
+    Duration retryDelay();
+
+    enum Queue {
+        stream, batch
+    }
+}

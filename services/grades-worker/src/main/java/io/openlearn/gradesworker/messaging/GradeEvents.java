@@ -1,0 +1,59 @@
+package io.openlearn.gradesworker.messaging;
+
+import io.openlearn.grades.repository.Cause;
+import io.openlearn.grades.repository.StoredCourseGrade;
+import io.openlearn.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code grade.course.changed} for every changed course grade and {@code grade.course.passed} the first time a
+ * learner passes, appended to the outbox in the grading transaction with one statement for all of them.
+ */
+@ApplicationScoped
+public class GradeEvents {
+
+    public static final String CHANGED = "grade.course.changed";
+    public static final String PASSED = "grade.course.passed";
+
+    /** One changed course grade; {@code before} is null for a first grade. */
+    public record CourseGradeChange(StoredCourseGrade before, StoredCourseGrade after, Cause cause) {
+    }
+
+    public record Changed(String courseKey, String userId, double percent, String letterGrade, boolean passed,
+            Double previousPercent, String previousLetterGrade, Boolean previousPassed, long policyVersion,
+            long contentVersion, String cause, String causeRef, String changedAt) {
+    }
+
+    public record Passed(String courseKey, String userId, double percent, String letterGrade, String passedAt) {
+    }
+
+    private final OutboxWriter outbox;
+
+    public GradeEvents(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    /** @return how many events were appended */
+    public int publish(List<CourseGradeChange> changes) {
+        List<OutboxWriter.NewEvent> events = new ArrayList<>();
+        for (CourseGradeChange change : changes) {
+            StoredCourseGrade after = change.after();
+            StoredCourseGrade before = change.before();
+            events.add(new OutboxWriter.NewEvent(CHANGED, after.courseKey(), new Changed(after.courseKey(),
+                    after.userId().toString(), after.percent(), after.letterGrade(), after.passed(),
+                    before == null ? null : before.percent(), before == null ? null : before.letterGrade(),
+                    before == null ? null : before.passed(), after.policyVersion(), after.contentVersion(),
+                    change.cause().kind(), change.cause().ref(), after.updatedAt().toString())));
+            boolean firstPass = after.firstPassedAt() != null && (before == null || before.firstPassedAt() == null);
+            if (firstPass) {
+                events.add(new OutboxWriter.NewEvent(PASSED, after.courseKey(), new Passed(after.courseKey(),
+                        after.userId().toString(), after.percent(), after.letterGrade(),
+                        after.firstPassedAt().toString())));
+            }
+        }
+        outbox.appendAll(events);
+        return events.size();
+    }
+}

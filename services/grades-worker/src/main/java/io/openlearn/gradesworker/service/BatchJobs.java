@@ -1,0 +1,176 @@
+package io.openlearn.gradesworker.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openlearn.grades.client.RosterClient;
+import io.openlearn.grades.repository.Cause;
+import io.openlearn.grades.repository.CourseState;
+import io.openlearn.grades.repository.CourseStateRepository;
+import io.openlearn.grades.repository.GradeJob;
+import io.openlearn.grades.repository.JobRepository;
+import io.openlearn.gradesworker.client.SubmissionClient;
+import io.openlearn.gradesworker.config.WorkerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * BATCH: instructor-driven work over a whole course. A policy change or a grading-relevant publish moves the course
+ * state forward and starts a regrade job; requested jobs (regrade, rescore) arrive with their id. A job splits the
+ * roster into slices once, then does one slice per transaction and marks it done in that same transaction, so a
+ * killed worker's redelivered message resumes at the first open slice and no slice counts twice.
+ */
+@ApplicationScoped
+public class BatchJobs {
+
+    private static final Logger LOG = Logger.getLogger(BatchJobs.class);
+
+    private final Transactions transactions;
+    private final JobRepository jobs;
+    private final CourseStateRepository stateRepository;
+    private final CourseStates states;
+    private final RosterClient roster;
+    private final LearnerGrading grading;
+    private final SubmissionClient submission;
+    private final WorkerConfig config;
+
+    public BatchJobs(Transactions transactions, JobRepository jobs, CourseStateRepository stateRepository,
+            CourseStates states, RosterClient roster, LearnerGrading grading, SubmissionClient submission,
+            WorkerConfig config) {
+        this.transactions = transactions;
+        this.jobs = jobs;
+        this.stateRepository = stateRepository;
+        this.states = states;
+        this.roster = roster;
+        this.grading = grading;
+        this.submission = submission;
+        this.config = config;
+    }
+
+    public Optional<GradeJob> handle(String type, UUID eventId, JsonNode data) {
+        String courseKey = data.path("courseKey").asText();
+        return switch (type) {
+            case "course.grading-policy.changed" -> advanceAndRegrade(eventId, courseKey,
+                    Cause.of("policy", data.path("policyVersion").asText()), data.path("policyVersion").asLong(), 0);
+            case "content.course.published" -> data.path("gradingChanged").asBoolean(true)
+                    ? advanceAndRegrade(eventId, courseKey, Cause.of("publish", data.path("version").asText()), 0,
+                            data.path("version").asLong())
+                    : advanceOnly(courseKey, data.path("version").asLong());
+            case "grade.regrade.requested", "grade.rescore.requested" ->
+                    run(UUID.fromString(data.path("jobId").asText()));
+            default -> throw new IllegalArgumentException("BATCH does not handle " + type);
+        };
+    }
+
+    /** The job of an event: its id derives from the event id, so a redelivered event finds the same job. */
+    static UUID jobOf(UUID eventId) {
+        return UUID.nameUUIDFromBytes(("grade-job:" + eventId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Optional<GradeJob> advanceAndRegrade(UUID eventId, String courseKey, Cause cause, long policyVersion,
+            long contentVersion) {
+        UUID jobId = jobOf(eventId);
+        boolean gradable = transactions.inNew(db -> {
+            if (advance(db, courseKey, policyVersion, contentVersion).isEmpty()) {
+                return false;
+            }
+            jobs.create(db, GradeJob.queued(jobId, courseKey, GradeJob.Kind.regrade, cause, null, null,
+                    Instant.now()));
+            return true;
+        });
+        return gradable ? run(jobId) : Optional.empty();
+    }
+
+    private Optional<GradeJob> advanceOnly(String courseKey, long contentVersion) {
+        transactions.inNew(db -> advance(db, courseKey, 0, contentVersion));
+        return Optional.empty();
+    }
+
+    private Optional<CourseState> advance(java.sql.Connection db, String courseKey, long policyVersion,
+            long contentVersion) throws java.sql.SQLException {
+        Optional<CourseState> known = states.current(db, courseKey);
+        if (known.isEmpty()) {
+            return known;
+        }
+        CourseState state = known.get();
+        return Optional.of(stateRepository.advance(db, new CourseState(courseKey,
+                Math.max(policyVersion, state.policyVersion()), Math.max(contentVersion, state.contentVersion()),
+                state.courseEnd())));
+    }
+
+    /** Runs (or resumes) a job to its end; a finished job is left as it is. */
+    public Optional<GradeJob> run(UUID jobId) {
+        Optional<GradeJob> found = transactions.inNew(db -> jobs.find(db, jobId));
+        if (found.isEmpty() || found.get().finished()) {
+            return found;
+        }
+        GradeJob job = found.get();
+        try {
+            if (job.slicesTotal() == null) {
+                plan(job);
+            }
+            for (JobRepository.Slice slice : transactions.inNew(db -> jobs.openSlices(db, jobId))) {
+                runSlice(job, slice);
+            }
+            transactions.inNew(db -> {
+                jobs.finish(db, jobId, GradeJob.State.done, null, null);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (isPermanent(e)) {
+                LOG.errorf(e, "Grade job %s failed", jobId);
+                transactions.inNew(db -> {
+                    jobs.finish(db, jobId, GradeJob.State.failed, null, e.getMessage());
+                    return null;
+                });
+            } else {
+                throw e;
+            }
+        }
+        return transactions.inNew(db -> jobs.find(db, jobId));
+    }
+
+    private void plan(GradeJob job) {
+        List<List<UUID>> slices = new ArrayList<>();
+        String cursor = null;
+        do {
+            RosterClient.Page page = roster.activeLearners(job.courseKey(), cursor, 1000);
+            for (UUID learner : page.learners()) {
+                if (slices.isEmpty() || slices.get(slices.size() - 1).size() >= config.sliceSize()) {
+                    slices.add(new ArrayList<>(config.sliceSize()));
+                }
+                slices.get(slices.size() - 1).add(learner);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        transactions.inNew(db -> {
+            jobs.plan(db, job.id(), slices);
+            return null;
+        });
+    }
+
+    private void runSlice(GradeJob job, JobRepository.Slice slice) {
+        Cause cause = new Cause(job.causeKind(), job.causeRef(), false);
+        if (job.kind() == GradeJob.Kind.rescore) {
+            // re-evaluation is submission's; the changed scores come back on STREAM like any other score
+            submission.rescore(job.courseKey(), job.itemKey(), slice.learners());
+        }
+        transactions.inNew(db -> {
+            if (job.kind() == GradeJob.Kind.regrade) {
+                grading.regrade(db, job.courseKey(), slice.learners(), cause);
+            }
+            jobs.sliceDone(db, job.id(), slice.number());
+            return null;
+        });
+    }
+
+    /** A 4xx from a dependency will not heal by retrying; anything else (5xx, unreachable) goes back to the queue. */
+    private static boolean isPermanent(RuntimeException e) {
+        return e instanceof io.openlearn.kit.problem.ProblemException problem && problem.status() >= 400
+                && problem.status() < 500;
+    }
+}

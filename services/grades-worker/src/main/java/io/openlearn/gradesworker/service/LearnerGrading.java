@@ -1,0 +1,157 @@
+package io.openlearn.gradesworker.service;
+
+import io.openlearn.grades.client.PolicyClient;
+import io.openlearn.grades.client.StructureClient;
+import io.openlearn.grades.config.GradingConfig;
+import io.openlearn.grades.domain.CourseGrade;
+import io.openlearn.grades.domain.CourseGradeCalculator;
+import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.GradeFreeze;
+import io.openlearn.grades.domain.GradingPolicy;
+import io.openlearn.grades.domain.ProblemScore;
+import io.openlearn.grades.domain.SubsectionDefinition;
+import io.openlearn.grades.domain.SubsectionGrade;
+import io.openlearn.grades.domain.SubsectionOverride;
+import io.openlearn.grades.repository.Cause;
+import io.openlearn.grades.repository.CourseState;
+import io.openlearn.grades.repository.GradeChange;
+import io.openlearn.grades.repository.GradeRepository;
+import io.openlearn.grades.repository.OverrideRepository;
+import io.openlearn.grades.repository.ScoreProjectionRepository;
+import io.openlearn.grades.repository.StoredCourseGrade;
+import io.openlearn.grades.repository.StoredSubsectionGrade;
+import io.openlearn.gradesworker.messaging.GradeEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Recomputes the grades of some learners of one course, STREAM (one learner) and BATCH (a slice) alike, inside the
+ * caller's transaction: lock the learners, read state, scores, overrides and stored grades with one query each,
+ * compute with the engine, and write only what changed (grades, history, events) with one statement each. Writing
+ * only changes makes a repeat harmless: a redelivered event or a redone slice finds nothing to change.
+ */
+@ApplicationScoped
+public class LearnerGrading {
+
+    private final CourseStates states;
+    private final StructureClient structures;
+    private final PolicyClient policies;
+    private final ScoreProjectionRepository scores;
+    private final OverrideRepository overrides;
+    private final GradeRepository grades;
+    private final GradeEvents events;
+    private final GradeFreeze freeze;
+    private final Clock clock;
+
+    public LearnerGrading(CourseStates states, StructureClient structures, PolicyClient policies,
+            ScoreProjectionRepository scores, OverrideRepository overrides, GradeRepository grades,
+            GradeEvents events, GradingConfig config) {
+        this.states = states;
+        this.structures = structures;
+        this.policies = policies;
+        this.scores = scores;
+        this.overrides = overrides;
+        this.grades = grades;
+        this.events = events;
+        this.freeze = new GradeFreeze(config.freezeAfterEnd());
+        this.clock = Clock.systemUTC();
+    }
+
+    public GradeOutcome regrade(Connection db, String courseKey, Collection<UUID> learners, Cause cause)
+            throws SQLException {
+        grades.lockLearners(db, courseKey, learners);
+        Optional<CourseState> state = states.current(db, courseKey);
+        if (state.isEmpty()) {
+            return GradeOutcome.skipped(learners.size(), GradeOutcome.Skipped.NOT_PUBLISHED);
+        }
+        Instant now = clock.instant();
+        if (!cause.byAdmin() && freeze.frozen(state.get().courseEnd(), now)) {
+            return GradeOutcome.skipped(learners.size(), GradeOutcome.Skipped.FROZEN);
+        }
+        CourseStructure structure = structures.version(courseKey, state.get().contentVersion());
+        GradingPolicy policy = policies.version(courseKey, state.get().policyVersion());
+        Map<UUID, Map<String, ProblemScore>> learnerScores = scores.ofLearners(db, courseKey, learners);
+        Map<UUID, Map<String, SubsectionOverride>> learnerOverrides = overrides.ofLearners(db, courseKey, learners);
+        Map<UUID, Map<String, StoredSubsectionGrade>> storedSubsections = grades.subsectionGrades(db, courseKey,
+                learners);
+        Map<UUID, StoredCourseGrade> storedCourses = grades.courseGrades(db, courseKey, learners);
+
+        Writes writes = new Writes();
+        for (UUID learner : learners) {
+            CourseGrade grade = CourseGradeCalculator.grade(structure, policy,
+                    learnerScores.getOrDefault(learner, Map.of()), learnerOverrides.getOrDefault(learner, Map.of()));
+            collectSubsections(writes, learner, grade, storedSubsections.getOrDefault(learner, Map.of()),
+                    state.get(), cause, now);
+            collectCourse(writes, courseKey, learner, grade, storedCourses.get(learner), state.get(), cause, now);
+        }
+        Set<String> current = structure.subsections().stream().map(SubsectionDefinition::key)
+                .collect(Collectors.toSet());
+        boolean goneSubsections = storedSubsections.values().stream()
+                .anyMatch(stored -> !current.containsAll(stored.keySet()));
+        if (goneSubsections) {
+            grades.deleteOtherSubsections(db, courseKey, learners, current);
+        }
+        grades.writeSubsectionGrades(db, courseKey, writes.subsections);
+        grades.writeCourseGrades(db, courseKey, writes.courses);
+        grades.appendChanges(db, courseKey, writes.changes);
+        int published = events.publish(writes.changedCourses);
+        return new GradeOutcome(learners.size(), writes.subsections.size(), writes.courses.size(), published,
+                GradeOutcome.Skipped.NONE);
+    }
+
+    private static void collectSubsections(Writes writes, UUID learner, CourseGrade grade,
+            Map<String, StoredSubsectionGrade> stored, CourseState state, Cause cause, Instant now) {
+        for (SubsectionGrade subsection : grade.subsections()) {
+            StoredSubsectionGrade before = stored.get(subsection.subsectionKey());
+            if (before != null && before.grade().sameValues(subsection)
+                    && before.grade().overridden() == subsection.overridden()) {
+                continue;
+            }
+            writes.subsections.add(new StoredSubsectionGrade(learner, subsection, state.contentVersion(),
+                    cause.kind(), cause.ref(), now));
+            if (before == null || !before.grade().sameValues(subsection)) {
+                SubsectionGrade old = before == null ? null : before.grade();
+                writes.changes.add(new GradeChange(0, state.courseKey(), learner, subsection.subsectionKey(),
+                        old == null ? null : old.percent(), subsection.percent(),
+                        old == null ? null : old.earnedGraded(), subsection.earnedGraded(),
+                        old == null ? null : old.possibleGraded(), subsection.possibleGraded(),
+                        null, null, null, null, cause, now));
+            }
+        }
+    }
+
+    private static void collectCourse(Writes writes, String courseKey, UUID learner, CourseGrade grade,
+            StoredCourseGrade before, CourseState state, Cause cause, Instant now) {
+        if (before != null && grade.sameOutcome(before.percent(), before.letterGrade(), before.passed())) {
+            return;
+        }
+        Instant firstPassed = before != null && before.firstPassedAt() != null ? before.firstPassedAt()
+                : grade.passed() ? now : null;
+        StoredCourseGrade after = new StoredCourseGrade(courseKey, learner, grade.percent(), grade.letterGrade(),
+                grade.passed(), firstPassed, state.policyVersion(), state.contentVersion(), cause.kind(), cause.ref(),
+                now);
+        writes.courses.add(after);
+        writes.changes.add(new GradeChange(0, courseKey, learner, null, before == null ? null : before.percent(),
+                grade.percent(), null, null, null, null, before == null ? null : before.letterGrade(),
+                grade.letterGrade(), before == null ? null : before.passed(), grade.passed(), cause, now));
+        writes.changedCourses.add(new GradeEvents.CourseGradeChange(before, after, cause));
+    }
+
+    private static final class Writes {
+        final List<StoredSubsectionGrade> subsections = new ArrayList<>();
+        final List<StoredCourseGrade> courses = new ArrayList<>();
+        final List<GradeChange> changes = new ArrayList<>();
+        final List<GradeEvents.CourseGradeChange> changedCourses = new ArrayList<>();
+    }
+}

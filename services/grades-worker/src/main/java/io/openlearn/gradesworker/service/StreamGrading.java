@@ -1,0 +1,61 @@
+package io.openlearn.gradesworker.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openlearn.grades.repository.Cause;
+import io.openlearn.grades.repository.GradeRepository;
+import io.openlearn.grades.repository.ScoreProjectionRepository;
+import io.openlearn.grades.repository.ScoreUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * STREAM: one learner's event, graded now. A score enters the projection only if its sequence is newer than the
+ * stored one, so a duplicate or an older score arriving late changes nothing and grades nothing.
+ */
+@ApplicationScoped
+public class StreamGrading {
+
+    private final Transactions transactions;
+    private final ScoreProjectionRepository scores;
+    private final GradeRepository grades;
+    private final LearnerGrading grading;
+
+    public StreamGrading(Transactions transactions, ScoreProjectionRepository scores, GradeRepository grades,
+            LearnerGrading grading) {
+        this.transactions = transactions;
+        this.scores = scores;
+        this.grades = grades;
+        this.grading = grading;
+    }
+
+    /** @return empty outcome (0 learners) when the event changed nothing */
+    public GradeOutcome handle(String type, JsonNode data) {
+        String courseKey = data.path("courseKey").asText();
+        UUID learner = UUID.fromString(data.path("userId").asText());
+        return switch (type) {
+            case "submission.scored", "submission.score-reset" -> score(type, data, courseKey, learner);
+            case "enrollment.changed" -> transactions.inNew(db -> grading.regrade(db, courseKey, List.of(learner),
+                    Cause.of("enrollment", data.path("change").asText())));
+            case "grade.override.changed" -> transactions.inNew(db -> grading.regrade(db, courseKey,
+                    List.of(learner), new Cause("override", data.path("overrideId").asText(),
+                            data.path("byAdmin").asBoolean())));
+            default -> throw new IllegalArgumentException("STREAM does not handle " + type);
+        };
+    }
+
+    private GradeOutcome score(String type, JsonNode data, String courseKey, UUID learner) {
+        ScoreUpdate score = new ScoreUpdate(courseKey, learner, data.path("itemKey").asText(),
+                data.path("rawEarned").asDouble(), data.path("rawPossible").asDouble(), data.path("sequence").asLong(),
+                UUID.fromString(data.path("scoreId").asText()), Instant.parse(data.path("scoredAt").asText()));
+        String kind = "submission.scored".equals(type) ? "score" : "score-reset";
+        return transactions.inNew(db -> {
+            grades.lockLearners(db, courseKey, List.of(learner));
+            if (!scores.apply(db, score)) {
+                return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
+            }
+            return grading.regrade(db, courseKey, List.of(learner), Cause.of(kind, score.scoreId().toString()));
+        });
+    }
+}

@@ -1,0 +1,145 @@
+package io.openlearn.gradesworker.service;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openlearn.grades.domain.AssignmentType;
+import io.openlearn.testkit.EventTap;
+import io.openlearn.testkit.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StreamGradingTest {
+
+    private static final String GRADE = "SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?";
+
+    @Inject
+    Upstreams upstreams;
+    @Inject
+    GradesDb db;
+
+    private String course() {
+        String key = "course-v1:Stream+" + UUID.randomUUID().toString().substring(0, 8) + "+2026";
+        upstreams.publish(key, Upstreams.homework("p1", "p2"));
+        upstreams.policy(key, List.of(new AssignmentType("Homework", 1, 0, 1.0, "HW")),
+                Map.of("Pass", 0.5));
+        return key;
+    }
+
+    @Test
+    void scoreEventPersistsSubsectionAndCourseGradeWithHistoryAndGradeEvents() throws Exception {
+        String course = course();
+        UUID learner = UUID.randomUUID();
+        try (EventTap tap = EventTap.bind("grade.course.changed", "grade.course.passed");
+                EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, learner, "p1", 1, 1, 1)));
+            // 1 of 2 problems right: 0.5 -> Pass
+            db.await(0.5, 10_000, GRADE, course, learner);
+            List<Object[]> subsection = db.rows("SELECT earned_graded, possible_graded, percent, cause_kind"
+                    + " FROM subsection_grade WHERE course_key = ? AND user_id = ?", course, learner);
+            assertEquals(1, subsection.size());
+            assertEquals(List.of(1.0, 2.0, 0.5, "score"), List.of(subsection.get(0)));
+            assertEquals(2L, db.rows("SELECT count(*) FROM grade_change WHERE course_key = ? AND user_id = ?",
+                    course, learner).get(0)[0]);
+            List<String> changed = tap.await(learner.toString(), 2, Duration.ofSeconds(10));
+            assertEquals(2, changed.size(), "one grade.course.changed and one grade.course.passed");
+            assertTrue(changed.stream().anyMatch(e -> e.contains("\"type\":\"grade.course.passed\"")));
+        }
+    }
+
+    @Test
+    void duplicateAndOlderScoresChangeNothing() throws Exception {
+        String course = course();
+        UUID learner = UUID.randomUUID();
+        try (EventPublisher events = new EventPublisher()) {
+            EventPublisher.Event newest = EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, learner, "p1", 1, 1, 2));
+            events.publish(newest);
+            db.await(0.5, 10_000, GRADE, course, learner);
+            events.publish(newest);
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, learner, "p1", 0, 1, 1)));
+            // a later event on another problem proves the two before it were consumed
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, learner, "p2", 1, 1, 1)));
+            db.await(1.0, 10_000, GRADE, course, learner);
+            assertEquals(2L, db.rows("SELECT sequence FROM score_projection WHERE course_key = ? AND user_id = ?"
+                    + " AND item_key = 'p1'", course, learner).get(0)[0]);
+            assertEquals(2L, db.rows("SELECT count(*) FROM grade_change WHERE course_key = ? AND user_id = ?"
+                    + " AND subsection_key IS NULL", course, learner).get(0)[0]);
+        }
+    }
+
+    @Test
+    void scoreResetCountsTheProblemAsUnattempted() throws Exception {
+        String course = course();
+        UUID learner = UUID.randomUUID();
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, learner, "p1", 1, 1, 1)));
+            db.await(0.5, 10_000, GRADE, course, learner);
+            Map<String, Object> reset = EventPublisher.scored(course, learner, "p1", 0, 0, 2);
+            reset.put("kind", "reset");
+            reset.put("submissionId", null);
+            reset.put("attemptsCleared", true);
+            events.publish(EventPublisher.event("submission.score-reset", reset));
+            db.await(0.0, 10_000, GRADE, course, learner);
+            assertEquals(List.of(0.0, 2.0), List.of(db.rows("SELECT earned_graded, possible_graded FROM"
+                    + " subsection_grade WHERE course_key = ? AND user_id = ?", course, learner).get(0)));
+        }
+    }
+
+    @Test
+    void frozenCourseKeepsItsGradesUnlessAnAdminActs() throws Exception {
+        String course = course();
+        upstreams.end(course, Instant.now().minus(Duration.ofDays(31)));
+        UUID learner = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, learner, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, other, "p1", 1, 1, 1)));
+            db.await(1L, 10_000, "SELECT count(*) FROM score_projection WHERE course_key = ? AND user_id = ?",
+                    course, other);
+            db.execute("INSERT INTO grade_override (id, course_key, user_id, subsection_key, earned_graded,"
+                    + " possible_graded, reason, created_by, created_at) VALUES (?, ?, ?, 'block-v1:hw1', 2, 2,"
+                    + " 'regrade request', 'admin', now())", UUID.randomUUID(), course, learner);
+            events.publish(EventPublisher.event("grade.override.changed", Map.of("courseKey", course,
+                    "userId", learner.toString(), "overrideId", UUID.randomUUID().toString(), "byAdmin", true)));
+            db.await(1.0, 10_000, GRADE, course, learner);
+            assertTrue(db.rows(GRADE, course, other).isEmpty(), "frozen: the score alone grades nothing");
+        }
+    }
+
+    @Test
+    void unreadableMessageIsDeadLetteredAndAdminsCanReplayIt() throws Exception {
+        try (EventPublisher events = new EventPublisher()) {
+            events.publishRaw("submission.scored", "not json".getBytes());
+        }
+        String admin = TestTokens.admin("ops-" + UUID.randomUUID()).sign();
+        given().post("/api/grades-worker/v1/dead-letters/grades.stream/replay").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("learner").sign())
+                .post("/api/grades-worker/v1/dead-letters/grades.stream/replay").then().statusCode(403);
+        long deadline = System.currentTimeMillis() + 10_000;
+        int replayed = 0;
+        while (replayed == 0 && System.currentTimeMillis() < deadline) {
+            replayed = given().auth().oauth2(admin).post("/api/grades-worker/v1/dead-letters/grades.stream/replay")
+                    .then().statusCode(200).body("queue", equalTo("grades.stream")).extract().path("replayed");
+            Thread.sleep(100);
+        }
+        assertTrue(replayed >= 1, "the dead letter went back to grades.stream");
+        given().auth().oauth2(admin).post("/api/grades-worker/v1/dead-letters/grades.nothing/replay").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,132 @@
+package io.openlearn.gradesworker.service;
+
+import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.GradingPolicy;
+import io.openlearn.grades.domain.ProblemDefinition;
+import io.openlearn.grades.domain.SubsectionDefinition;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The upstream endpoints grades-worker calls, answered from {@link Upstreams} in their contracts' shapes (test only). */
+@Path("/stub")
+@Produces(MediaType.APPLICATION_JSON)
+public class UpstreamStub {
+
+    private final Upstreams upstreams;
+
+    public UpstreamStub(Upstreams upstreams) {
+        this.upstreams = upstreams;
+    }
+
+    @GET
+    @Path("content/api/content/v1/courses/{key}/structure")
+    public Map<String, Object> structure(@PathParam("key") String key, @QueryParam("version") Long version) {
+        List<CourseStructure> versions = found(upstreams.structures.get(key));
+        CourseStructure structure = version == null ? versions.get(versions.size() - 1)
+                : versions.get((int) (version - 1));
+        List<Map<String, Object>> subsections = new ArrayList<>();
+        for (SubsectionDefinition s : structure.subsections()) {
+            List<Map<String, Object>> problems = new ArrayList<>();
+            for (ProblemDefinition p : s.problems()) {
+                Map<String, Object> problem = new HashMap<>();
+                problem.put("key", p.key());
+                problem.put("maxScore", p.maxScore());
+                problem.put("weight", p.weight());
+                problems.add(problem);
+            }
+            Map<String, Object> subsection = new HashMap<>();
+            subsection.put("key", s.key());
+            subsection.put("displayName", s.displayName());
+            subsection.put("graded", s.graded());
+            subsection.put("format", s.format());
+            subsection.put("due", s.due() == null ? null : s.due().toString());
+            subsection.put("problems", problems);
+            subsections.add(subsection);
+        }
+        return Map.of("courseKey", key, "version", structure.version(), "publishedAt", "2026-11-26T00:00:00Z",
+                "gradingDigest", "d" + structure.version(), "problemCount", structure.problemCount(),
+                "subsections", subsections);
+    }
+
+    @GET
+    @Path("authoring/api/authoring/v1/course-runs/{key}")
+    public Map<String, Object> run(@PathParam("key") String key) {
+        found(upstreams.policies.get(key));
+        Map<String, Object> run = new HashMap<>();
+        run.put("courseKey", key);
+        run.put("end", upstreams.ends.containsKey(key) ? upstreams.ends.get(key).toString() : null);
+        return run;
+    }
+
+    @GET
+    @Path("authoring/api/authoring/v1/course-runs/{key}/grading-policy")
+    public Map<String, Object> policy(@PathParam("key") String key) {
+        List<GradingPolicy> versions = found(upstreams.policies.get(key));
+        return policyJson(key, versions.get(versions.size() - 1));
+    }
+
+    @GET
+    @Path("authoring/api/authoring/v1/course-runs/{key}/grading-policy/versions/{version}")
+    public Map<String, Object> policyVersion(@PathParam("key") String key, @PathParam("version") int version) {
+        return policyJson(key, found(upstreams.policies.get(key)).get(version - 1));
+    }
+
+    @GET
+    @Path("enrollment/api/enrollment/v1/courses/{key}/enrollments")
+    public Map<String, Object> roster(@PathParam("key") String key, @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        List<UUID> learners = upstreams.rosters.getOrDefault(key, List.of());
+        int from = after == null ? 0 : Integer.parseInt(after);
+        int to = Math.min(learners.size(), from + limit);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (UUID learner : learners.subList(from, to)) {
+            items.add(Map.of("userId", learner.toString(), "mode", "audit", "active", true,
+                    "created", "2026-11-26T00:00:00Z"));
+        }
+        Map<String, Object> page = new HashMap<>();
+        page.put("courseKey", key);
+        page.put("items", items);
+        page.put("nextCursor", to < learners.size() ? String.valueOf(to) : null);
+        return page;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("submission/api/submission/v1/courses/{key}/items/{item}/rescore")
+    public Map<String, Object> rescore(@PathParam("key") String key, @PathParam("item") String item,
+            Map<String, List<String>> body) {
+        List<String> learners = body.getOrDefault("userIds", List.of());
+        learners.forEach(learner -> upstreams.rescores.add(key + "|" + item + "|" + learner));
+        return Map.of("learners", learners.size(), "rescored", learners.size());
+    }
+
+    private static Map<String, Object> policyJson(String key, GradingPolicy policy) {
+        List<Map<String, Object>> types = new ArrayList<>();
+        policy.assignmentTypes().forEach(t -> types.add(Map.of("type", t.type(), "minCount", t.minCount(),
+                "dropCount", t.dropCount(), "weight", t.weight())));
+        return Map.of("courseKey", key, "version", policy.version(), "hash", "h" + policy.version(),
+                "createdAt", "2026-11-26T00:00:00Z", "createdBy", "staff", "assignmentTypes", types,
+                "gradeCutoffs", new LinkedHashMap<>(policy.gradeCutoffs()), "gracePeriodSeconds", 0);
+    }
+
+    private static <T> T found(T value) {
+        if (value == null) {
+            throw new NotFoundException();
+        }
+        return value;
+    }
+}

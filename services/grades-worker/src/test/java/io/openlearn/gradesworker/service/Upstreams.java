@@ -1,0 +1,67 @@
+package io.openlearn.gradesworker.service;
+
+import io.openlearn.grades.domain.AssignmentType;
+import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.GradingPolicy;
+import io.openlearn.grades.domain.ProblemDefinition;
+import io.openlearn.grades.domain.SubsectionDefinition;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What content-repository, course-authoring, enrollment and submission would answer, for module tests (those
+ * services do not run here). Shaped by their contracts in {@link UpstreamStub}.
+ */
+@Singleton
+public class Upstreams {
+
+    final Map<String, List<CourseStructure>> structures = new ConcurrentHashMap<>();
+    final Map<String, List<GradingPolicy>> policies = new ConcurrentHashMap<>();
+    final Map<String, Instant> ends = new ConcurrentHashMap<>();
+    final Map<String, List<UUID>> rosters = new ConcurrentHashMap<>();
+    final List<String> rescores = new CopyOnWriteArrayList<>();
+
+    /** Publishes a new structure version (1, 2, ...) of the course. */
+    public synchronized CourseStructure publish(String courseKey, List<SubsectionDefinition> subsections) {
+        List<CourseStructure> versions = structures.computeIfAbsent(courseKey, k -> new CopyOnWriteArrayList<>());
+        CourseStructure structure = new CourseStructure(courseKey, versions.size() + 1, subsections);
+        versions.add(structure);
+        return structure;
+    }
+
+    /** Stores a new policy version (1, 2, ...) of the course. */
+    public synchronized GradingPolicy policy(String courseKey, List<AssignmentType> types, Map<String, Double> cutoffs) {
+        List<GradingPolicy> versions = policies.computeIfAbsent(courseKey, k -> new CopyOnWriteArrayList<>());
+        GradingPolicy policy = new GradingPolicy(versions.size() + 1, types, new LinkedHashMap<>(cutoffs));
+        versions.add(policy);
+        return policy;
+    }
+
+    public void enroll(String courseKey, List<UUID> learners) {
+        rosters.computeIfAbsent(courseKey, k -> new CopyOnWriteArrayList<>()).addAll(learners);
+    }
+
+    public void end(String courseKey, Instant end) {
+        ends.put(courseKey, end);
+    }
+
+    public List<String> rescores() {
+        return new ArrayList<>(rescores);
+    }
+
+    /** A small graded course: one Homework subsection with the given problems (max score 1 each). */
+    public static List<SubsectionDefinition> homework(String... problemKeys) {
+        List<ProblemDefinition> problems = new ArrayList<>();
+        for (String key : problemKeys) {
+            problems.add(new ProblemDefinition(key, 1, null));
+        }
+        return List.of(new SubsectionDefinition("block-v1:hw1", "Homework 1", true, "Homework", null, problems));
+    }
+}
