@@ -1,0 +1,241 @@
+package io.openlearn.gradesworker.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.openlearn.grades.domain.AssignmentType;
+import io.openlearn.grades.domain.CourseGrade;
+import io.openlearn.grades.domain.CourseGradeCalculator;
+import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.GradingPolicy;
+import io.openlearn.grades.domain.ProblemDefinition;
+import io.openlearn.grades.domain.ProblemScore;
+import io.openlearn.grades.domain.SubsectionDefinition;
+import io.openlearn.grades.domain.SubsectionGrade;
+import io.openlearn.grades.domain.SubsectionOverride;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The invariant of the design: whatever the order and repetition of events, and even when a worker dies in the
+ * middle of a batch, once the queues have drained every persisted grade equals a from-scratch recomputation. The
+ * recomputation here does not read anything the worker wrote: it grades the test's own record of the final scores,
+ * overrides, structure and policy.
+ */
+@QuarkusTest
+class GradingInvariantTest {
+
+    private static final String[] FORMATS = {"Homework", "Lab", "Exam"};
+
+    @Inject
+    Upstreams upstreams;
+    @Inject
+    GradesDb db;
+    @Inject
+    MeterRegistry registry;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {7, 42, 2026})
+    void persistedGradesEqualARecomputationAfterDuplicatesReorderingAPolicyChangeAPublishAndACrashedSlice(long seed)
+            throws Exception {
+        Random random = new Random(seed);
+        String course = "course-v1:Inv+S" + seed + "x" + UUID.randomUUID().toString().substring(0, 6) + "+2026";
+        List<UUID> learners = new ArrayList<>();
+        for (int i = 0, n = 15 + random.nextInt(15); i < n; i++) {
+            learners.add(UUID.randomUUID());
+        }
+        upstreams.enroll(course, learners);
+        CourseStructure first = upstreams.publish(course, randomSubsections(random, "v1"));
+        upstreams.policy(course, randomTypes(random), Map.of("A", 0.8, "B", 0.6, "C", 0.4));
+        crashSecondSliceOnce(course);
+
+        List<EventPublisher.Event> stream = new ArrayList<>();
+        Map<UUID, Map<String, long[]>> sequences = new HashMap<>();
+        Map<UUID, Map<String, ProblemScore>> finalScores = new HashMap<>();
+        List<String> everyProblem = new ArrayList<>(problemKeys(first));
+        CourseStructure second = new CourseStructure(course, 2, withChangedProblems(random, first));
+        problemKeys(second).stream().filter(k -> !everyProblem.contains(k)).forEach(everyProblem::add);
+        for (UUID learner : learners) {
+            for (String problem : everyProblem) {
+                if (random.nextInt(3) == 0) {
+                    continue;
+                }
+                for (int attempt = 0, n = 1 + random.nextInt(3); attempt < n; attempt++) {
+                    long sequence = sequences.computeIfAbsent(learner, l -> new HashMap<>())
+                            .computeIfAbsent(problem, p -> new long[1])[0] += 1;
+                    boolean reset = random.nextInt(10) == 0;
+                    double possible = reset ? 0 : 1 + random.nextInt(4);
+                    double earned = reset ? 0 : random.nextInt((int) possible + 1);
+                    Map<String, Object> data = EventPublisher.scored(course, learner, problem, earned, possible,
+                            sequence);
+                    if (reset) {
+                        data.put("kind", "reset");
+                        data.put("submissionId", null);
+                        data.put("attemptsCleared", false);
+                    }
+                    stream.add(EventPublisher.event(reset ? "submission.score-reset" : "submission.scored", data));
+                    finalScores.computeIfAbsent(learner, l -> new HashMap<>()).put(problem,
+                            new ProblemScore(earned, possible));
+                }
+            }
+        }
+        // duplicates (a relay's resend) and reordering (several consumers, redeliveries)
+        List<EventPublisher.Event> deliveries = new ArrayList<>(stream);
+        for (int i = 0; i < stream.size() / 5; i++) {
+            deliveries.add(stream.get(random.nextInt(stream.size())));
+        }
+        Collections.shuffle(deliveries, random);
+
+        Map<UUID, Map<String, SubsectionOverride>> overrides = new HashMap<>();
+        UUID overridden = learners.get(random.nextInt(learners.size()));
+        String overriddenSubsection = second.subsections().get(0).key();
+        overrides.put(overridden, Map.of(overriddenSubsection, new SubsectionOverride(3.0, 4.0, null, null)));
+
+        long handledBefore = handled();
+        int published = 0;
+        try (EventPublisher events = new EventPublisher()) {
+            int third = deliveries.size() / 3;
+            for (int i = 0; i < deliveries.size(); i++) {
+                if (i == third) {
+                    upstreams.policy(course, randomTypes(random), Map.of("Pass", 0.5));
+                    events.publish(EventPublisher.event("course.grading-policy.changed",
+                            Map.of("courseKey", course, "policyVersion", 2, "policyHash", "h2")));
+                }
+                if (i == 2 * third) {
+                    upstreams.publish(course, second.subsections());
+                    events.publish(EventPublisher.event("content.course.published", Map.of("courseKey", course,
+                            "version", 2, "publishedAt", "2026-11-26T00:00:00Z", "gradingChanged", true,
+                            "gradingDigest", "d2", "blockCount", 10)));
+                    db.execute("INSERT INTO grade_override (id, course_key, user_id, subsection_key, earned_graded,"
+                            + " possible_graded, reason, created_by, created_at) VALUES (?, ?, ?, ?, 3, 4, 'test',"
+                            + " 'staff', now())", UUID.randomUUID(), course, overridden, overriddenSubsection);
+                    events.publish(EventPublisher.event("grade.override.changed", Map.of("courseKey", course,
+                            "userId", overridden.toString(), "overrideId", UUID.randomUUID().toString(),
+                            "byAdmin", false)));
+                    published++;
+                }
+                events.publish(deliveries.get(i));
+                published++;
+            }
+        }
+        awaitDrained(handledBefore + published, course);
+
+        GradingPolicy policy = upstreams.policies.get(course).get(1);
+        assertEquals(1L, db.rows("SELECT count(*) FROM grade_job WHERE course_key = ? AND cause_kind = 'policy'"
+                + " AND state = 'done'", course).get(0)[0]);
+        assertTrue(db.rows("SELECT nextval('fault_" + suffix(course) + "')").get(0)[0] instanceof Long used
+                && used > 2, "the injected crash fired");
+        int checked = 0;
+        for (UUID learner : learners) {
+            CourseGrade expected = CourseGradeCalculator.grade(second, policy,
+                    finalScores.getOrDefault(learner, Map.of()), overrides.getOrDefault(learner, Map.of()));
+            List<Object[]> course_ = db.rows("SELECT percent, letter_grade, passed FROM course_grade"
+                    + " WHERE course_key = ? AND user_id = ?", course, learner);
+            assertEquals(1, course_.size(), "a course grade for every enrolled learner");
+            assertEquals(List.of(expected.percent(), String.valueOf(expected.letterGrade()), expected.passed()),
+                    List.of(course_.get(0)[0], String.valueOf(course_.get(0)[1]), course_.get(0)[2]),
+                    "course grade of " + learner);
+            Map<String, Object[]> stored = new TreeMap<>();
+            db.rows("SELECT subsection_key, earned_graded, possible_graded, earned_all, possible_all, percent"
+                    + " FROM subsection_grade WHERE course_key = ? AND user_id = ?", course, learner)
+                    .forEach(row -> stored.put((String) row[0], row));
+            assertEquals(expected.subsections().size(), stored.size(), "one row per current subsection");
+            for (SubsectionGrade grade : expected.subsections()) {
+                Object[] row = stored.get(grade.subsectionKey());
+                assertEquals(List.of(grade.earnedGraded(), grade.possibleGraded(), grade.earnedAll(),
+                        grade.possibleAll(), grade.percent()), List.of(row[1], row[2], row[3], row[4], row[5]),
+                        grade.subsectionKey() + " of " + learner);
+                checked++;
+            }
+        }
+        assertTrue(checked > learners.size());
+    }
+
+    private void awaitDrained(long handledTarget, String course) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            boolean jobsDone = db.rows("SELECT 1 FROM grade_job WHERE course_key = ? AND state <> 'done'", course)
+                    .isEmpty() && !db.rows("SELECT 1 FROM grade_job WHERE course_key = ?", course).isEmpty();
+            if (handled() >= handledTarget && jobsDone) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("queues did not drain: handled " + handled() + " of " + handledTarget);
+    }
+
+    private long handled() {
+        return registry.find("grades.worker.handled").tag("outcome", "ok").timers().stream()
+                .filter(t -> "grades.stream".equals(t.getId().getTag("queue"))).mapToLong(Timer::count).sum();
+    }
+
+    /** Fails the commit of the job's slice 1 once, as a worker killed before committing it would. */
+    private void crashSecondSliceOnce(String course) {
+        String sequence = "fault_" + suffix(course);
+        db.execute("CREATE SEQUENCE " + sequence);
+        db.execute("CREATE OR REPLACE FUNCTION " + sequence + "_fn() RETURNS trigger AS $$ BEGIN"
+                + " IF NEW.slice_no = 1 AND NEW.done AND EXISTS (SELECT 1 FROM grade_job j WHERE j.id = NEW.job_id"
+                + " AND j.course_key = '" + course + "') AND nextval('" + sequence + "') = 1 THEN"
+                + " RAISE EXCEPTION 'simulated worker crash before the slice commit'; END IF; RETURN NEW; END $$"
+                + " LANGUAGE plpgsql");
+        db.execute("CREATE TRIGGER " + sequence + "_trg BEFORE UPDATE ON grade_job_slice FOR EACH ROW EXECUTE"
+                + " FUNCTION " + sequence + "_fn()");
+    }
+
+    private static String suffix(String course) {
+        return course.replaceAll("[^A-Za-z0-9]", "").toLowerCase();
+    }
+
+    private static List<String> problemKeys(CourseStructure structure) {
+        return structure.subsections().stream().flatMap(s -> s.problems().stream()).map(ProblemDefinition::key)
+                .toList();
+    }
+
+    private static List<SubsectionDefinition> randomSubsections(Random random, String tag) {
+        List<SubsectionDefinition> subsections = new ArrayList<>();
+        for (int s = 0, n = 3 + random.nextInt(5); s < n; s++) {
+            List<ProblemDefinition> problems = new ArrayList<>();
+            for (int p = 0, m = 1 + random.nextInt(5); p < m; p++) {
+                problems.add(new ProblemDefinition("p-" + tag + "-" + s + "-" + p, 1 + random.nextInt(4),
+                        random.nextBoolean() ? null : (double) (1 + random.nextInt(10))));
+            }
+            boolean graded = random.nextInt(5) > 0;
+            subsections.add(new SubsectionDefinition("seq-" + tag + "-" + s, null, graded,
+                    graded ? FORMATS[random.nextInt(FORMATS.length)] : null, null, problems));
+        }
+        return subsections;
+    }
+
+    /** Version 2: the first subsection loses its last problem and a new graded subsection appears. */
+    private static List<SubsectionDefinition> withChangedProblems(Random random, CourseStructure first) {
+        List<SubsectionDefinition> subsections = new ArrayList<>(first.subsections());
+        SubsectionDefinition head = subsections.get(0);
+        List<ProblemDefinition> kept = head.problems().size() > 1
+                ? head.problems().subList(0, head.problems().size() - 1) : head.problems();
+        subsections.set(0, new SubsectionDefinition(head.key(), null, true, "Homework", null, kept));
+        subsections.addAll(randomSubsections(random, "v2").subList(0, 1));
+        return subsections;
+    }
+
+    private static List<AssignmentType> randomTypes(Random random) {
+        List<AssignmentType> types = new ArrayList<>();
+        for (String format : FORMATS) {
+            types.add(new AssignmentType(format, random.nextInt(4), random.nextInt(2),
+                    Math.round(random.nextDouble() * 60) / 100.0, null));
+        }
+        return types;
+    }
+
+}
