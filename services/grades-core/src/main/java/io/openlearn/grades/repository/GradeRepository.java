@@ -58,6 +58,9 @@ public class GradeRepository {
             + " ?::varchar[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],"
             + " ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::varchar[], ?::varchar[],"
             + " ?::timestamptz[])";
+    private static final String OF_LEARNER = "SELECT course_key, user_id, percent, letter_grade, passed,"
+            + " first_passed_at, policy_version, content_version, cause_kind, cause_ref, updated_at"
+            + " FROM course_grade WHERE user_id = ? ORDER BY course_key";
     private static final String HISTORY = "SELECT id, subsection_key, old_percent, new_percent, old_earned,"
             + " new_earned, old_possible, new_possible, old_letter, new_letter, old_passed, new_passed, cause_kind,"
             + " cause_ref, changed_at FROM grade_change WHERE course_key = ? AND user_id = ? AND id < ?"
@@ -108,6 +111,22 @@ public class GradeRepository {
                     grades.put(user, new StoredCourseGrade(courseKey, user, row.getDouble(2), row.getString(3),
                             row.getBoolean(4), SqlTimes.instant(row, 5), row.getLong(6), row.getLong(7),
                             row.getString(8), row.getString(9), SqlTimes.instant(row, 10)));
+                }
+            }
+        }
+        return grades;
+    }
+
+    /** A learner's course grades in every course, by course key. */
+    public List<StoredCourseGrade> ofLearner(Connection db, UUID userId) throws SQLException {
+        List<StoredCourseGrade> grades = new java.util.ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement(OF_LEARNER)) {
+            query.setObject(1, userId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    grades.add(new StoredCourseGrade(row.getString(1), userId, row.getDouble(3), row.getString(4),
+                            row.getBoolean(5), SqlTimes.instant(row, 6), row.getLong(7), row.getLong(8),
+                            row.getString(9), row.getString(10), SqlTimes.instant(row, 11)));
                 }
             }
         }

@@ -7,6 +7,7 @@ import io.openlearn.grades.repository.CourseState;
 import io.openlearn.grades.repository.CourseStateRepository;
 import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.repository.JobRepository;
+import io.openlearn.grades.repository.Transactions;
 import io.openlearn.gradesworker.client.SubmissionClient;
 import io.openlearn.gradesworker.config.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,6 +5,7 @@ import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.ScoreUpdate;
+import io.openlearn.grades.repository.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openlearn.grades.domain.AssignmentType;
+import io.openlearn.grades.testing.EventPublisher;
+import io.openlearn.grades.testing.GradesDb;
+import io.openlearn.grades.testing.Upstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

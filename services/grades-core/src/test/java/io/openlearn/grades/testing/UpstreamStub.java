@@ -1,4 +1,4 @@
-package io.openlearn.gradesworker.service;
+package io.openlearn.grades.testing;
 
 import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.GradingPolicy;

@@ -1,4 +1,4 @@
-package io.openlearn.gradesworker.service;
+package io.openlearn.grades.repository;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +22,15 @@ public class Transactions {
 
     public Transactions(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Reads outside any transaction (autocommit): one consistent statement at a time is all a read needs. */
+    public <T> T read(Work<T> work) {
+        try (Connection db = dataSource.getConnection()) {
+            return work.run(db);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the grades database failed", e);
+        }
     }
 
     public <T> T inNew(Work<T> work) {

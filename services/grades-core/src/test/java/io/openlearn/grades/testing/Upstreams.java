@@ -1,4 +1,4 @@
-package io.openlearn.gradesworker.service;
+package io.openlearn.grades.testing;
 
 import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.grades.domain.CourseStructure;
@@ -22,11 +22,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Singleton
 public class Upstreams {
 
-    final Map<String, List<CourseStructure>> structures = new ConcurrentHashMap<>();
-    final Map<String, List<GradingPolicy>> policies = new ConcurrentHashMap<>();
-    final Map<String, Instant> ends = new ConcurrentHashMap<>();
-    final Map<String, List<UUID>> rosters = new ConcurrentHashMap<>();
-    final List<String> rescores = new CopyOnWriteArrayList<>();
+    public final Map<String, List<CourseStructure>> structures = new ConcurrentHashMap<>();
+    public final Map<String, List<GradingPolicy>> policies = new ConcurrentHashMap<>();
+    public final Map<String, Instant> ends = new ConcurrentHashMap<>();
+    public final Map<String, List<UUID>> rosters = new ConcurrentHashMap<>();
+    public final List<String> rescores = new CopyOnWriteArrayList<>();
 
     /** Publishes a new structure version (1, 2, ...) of the course. */
     public synchronized CourseStructure publish(String courseKey, List<SubsectionDefinition> subsections) {

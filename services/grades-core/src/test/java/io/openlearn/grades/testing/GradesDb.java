@@ -1,4 +1,4 @@
-package io.openlearn.gradesworker.service;
+package io.openlearn.grades.testing;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package io.openlearn.gradesworker.service;
+package io.openlearn.grades.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;

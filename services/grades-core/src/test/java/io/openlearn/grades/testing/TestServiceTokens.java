@@ -1,4 +1,4 @@
-package io.openlearn.gradesworker.service;
+package io.openlearn.grades.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.servicetoken.ServiceTokenConfig;
@@ -7,7 +7,7 @@ import io.openlearn.testkit.TestTokens;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 
-/** auth does not run in module tests: grades-worker's own service token is signed with the test key instead. */
+/** auth does not run in module tests: this grades process's own service token is signed with the test key instead. */
 @Alternative
 @Priority(1)
 @jakarta.inject.Singleton
@@ -19,6 +19,6 @@ public class TestServiceTokens extends ServiceTokenProvider {
 
     @Override
     public synchronized String token() {
-        return TestTokens.user("grades-worker").group("service").sign();
+        return TestTokens.user("grades").group("service").sign();
     }
 }

@@ -1,0 +1,64 @@
+package io.openlearn.grades.service;
+
+import io.openlearn.grades.repository.Cause;
+import io.openlearn.grades.repository.GradeJob;
+import io.openlearn.grades.repository.JobRepository;
+import io.openlearn.grades.repository.Transactions;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Staff requests that run on BATCH: a regrade of the course, a rescore of one problem. The job row and its event
+ * are stored in one transaction, so a job is never announced without existing or stored without being announced.
+ */
+@ApplicationScoped
+public class GradeJobService {
+
+    public record JobRequested(String courseKey, String jobId, String kind) {
+    }
+
+    private final Transactions db;
+    private final JobRepository jobs;
+    private final OutboxWriter outbox;
+
+    public GradeJobService(Transactions db, JobRepository jobs, OutboxWriter outbox) {
+        this.db = db;
+        this.jobs = jobs;
+        this.outbox = outbox;
+    }
+
+    public GradeJob regrade(String courseKey, String requestedBy) {
+        UUID id = UUID.randomUUID();
+        return request(GradeJob.queued(id, courseKey, GradeJob.Kind.regrade, Cause.of("regrade", id.toString()),
+                null, requestedBy, Instant.now()), "grade.regrade.requested");
+    }
+
+    public GradeJob rescore(String courseKey, String itemKey, String requestedBy) {
+        UUID id = UUID.randomUUID();
+        return request(GradeJob.queued(id, courseKey, GradeJob.Kind.rescore, Cause.of("rescore", itemKey), itemKey,
+                requestedBy, Instant.now()), "grade.rescore.requested");
+    }
+
+    public GradeJob find(String courseKey, UUID id) {
+        return db.read(c -> jobs.find(c, id)).filter(job -> job.courseKey().equals(courseKey))
+                .orElseThrow(() -> new ProblemException(404, "No job " + id + " in " + courseKey + "."));
+    }
+
+    public List<GradeJob> ofCourse(String courseKey, int limit) {
+        return db.read(c -> jobs.ofCourse(c, courseKey, limit));
+    }
+
+    private GradeJob request(GradeJob job, String event) {
+        db.inNew(c -> {
+            jobs.create(c, job);
+            outbox.append(event, job.courseKey(), new JobRequested(job.courseKey(), job.id().toString(),
+                    job.kind().name()));
+            return null;
+        });
+        return job;
+    }
+}

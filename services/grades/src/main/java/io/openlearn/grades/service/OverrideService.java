@@ -1,0 +1,92 @@
+package io.openlearn.grades.service;
+
+import io.openlearn.grades.client.CourseRun;
+import io.openlearn.grades.client.PolicyClient;
+import io.openlearn.grades.config.GradingConfig;
+import io.openlearn.grades.domain.GradeFreeze;
+import io.openlearn.grades.domain.SubsectionOverride;
+import io.openlearn.grades.repository.OverrideRecord;
+import io.openlearn.grades.repository.OverrideRepository;
+import io.openlearn.grades.repository.Transactions;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Staff overrides of a subsection grade. The override and its history line are stored with a
+ * {@code grade.override.changed} event in one transaction; grades-worker's STREAM recomputes the learner from it.
+ */
+@ApplicationScoped
+public class OverrideService {
+
+    public static final String CHANGED = "grade.override.changed";
+
+    public record OverrideChanged(String courseKey, String userId, String subsectionKey, String overrideId,
+            String action, boolean byAdmin) {
+    }
+
+    private final Transactions db;
+    private final OverrideRepository overrides;
+    private final OutboxWriter outbox;
+    private final CourseGrading grading;
+    private final PolicyClient policies;
+    private final GradeFreeze freeze;
+
+    public OverrideService(Transactions db, OverrideRepository overrides, OutboxWriter outbox, CourseGrading grading,
+            PolicyClient policies, GradingConfig config) {
+        this.db = db;
+        this.overrides = overrides;
+        this.outbox = outbox;
+        this.grading = grading;
+        this.policies = policies;
+        this.freeze = new GradeFreeze(config.freezeAfterEnd());
+    }
+
+    public OverrideRecord set(String courseKey, UUID learner, String subsectionKey, SubsectionOverride values,
+            String reason, String actor, boolean admin) {
+        checkChangeable(courseKey, subsectionKey, admin);
+        OverrideRecord record = new OverrideRecord(UUID.randomUUID(), courseKey, learner, subsectionKey, "set", values,
+                reason, actor, Instant.now());
+        db.inNew(c -> {
+            overrides.set(c, record);
+            outbox.append(CHANGED, courseKey, new OverrideChanged(courseKey, learner.toString(), subsectionKey,
+                    record.id().toString(), "set", admin));
+            return null;
+        });
+        return record;
+    }
+
+    public void clear(String courseKey, UUID learner, String subsectionKey, String reason, String actor,
+            boolean admin) {
+        checkChangeable(courseKey, subsectionKey, admin);
+        OverrideRecord clearing = new OverrideRecord(null, courseKey, learner, subsectionKey, "cleared", null, reason,
+                actor, Instant.now());
+        boolean cleared = db.inNew(c -> overrides.clear(c, clearing).map(id -> {
+            outbox.append(CHANGED, courseKey, new OverrideChanged(courseKey, learner.toString(), subsectionKey,
+                    id.toString(), "cleared", admin));
+            return true;
+        }).orElse(false));
+        if (!cleared) {
+            throw new ProblemException(404, "No override of " + subsectionKey + " for this learner.");
+        }
+    }
+
+    public List<OverrideRecord> history(String courseKey, UUID learner, int limit) {
+        return db.read(c -> overrides.history(c, courseKey, learner, limit));
+    }
+
+    private void checkChangeable(String courseKey, String subsectionKey, boolean admin) {
+        if (grading.of(courseKey).structure().subsection(subsectionKey).isEmpty()) {
+            throw new ProblemException(404, "Course " + courseKey + " has no subsection " + subsectionKey + ".");
+        }
+        Instant end = policies.run(courseKey).map(CourseRun::end).orElse(null);
+        if (!admin && freeze.frozen(end, Instant.now())) {
+            throw new ProblemException(409, "Grades of " + courseKey + " are frozen since " + end.plus(
+                    freeze.afterEnd()) + "; only an admin may override them now.");
+        }
+    }
+
+}
