@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
@@ -77,6 +82,13 @@ public class OutboxRelay {
     private Channel channel;
     private volatile Confirms confirms;
     private long nextPendingRefreshNanos = System.nanoTime();
+    /** Relays woken by commits run here, one at a time; wakes while one is queued fold into it. */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-wake");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     @Inject
     public OutboxRelay(OutboxConfig config, EventBroker broker, AgroalDataSource dataSource, ObjectMapper mapper,
@@ -117,6 +129,28 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             LOG.warnf(e, "Outbox relay pass failed; the rows stay unpublished for the next pass");
         }
+    }
+
+    /**
+     * Asks for passes soon, on the relay's own thread (called after a commit that appended events). A wake while
+     * one is already queued adds nothing: the queued passes will see the new rows too.
+     */
+    public void wake() {
+        if (!config.enabled() || !config.wakeOnCommit() || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            waker.execute(() -> {
+                wakeQueued.set(false);
+                scheduledPasses();
+            });
+        } catch (RejectedExecutionException e) {
+            wakeQueued.set(false);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        waker.shutdownNow();
     }
 
     /** One pass over at most {@code batch-size} rows; waits for a pass of this relay already running. */

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.openlearn.kit.requestid.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,14 +40,41 @@ public class OutboxWriter {
     public record NewEvent(String type, String subject, Object data) {
     }
 
+    private static final Object WAKE_REGISTERED = new Object();
+
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final OutboxConfig config;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public OutboxWriter(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config) {
+    public OutboxWriter(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config, OutboxRelay relay,
+            TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.config = config;
+        this.relay = relay;
+        this.transactions = transactions;
+    }
+
+    /** Once per transaction: wake the relay when it commits (a rollback leaves nothing to relay). */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 
     /**
@@ -75,6 +105,7 @@ public class OutboxWriter {
         } catch (SQLException e) {
             throw new OutboxException("Could not store event " + type + " in the outbox.", e);
         }
+        wakeRelayAfterCommit();
         return id;
     }
 
@@ -114,6 +145,7 @@ public class OutboxWriter {
             } catch (SQLException e) {
                 throw new OutboxException("Could not store " + n + " events in the outbox.", e);
             }
+            wakeRelayAfterCommit();
         }
         return java.util.Arrays.stream(ids).map(UUID.class::cast).toList();
     }

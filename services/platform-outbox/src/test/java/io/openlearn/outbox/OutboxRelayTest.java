@@ -307,6 +307,11 @@ class OutboxRelayTest {
             }
 
             @Override
+            public boolean wakeOnCommit() {
+                return false;
+            }
+
+            @Override
             public Duration confirmTimeout() {
                 return Duration.ofSeconds(2);
             }
