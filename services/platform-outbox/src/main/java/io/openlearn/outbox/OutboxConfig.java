@@ -34,6 +34,13 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean wakeOnCommit();
 
+    /**
+     * How long a woken relay waits before its pass, so commits arriving meanwhile share one pass (one claim and one
+     * update for many events) instead of one pass each.
+     */
+    @WithDefault("10ms")
+    Duration wakeDelay();
+
     /** How long a pass waits for the broker to confirm its messages before it counts them as failed. */
     @WithDefault("5s")
     Duration confirmTimeout();

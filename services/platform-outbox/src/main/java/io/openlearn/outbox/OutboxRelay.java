@@ -141,6 +141,12 @@ public class OutboxRelay {
         }
         try {
             waker.execute(() -> {
+                try {
+                    Thread.sleep(config.wakeDelay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 wakeQueued.set(false);
                 scheduledPasses();
             });

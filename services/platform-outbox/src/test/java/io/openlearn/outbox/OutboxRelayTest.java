@@ -312,6 +312,11 @@ class OutboxRelayTest {
             }
 
             @Override
+            public Duration wakeDelay() {
+                return Duration.ofMillis(10);
+            }
+
+            @Override
             public Duration confirmTimeout() {
                 return Duration.ofSeconds(2);
             }

@@ -1,6 +1,7 @@
 package io.openlearn.content.client;
 
 import io.openlearn.content.config.ContentConfig;
+import io.openlearn.s3.S3ClientFactory;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -134,21 +135,7 @@ public class ObjectStore {
         if (bucketKnown) {
             return;
         }
-        try {
-            s3.headBucket(b -> b.bucket(config.bucket()));
-        } catch (NoSuchBucketException e) {
-            if (!config.createBucket()) {
-                throw e;
-            }
-            s3.createBucket(b -> b.bucket(config.bucket()));
-            LOG.infof("Created S3 bucket %s", config.bucket());
-        } catch (S3Exception e) {
-            if (e.statusCode() != 404 || !config.createBucket()) {
-                throw e;
-            }
-            s3.createBucket(b -> b.bucket(config.bucket()));
-            LOG.infof("Created S3 bucket %s", config.bucket());
-        }
+        S3ClientFactory.ensureBucket(s3, config);
         bucketKnown = true;
     }
 }

@@ -1,11 +1,10 @@
 package io.openlearn.content.config;
 
+import io.openlearn.s3.S3Settings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** content-repository's own settings (environment: CONTENT_S3_BUCKET, CONTENT_ASSETS_MAX_UPLOAD_SIZE, ...). */
 @ConfigMapping(prefix = "content")
@@ -19,26 +18,12 @@ public interface ContentConfig {
 
     Events events();
 
-    interface S3 {
-        /** Absent: AWS S3 itself. Set for MinIO or the local S3Proxy. */
-        Optional<URI> endpoint();
-
-        /** The address browsers use for presigned URLs, when it differs from {@link #endpoint()}. */
-        Optional<URI> publicEndpoint();
-
+    interface S3 extends S3Settings {
+        @Override
         @WithDefault("us-east-1")
         String region();
 
-        String bucket();
-
-        /** Absent: the AWS default credential chain (environment, web identity, instance profile). */
-        Optional<String> accessKeyId();
-
-        Optional<String> secretAccessKey();
-
-        /** Path-style addressing; on by default whenever an endpoint is set (MinIO, S3Proxy). */
-        Optional<Boolean> pathStyle();
-
+        @Override
         @WithDefault("true")
         boolean createBucket();
     }

@@ -1,5 +1,6 @@
 package io.openlearn.grades.config;
 
+import io.openlearn.s3.S3Settings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -26,6 +27,27 @@ public interface GradingConfig {
     /** Open edX freezes grades 30 days after the course ends; after that only an admin's action changes them. */
     @WithDefault("P30D")
     Duration freezeAfterEnd();
+
+    /** Where grade reports (CSV) are stored and how long their download links live. */
+    Reports reports();
+
+    interface Reports {
+        S3 s3();
+
+        /** How long a report's presigned download link stays valid. */
+        @WithDefault("PT15M")
+        Duration urlTtl();
+    }
+
+    interface S3 extends S3Settings {
+        @Override
+        @WithDefault("us-east-1")
+        String region();
+
+        @Override
+        @WithDefault("true")
+        boolean createBucket();
+    }
 
     /** Structures and policy versions kept in memory: both are immutable per version, so only size bounds them. */
     @WithDefault("256")

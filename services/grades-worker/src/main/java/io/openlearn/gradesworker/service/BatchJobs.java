@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * BATCH: instructor-driven work over a whole course. A policy change or a grading-relevant publish moves the course
  * state forward and starts a regrade job; requested jobs (regrade, rescore) arrive with their id. A job splits the
  * roster into slices once, then does one slice per transaction and marks it done in that same transaction, so a
- * killed worker's redelivered message resumes at the first open slice and no slice counts twice.
+ * killed worker's redelivered message resumes at the first open slice and no slice counts twice. A report is one
+ * streamed pass over the course's grades into S3.
  */
 @ApplicationScoped
 public class BatchJobs {
@@ -38,10 +39,12 @@ public class BatchJobs {
     private final LearnerGrading grading;
     private final SubmissionClient submission;
     private final WorkerConfig config;
+    private final GradeReports reports;
 
     public BatchJobs(Transactions transactions, JobRepository jobs, CourseStateRepository stateRepository,
             CourseStates states, RosterClient roster, LearnerGrading grading, SubmissionClient submission,
-            WorkerConfig config) {
+            WorkerConfig config, GradeReports reports) {
+        this.reports = reports;
         this.transactions = transactions;
         this.jobs = jobs;
         this.stateRepository = stateRepository;
@@ -61,7 +64,7 @@ public class BatchJobs {
                     ? advanceAndRegrade(eventId, courseKey, Cause.of("publish", data.path("version").asText()), 0,
                             data.path("version").asLong())
                     : advanceOnly(courseKey, data.path("version").asLong());
-            case "grade.regrade.requested", "grade.rescore.requested" ->
+            case "grade.regrade.requested", "grade.rescore.requested", "grade.report.requested" ->
                     run(UUID.fromString(data.path("jobId").asText()));
             default -> throw new IllegalArgumentException("BATCH does not handle " + type);
         };
@@ -111,6 +114,14 @@ public class BatchJobs {
         }
         GradeJob job = found.get();
         try {
+            if (job.kind() == GradeJob.Kind.course_grade_report || job.kind() == GradeJob.Kind.problem_grade_report) {
+                String key = reports.produce(job);
+                transactions.inNew(db -> {
+                    jobs.finish(db, jobId, GradeJob.State.done, key, null);
+                    return null;
+                });
+                return transactions.inNew(db -> jobs.find(db, jobId));
+            }
             if (job.slicesTotal() == null) {
                 plan(job);
             }
@@ -121,6 +132,8 @@ public class BatchJobs {
                 jobs.finish(db, jobId, GradeJob.State.done, null, null);
                 return null;
             });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (RuntimeException e) {
             if (isPermanent(e)) {
                 LOG.errorf(e, "Grade job %s failed", jobId);

@@ -1,5 +1,6 @@
 package io.openlearn.grades.rest;
 
+import io.openlearn.grades.client.ReportStore;
 import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.service.GradeJobService;
 import io.openlearn.grades.service.GradesAccess;
@@ -20,7 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** BATCH jobs of a course for its team: request a regrade or a rescore (202), follow their progress. */
+/** BATCH jobs of a course for its team: request a regrade, a rescore or a report (202), follow their progress. */
 @Path("/api/grades/v1/courses/{courseKey}/jobs")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,12 +32,7 @@ public class GradeJobResource {
 
     public record Job(String id, String courseKey, String kind, String state, String itemKey, String requestedBy,
             String cause, String causeRef, Integer slicesTotal, int slicesDone, int learnersDone, String error,
-            Instant createdAt, Instant startedAt, Instant finishedAt) {
-        static Job of(GradeJob j) {
-            return new Job(j.id().toString(), j.courseKey(), j.kind().name(), j.state().name(), j.itemKey(),
-                    j.requestedBy(), j.causeKind(), j.causeRef(), j.slicesTotal(), j.slicesDone(), j.learnersDone(),
-                    j.error(), j.createdAt(), j.startedAt(), j.finishedAt());
-        }
+            Instant createdAt, Instant startedAt, Instant finishedAt, String downloadUrl) {
     }
 
     public record JobList(List<Job> items) {
@@ -44,10 +40,12 @@ public class GradeJobResource {
 
     private final GradesAccess access;
     private final GradeJobService jobs;
+    private final ReportStore reports;
 
-    public GradeJobResource(GradesAccess access, GradeJobService jobs) {
+    public GradeJobResource(GradesAccess access, GradeJobService jobs, ReportStore reports) {
         this.access = access;
         this.jobs = jobs;
+        this.reports = reports;
     }
 
     @POST
@@ -58,9 +56,14 @@ public class GradeJobResource {
         GradeJob job = switch (kind == null ? "" : kind) {
             case "regrade" -> jobs.regrade(courseKey, access.callerName());
             case "rescore" -> jobs.rescore(courseKey, requireItem(courseKey, request.itemKey()), access.callerName());
-            default -> throw ProblemException.invalid("kind", "one of regrade, rescore");
+            case "course_grade_report" -> jobs.report(courseKey, GradeJob.Kind.course_grade_report,
+                    access.callerName());
+            case "problem_grade_report" -> jobs.report(courseKey, GradeJob.Kind.problem_grade_report,
+                    access.callerName());
+            default -> throw ProblemException.invalid("kind",
+                    "one of regrade, rescore, course_grade_report, problem_grade_report");
         };
-        return Response.accepted(Job.of(job))
+        return Response.accepted(json(job))
                 .location(URI.create("/api/grades/v1/courses/" + courseKey + "/jobs/" + job.id())).build();
     }
 
@@ -68,14 +71,25 @@ public class GradeJobResource {
     public JobList list(@PathParam("courseKey") String courseKey, @QueryParam("limit") @DefaultValue("50") int limit) {
         access.requireStaff(courseKey);
         Paging.requireLimit(limit, 200);
-        return new JobList(jobs.ofCourse(courseKey, limit).stream().map(Job::of).toList());
+        return new JobList(jobs.ofCourse(courseKey, limit).stream().map(this::json).toList());
     }
 
     @GET
     @Path("{jobId}")
     public Job one(@PathParam("courseKey") String courseKey, @PathParam("jobId") UUID jobId) {
         access.requireStaff(courseKey);
-        return Job.of(jobs.find(courseKey, jobId));
+        return json(jobs.find(courseKey, jobId));
+    }
+
+    /** A finished report carries a short-lived presigned link; the file never passes through this service. */
+    private Job json(GradeJob j) {
+        String download = j.state() == GradeJob.State.done && j.resultKey() != null
+                ? reports.downloadUrl(j.resultKey(), j.kind().name() + "-" + j.courseKey().replaceAll("[^A-Za-z0-9]+",
+                        "_") + ".csv").toString()
+                : null;
+        return new Job(j.id().toString(), j.courseKey(), j.kind().name(), j.state().name(), j.itemKey(),
+                j.requestedBy(), j.causeKind(), j.causeRef(), j.slicesTotal(), j.slicesDone(), j.learnersDone(),
+                j.error(), j.createdAt(), j.startedAt(), j.finishedAt(), download);
     }
 
     private static String requireItem(String courseKey, String itemKey) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Staff requests that run on BATCH: a regrade of the course, a rescore of one problem. The job row and its event
+ * Staff requests that run on BATCH: a regrade of the course, a rescore of one problem, a report. The job row and its event
  * are stored in one transaction, so a job is never announced without existing or stored without being announced.
  */
 @ApplicationScoped
@@ -41,6 +41,13 @@ public class GradeJobService {
         UUID id = UUID.randomUUID();
         return request(GradeJob.queued(id, courseKey, GradeJob.Kind.rescore, Cause.of("rescore", itemKey), itemKey,
                 requestedBy, Instant.now()), "grade.rescore.requested");
+    }
+
+    /** A course grade or problem grade report, produced as CSV in S3 by BATCH. */
+    public GradeJob report(String courseKey, GradeJob.Kind kind, String requestedBy) {
+        UUID id = UUID.randomUUID();
+        return request(GradeJob.queued(id, courseKey, kind, Cause.of("report", id.toString()), null, requestedBy,
+                Instant.now()), "grade.report.requested");
     }
 
     public GradeJob find(String courseKey, UUID id) {

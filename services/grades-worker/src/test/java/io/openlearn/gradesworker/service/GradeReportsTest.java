@@ -1,0 +1,69 @@
+package io.openlearn.gradesworker.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openlearn.grades.client.ReportStore;
+import io.openlearn.grades.domain.AssignmentType;
+import io.openlearn.grades.testing.EventPublisher;
+import io.openlearn.grades.testing.GradesDb;
+import io.openlearn.grades.testing.Upstreams;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class GradeReportsTest {
+
+    @Inject
+    Upstreams upstreams;
+    @Inject
+    GradesDb db;
+    @Inject
+    ReportStore store;
+
+    @Test
+    void courseAndProblemGradeReportsAreWrittenToS3AsCsvOneLinePerLearner() throws Exception {
+        String course = "course-v1:Report+" + UUID.randomUUID().toString().substring(0, 8) + "+2026";
+        upstreams.publish(course, Upstreams.homework("p1", "p2"));
+        upstreams.policy(course, List.of(new AssignmentType("Homework", 1, 0, 1.0, "HW")), Map.of("Pass", 0.5));
+        UUID first = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        UUID second = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, first, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.event("enrollment.changed", Map.of("courseKey", course, "userId",
+                    second.toString(), "change", "enrolled", "mode", "audit", "active", true)));
+            db.await(2L, 10_000, "SELECT count(*) FROM course_grade WHERE course_key = ?", course);
+            assertEquals("user_id,grade,letter_grade,passed,Homework 1\n"
+                    + first + ",0.5,Pass,true,0.5\n"
+                    + second + ",0,,false,0\n", report(events, course, "course_grade_report"));
+            assertEquals("user_id,p1 (Earned),p1 (Possible),p2 (Earned),p2 (Possible)\n"
+                    + first + ",1,1,0,1\n"
+                    + second + ",0,1,0,1\n", report(events, course, "problem_grade_report"));
+        }
+    }
+
+    private String report(EventPublisher events, String course, String kind) throws Exception {
+        UUID job = UUID.randomUUID();
+        db.execute("INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by, created_at)"
+                + " VALUES (?, ?, ?, 'queued', 'report', ?, 'staff', now())", job, course, kind, job.toString());
+        events.publish(EventPublisher.event("grade.report.requested", Map.of("courseKey", course, "jobId",
+                job.toString(), "kind", kind)));
+        db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", job);
+        String key = (String) db.rows("SELECT result_key FROM grade_job WHERE id = ?", job).get(0)[0];
+        assertTrue(key.startsWith("reports/" + course + "/" + kind), key);
+        HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(store.downloadUrl(key, "report.csv").toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, download.statusCode());
+        return download.body();
+    }
+}
