@@ -18,14 +18,17 @@ course=$(bench/grades/setup-course.sh 50 10)
 org_run="${course#course-v1:}"
 echo "course $course: 50 graded subsections x 10 problems, published"
 sql openlearn_enrollment "INSERT INTO enrollment (id, user_id, course_key, mode, active, created_at, updated_at)
-  SELECT gen_random_uuid(), gen_random_uuid(), '$course', 'audit', true, now(), now() FROM generate_series(1, $LEARNERS)"
+  SELECT gen_random_uuid(), gen_random_uuid(), '$course', 'audit', true, now(), now() FROM generate_series(1, $LEARNERS)" > /dev/null
 sql openlearn_enrollment "SELECT user_id FROM enrollment WHERE course_key = '$course'" > /tmp/batch-learners.$$
-psql -h 127.0.0.1 -U openlearn -d "openlearn_grades${OPENLEARN_DB_SUFFIX:-}" -q -c "CREATE TEMP TABLE learners (id uuid);
-  \\copy learners FROM '/tmp/batch-learners.$$'
-  INSERT INTO score_projection (course_key, user_id, item_key, raw_earned, raw_possible, sequence, score_id, scored_at)
-  SELECT '$course', l.id, 'block-v1:$org_run+type@problem+block@p' || p, floor(random() * 2), 1, 1,
-         gen_random_uuid(), now()
-  FROM learners l CROSS JOIN generate_series(0, 499) p WHERE random() < 0.6"
+cat > /tmp/batch-scores.$$.sql <<SQL
+CREATE TEMP TABLE learners (id uuid);
+\\copy learners FROM '/tmp/batch-learners.$$'
+INSERT INTO score_projection (course_key, user_id, item_key, raw_earned, raw_possible, sequence, score_id, scored_at)
+SELECT '$course', l.id, 'block-v1:$org_run+type@problem+block@p' || p, floor(random() * 2), 1, 1, gen_random_uuid(), now()
+FROM learners l CROSS JOIN generate_series(0, 499) p WHERE random() < 0.6;
+SQL
+psql -h 127.0.0.1 -U openlearn -d "openlearn_grades${OPENLEARN_DB_SUFFIX:-}" -q -f /tmp/batch-scores.$$.sql
+rm -f /tmp/batch-scores.$$.sql
 rm -f /tmp/batch-learners.$$
 scores=$(sql openlearn_grades "SELECT count(*) FROM score_projection WHERE course_key = '$course'")
 echo "$LEARNERS learners enrolled, $scores scores in the projection"
@@ -35,6 +38,10 @@ regrade() {
   token=$(kc instructor)
   job=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"kind":"regrade"}' \
     "$GATEWAY/api/grades/v1/courses/$course/jobs" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  report "$job"
+}
+report() {
+  local job="$1" state
   for i in $(seq 1 600); do
     state=$(sql openlearn_grades "SELECT state FROM grade_job WHERE id = '$job'")
     [ "$state" = done ] || [ "$state" = failed ] && break; sleep 0.5
@@ -52,4 +59,17 @@ echo "   rows: $(sql openlearn_grades "SELECT count(*) FROM subsection_grade WHE
   "$(sql openlearn_grades "SELECT count(*) FROM course_grade WHERE course_key = '$course'") course grades"
 echo "== second regrade (nothing changed: read, compute, compare)"
 regrade
+echo "== policy change through course-authoring (Homework weight 1.0 -> 0.9): the BATCH job its event starts"
+token=$(kc instructor)
+policy="$GATEWAY/api/authoring/v1/course-runs/$course/grading-policy"
+etag=$(curl -sf -D - -o /dev/null -H "Authorization: Bearer $token" "$policy" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $token" -H "If-Match: $etag" -H 'Content-Type: application/json' \
+  -d '{"assignmentTypes":[{"type":"Homework","minCount":12,"dropCount":2,"weight":0.9,"shortLabel":"HW"}],
+       "gradeCutoffs":{"Pass":0.5},"gracePeriodSeconds":0}' "$policy"
+echo "   (course-authoring collapses policy edits for its regrade window, 30 s by default, before announcing)"
+for i in $(seq 1 240); do
+  job=$(sql openlearn_grades "SELECT id FROM grade_job WHERE course_key = '$course' AND cause_kind = 'policy'")
+  [ -n "$job" ] && break; sleep 0.5
+done
+report "$job"
 echo "course: $course"

@@ -28,6 +28,13 @@ public interface WorkerConfig {
     @WithDefault("1")
     int batchConcurrency();
 
+    /**
+     * Slices of one job graded at the same time (each its own transaction over different learners). Raise it where
+     * BATCH runs on its own nodes; on a machine shared with STREAM, it takes CPU from STREAM.
+     */
+    @WithDefault("2")
+    int sliceParallelism();
+
     /** Learners per BATCH slice: one transaction and a constant number of SQL statements per slice. */
     @WithDefault("250")
     int sliceSize();

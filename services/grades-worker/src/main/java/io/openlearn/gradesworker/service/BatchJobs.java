@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
@@ -125,9 +129,7 @@ public class BatchJobs {
             if (job.slicesTotal() == null) {
                 plan(job);
             }
-            for (JobRepository.Slice slice : transactions.inNew(db -> jobs.openSlices(db, jobId))) {
-                runSlice(job, slice);
-            }
+            runSlices(job, transactions.inNew(db -> jobs.openSlices(db, jobId)));
             transactions.inNew(db -> {
                 jobs.finish(db, jobId, GradeJob.State.done, null, null);
                 return null;
@@ -165,6 +167,32 @@ public class BatchJobs {
             jobs.plan(db, job.id(), slices);
             return null;
         });
+    }
+
+    /** Open slices, a few at a time; the first failure stops the job (the redelivery resumes it). */
+    private void runSlices(GradeJob job, List<JobRepository.Slice> open) {
+        if (config.sliceParallelism() <= 1 || open.size() <= 1) {
+            open.forEach(slice -> runSlice(job, slice));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.sliceParallelism(), open.size()));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (JobRepository.Slice slice : open) {
+                running.add(pool.submit(() -> runSlice(job, slice)));
+            }
+            for (Future<?> slice : running) {
+                slice.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while grading " + job.id(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void runSlice(GradeJob job, JobRepository.Slice slice) {
