@@ -76,6 +76,31 @@ The environment of one workload: only variables that map to configuration keys t
 {{ include "openlearn.secretEnv" (dict "name" "CONTENT_S3_ACCESS_KEY_ID" "secret" $v.s3.existingSecret "key" $v.s3.accessKeyKey) }}
 {{ include "openlearn.secretEnv" (dict "name" "CONTENT_S3_SECRET_ACCESS_KEY" "secret" $v.s3.existingSecret "key" $v.s3.secretKeyKey) }}
 {{- end }}
+{{- if and $w.s3 (or (eq $w.key "grades") (eq $w.key "gradesWorker")) }}
+{{- if $v.s3.endpoint }}
+- name: OPENLEARN_GRADING_REPORTS_S3_ENDPOINT
+  value: {{ $v.s3.endpoint | quote }}
+{{- end }}
+- name: OPENLEARN_GRADING_REPORTS_S3_REGION
+  value: {{ $v.s3.region | quote }}
+- name: OPENLEARN_GRADING_REPORTS_S3_BUCKET
+  value: {{ $v.s3.reportsBucket | quote }}
+- name: OPENLEARN_GRADING_REPORTS_S3_PATH_STYLE
+  value: {{ or $v.s3.pathStyle (ne (toString $v.s3.endpoint) "") | quote }}
+{{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_GRADING_REPORTS_S3_ACCESS_KEY_ID" "secret" $v.s3.existingSecret "key" $v.s3.accessKeyKey) }}
+{{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_GRADING_REPORTS_S3_SECRET_ACCESS_KEY" "secret" $v.s3.existingSecret "key" $v.s3.secretKeyKey) }}
+{{- end }}
+{{- if or (eq $w.key "grades") (eq $w.key "gradesWorker") }}
+{{- range $pair := list (list "OPENLEARN_GRADING_CONTENT_URL" $v.services.contentRepository) (list "OPENLEARN_GRADING_AUTHORING_URL" $v.services.courseAuthoring) (list "OPENLEARN_GRADING_ENROLLMENT_URL" $v.services.enrollment) (list "OPENLEARN_GRADING_SUBMISSION_URL" $v.services.submission) }}
+- name: {{ index $pair 0 }}
+  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" (index $pair 1).name)) (int (index $pair 1).port) | quote }}
+{{- end }}
+{{- end }}
+{{- if eq $w.key "gradesWorker" }}
+- name: GRADES_WORKER_CONSUME
+  # one Deployment per queue, each scaled on its own backlog
+  value: {{ $w.consumer | quote }}
+{{- end }}
 {{- if eq $w.key "auth" }}
 - name: AUTH_TRUSTED_ISSUERS_OPENEDX_ISSUER
   value: {{ $v.keycloak.realmUrl | quote }}

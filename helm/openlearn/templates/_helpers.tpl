@@ -61,7 +61,7 @@ worker twice (STREAM and BATCH). Every other template ranges over this list, so 
 {{- $w := dict "key" $key "name" $svc.name "service" $svc.name "port" $svc.port "api" true
       "replicas" $svc.replicas "resources" $svc.resources "autoscaling" $svc.autoscaling "pdb" $svc.pdb
       "probes" $probes "env" $svc.env "secretEnv" $svc.secretEnv "database" (default "" $svc.database)
-      "outbox" (default false $svc.outbox) "mongodb" (default false $svc.mongodb) -}}
+      "outbox" (default false $svc.outbox) "mongodb" (default false $svc.mongodb) "s3" (default false $svc.s3) -}}
 {{- $workloads = append $workloads $w -}}
 {{- end -}}
 {{- end -}}
@@ -74,7 +74,7 @@ worker twice (STREAM and BATCH). Every other template ranges over this list, so 
       "api" false "consumer" $consumer "queue" $c.queue "replicas" $c.replicas "resources" $c.resources
       "autoscaling" (merge (dict "enabled" true) $c.autoscaling) "pdb" $gw.pdb "probes" $probes
       "env" (merge (default dict $c.env) (default dict $gw.env)) "secretEnv" (merge (default dict $c.secretEnv) (default dict $gw.secretEnv))
-      "database" $gw.database "outbox" false "mongodb" false -}}
+      "database" $gw.database "outbox" true "mongodb" false "s3" true -}}
 {{- $workloads = append $workloads $w -}}
 {{- end -}}
 {{- end -}}

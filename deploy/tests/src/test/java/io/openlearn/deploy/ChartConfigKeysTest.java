@@ -49,7 +49,10 @@ class ChartConfigKeysTest {
         assertTrue(auth.reads("SMALLRYE_JWT_JWKS_REFRESH_INTERVAL"), "platform-kit's microprofile-config.properties");
         assertFalse(auth.reads("AUTH_KEYS_ENCRYPTION_KEYS"));
         assertFalse(auth.reads("GATEWAY_UPSTREAM_AUTH"));
-        assertFalse(ServiceConfig.of("grades").reads("OPENLEARN_RABBITMQ_USERNAME"), "grades has no outbox");
+        assertTrue(ServiceConfig.of("grades").reads("OPENLEARN_RABBITMQ_USERNAME"), "the outbox through grades-core");
+        assertTrue(ServiceConfig.of("grades-worker").reads("OPENLEARN_GRADING_REPORTS_S3_BUCKET"),
+                "grades-core's mapping, a nested interface extending platform-s3's S3Settings");
+        assertFalse(ServiceConfig.of("enrollment").reads("OPENLEARN_GRADING_CONTENT_URL"));
     }
 
     @Test
@@ -57,7 +60,8 @@ class ChartConfigKeysTest {
         assertEquals(Set.of("auth.keys.encryption-key", "quarkus.datasource.password", "openlearn.rabbitmq.username",
                 "openlearn.rabbitmq.password"), ServiceConfig.of("auth").requiredKeys());
         assertEquals(Set.of("quarkus.datasource.password", "grades-worker.rabbitmq.username",
-                "grades-worker.rabbitmq.password"), ServiceConfig.of("grades-worker").requiredKeys());
+                "grades-worker.rabbitmq.password", "openlearn.rabbitmq.username", "openlearn.rabbitmq.password"),
+                ServiceConfig.of("grades-worker").requiredKeys());
         assertEquals(Set.of(), ServiceConfig.of("gateway").requiredKeys());
         // the endpoint and keys have dev values but are Optional in the mapping: AWS needs neither
         assertEquals(Set.of("openlearn.rabbitmq.username", "openlearn.rabbitmq.password"),

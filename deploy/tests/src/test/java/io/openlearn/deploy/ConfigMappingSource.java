@@ -18,7 +18,7 @@ final class ConfigMappingSource {
     private static final Pattern PREFIX = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern METHOD = Pattern.compile(
             "((?:@\\w+(?:\\([^)]*\\))?\\s*)*)([\\w.]+(?:<[^;(]*>)?)\\s+(\\w+)\\(\\)\\s*;");
-    private static final Pattern NESTED = Pattern.compile("interface\\s+(\\w+)\\s*\\{");
+    private static final Pattern NESTED = Pattern.compile("interface\\s+(\\w+)(?:\\s+extends\\s+(\\w+))?\\s*\\{");
     private static final Pattern MAP_OF = Pattern.compile("Map<\\s*String\\s*,\\s*([\\w.]+)\\s*>");
 
     /** A key (with {@code *} for a map's name segment) and whether it must be set because nothing defaults it. */
@@ -56,7 +56,8 @@ final class ConfigMappingSource {
                 collect(nested.get(map.group(1)), nested, key + ".*", true, keys);
             } else if (map.matches()) {
                 keys.add(new Key(key + ".*", false));
-            } else {
+            } else if (keys.stream().noneMatch(known -> known.name().equals(key))) {
+                // an override in the nested interface comes before the inherited method and wins
                 boolean defaulted = annotations.contains("@WithDefault") || type.startsWith("Optional");
                 keys.add(new Key(key, !defaulted && !inMap));
             }
@@ -68,9 +69,24 @@ final class ConfigMappingSource {
         Matcher matcher = NESTED.matcher(body);
         while (matcher.find()) {
             int open = matcher.end() - 1;
-            nested.put(matcher.group(1), body.substring(open + 1, closingBrace(body, open)));
+            String own = body.substring(open + 1, closingBrace(body, open));
+            nested.put(matcher.group(1), matcher.group(2) == null ? own : own + "\n" + inherited(matcher.group(2)));
         }
         return nested;
+    }
+
+    /** The body of a shared settings interface a mapping extends (e.g. platform-s3's S3Settings), from its source. */
+    private static String inherited(String name) {
+        try (var files = java.nio.file.Files.walk(Repo.path("services"))) {
+            java.nio.file.Path file = files.filter(f -> f.getFileName().toString().equals(name + ".java"))
+                    .filter(f -> f.toString().contains("src/main/java")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no source of " + name));
+            String source = stripComments(Files2.read(file));
+            int open = source.indexOf('{', source.indexOf("interface " + name));
+            return source.substring(open + 1, closingBrace(source, open));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The methods of one level only: nested interface bodies are read when their type is met. */

@@ -81,6 +81,26 @@ class HelmChartTest {
                 .filter(d -> "grades-worker".equals(Workloads.service(d)))
                 .collect(Collectors.toMap(Chart.Rendered::name, d -> Workloads.label(d, "openlearn.io/queue-consumer")));
         assertEquals(Map.of("ol-grades-worker-stream", "stream", "ol-grades-worker-batch", "batch"), consumers);
+        var consumes = Chart.render("defaults").ofKind("Deployment").stream()
+                .filter(d -> "grades-worker".equals(Workloads.service(d)))
+                .collect(Collectors.toMap(Chart.Rendered::name,
+                        d -> Workloads.env(Workloads.containers(d).get(0)).get("GRADES_WORKER_CONSUME")));
+        assertEquals(Map.of("ol-grades-worker-stream", "stream", "ol-grades-worker-batch", "batch"), consumes,
+                "each Deployment consumes only its own queue");
+    }
+
+    @Test
+    void objectStoreSettingsReachContentAndBothGradesProcesses() {
+        Map<String, JsonNode> deployments = Chart.render("defaults").byName("Deployment");
+        Map<String, String> content = Workloads.env(Workloads.containers(deployments.get("ol-content-repository"))
+                .get(0));
+        assertEquals("openlearn", content.get("CONTENT_S3_BUCKET"));
+        for (String name : List.of("ol-grades", "ol-grades-worker-stream", "ol-grades-worker-batch")) {
+            Map<String, String> env = Workloads.env(Workloads.containers(deployments.get(name)).get(0));
+            assertEquals("grades-reports", env.get("OPENLEARN_GRADING_REPORTS_S3_BUCKET"), name);
+            assertTrue(env.get("OPENLEARN_GRADING_CONTENT_URL").startsWith("http://ol-content-repository:"), name);
+            assertTrue(env.containsKey("OPENLEARN_RABBITMQ_USERNAME"), name + " relays its outbox");
+        }
     }
 
     @Test

@@ -98,11 +98,18 @@ final class ServiceConfig {
                 .reduce((a, b) -> a + "[A-Z0-9_]+" + b).orElseThrow();
     }
 
-    /** platform-kit always; platform-outbox and platform-broker (which the outbox uses) where the pom says so. */
+    /**
+     * platform-kit always; grades-core (which brings the outbox) and platform-outbox and platform-broker (which the
+     * outbox uses) where the pom says so.
+     */
     private static List<Path> libraries(Path module) {
         List<Path> libraries = new ArrayList<>(List.of(Repo.path("services/platform-kit")));
         String pom = Files2.read(module.resolve("pom.xml"));
-        boolean outbox = pom.contains("<artifactId>platform-outbox</artifactId>");
+        boolean gradesCore = pom.contains("<artifactId>grades-core</artifactId>");
+        if (gradesCore) {
+            libraries.add(Repo.path("services/grades-core"));
+        }
+        boolean outbox = gradesCore || pom.contains("<artifactId>platform-outbox</artifactId>");
         if (outbox) {
             libraries.add(Repo.path("services/platform-outbox"));
         }
