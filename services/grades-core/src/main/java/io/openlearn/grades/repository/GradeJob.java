@@ -13,7 +13,7 @@ public record GradeJob(UUID id, String courseKey, Kind kind, State state, String
         String error, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
     public enum Kind {
-        regrade, rescore, course_grade_report, problem_grade_report
+        regrade, rescore, resync, course_grade_report, problem_grade_report
     }
 
     public enum State {

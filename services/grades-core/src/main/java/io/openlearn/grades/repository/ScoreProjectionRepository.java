@@ -24,6 +24,12 @@ public class ScoreProjectionRepository {
             + " ON CONFLICT (course_key, user_id, item_key) DO UPDATE SET raw_earned = EXCLUDED.raw_earned,"
             + " raw_possible = EXCLUDED.raw_possible, sequence = EXCLUDED.sequence, score_id = EXCLUDED.score_id,"
             + " scored_at = EXCLUDED.scored_at WHERE score_projection.sequence < EXCLUDED.sequence";
+    private static final String APPLY_MANY = "INSERT INTO score_projection (course_key, user_id, item_key,"
+            + " raw_earned, raw_possible, sequence, score_id, scored_at) SELECT ?, * FROM unnest(?::uuid[],"
+            + " ?::varchar[], ?::float8[], ?::float8[], ?::int8[], ?::uuid[], ?::timestamptz[])"
+            + " ON CONFLICT (course_key, user_id, item_key) DO UPDATE SET raw_earned = EXCLUDED.raw_earned,"
+            + " raw_possible = EXCLUDED.raw_possible, sequence = EXCLUDED.sequence, score_id = EXCLUDED.score_id,"
+            + " scored_at = EXCLUDED.scored_at WHERE score_projection.sequence < EXCLUDED.sequence";
     private static final String OF_LEARNERS = "SELECT user_id, item_key, raw_earned, raw_possible"
             + " FROM score_projection WHERE course_key = ? AND user_id = ANY (?)";
 
@@ -39,6 +45,37 @@ public class ScoreProjectionRepository {
             upsert.setObject(7, score.scoreId());
             SqlTimes.setInstant(upsert, 8, score.scoredAt());
             return upsert.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Stores many scores in one statement, each unless a newer one is stored (a resync page).
+     *
+     * @return how many were stored
+     */
+    public int applyAll(Connection db, String courseKey, java.util.List<ScoreUpdate> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        int n = updates.size();
+        Object[][] columns = new Object[7][n];
+        for (int i = 0; i < n; i++) {
+            ScoreUpdate score = updates.get(i);
+            columns[0][i] = score.userId();
+            columns[1][i] = score.itemKey();
+            columns[2][i] = score.rawEarned();
+            columns[3][i] = score.rawPossible();
+            columns[4][i] = score.sequence();
+            columns[5][i] = score.scoreId();
+            columns[6][i] = score.scoredAt().atOffset(java.time.ZoneOffset.UTC);
+        }
+        String[] types = {"uuid", "varchar", "float8", "float8", "int8", "uuid", "timestamptz"};
+        try (PreparedStatement upsert = db.prepareStatement(APPLY_MANY)) {
+            upsert.setString(1, courseKey);
+            for (int c = 0; c < types.length; c++) {
+                upsert.setArray(2 + c, db.createArrayOf(types[c], columns[c]));
+            }
+            return upsert.executeUpdate();
         }
     }
 

@@ -104,6 +104,20 @@ public class UpstreamStub {
         return page;
     }
 
+    @GET
+    @Path("submission/api/submission/v1/courses/{key}/scores")
+    public Map<String, Object> scores(@PathParam("key") String key, @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("500") int limit) {
+        List<Map<String, Object>> all = upstreams.latestScores.getOrDefault(key, List.of());
+        int from = after == null ? 0 : Integer.parseInt(after);
+        int to = Math.min(all.size(), from + limit);
+        Map<String, Object> page = new HashMap<>();
+        page.put("courseKey", key);
+        page.put("items", all.subList(from, to));
+        page.put("nextAfter", to < all.size() ? String.valueOf(to) : null);
+        return page;
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("submission/api/submission/v1/courses/{key}/items/{item}/rescore")

@@ -27,6 +27,8 @@ public class Upstreams {
     public final Map<String, Instant> ends = new ConcurrentHashMap<>();
     public final Map<String, List<UUID>> rosters = new ConcurrentHashMap<>();
     public final List<String> rescores = new CopyOnWriteArrayList<>();
+    /** submission's latest score per (learner, problem) of a course, as its scores endpoint pages them. */
+    public final Map<String, List<Map<String, Object>>> latestScores = new ConcurrentHashMap<>();
 
     /** Publishes a new structure version (1, 2, ...) of the course. */
     public synchronized CourseStructure publish(String courseKey, List<SubsectionDefinition> subsections) {

@@ -1,6 +1,7 @@
 package io.openlearn.gradesworker.client;
 
 import io.openlearn.grades.config.GradingConfig;
+import io.openlearn.grades.repository.ScoreUpdate;
 import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,30 @@ public class SubmissionClient {
     public SubmissionClient(ServiceHttp http, GradingConfig config) {
         this.http = http;
         this.config = config;
+    }
+
+    /** One page of a course's latest scores, as the projection stores them. */
+    public record ScorePage(List<ScoreUpdate> scores, String nextAfter) {
+    }
+
+    public ScorePage latestScores(String courseKey, String after, int limit) {
+        String url = config.submissionUrl() + "/api/submission/v1/courses/" + courseKey + "/scores?limit=" + limit
+                + (after == null ? "" : "&after=" + after);
+        ServiceHttp.Answer answer = http.get("submission", url);
+        if (answer.status() != 200) {
+            throw new ProblemException(502, "submission answered " + answer.status() + " for the scores of "
+                    + courseKey + ".");
+        }
+        List<ScoreUpdate> scores = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode item : answer.body().path("items")) {
+            scores.add(new ScoreUpdate(courseKey, UUID.fromString(item.path("userId").asText()),
+                    item.path("itemKey").asText(), item.path("rawEarned").asDouble(),
+                    item.path("rawPossible").asDouble(), item.path("sequence").asLong(),
+                    UUID.fromString(item.path("scoreId").asText()),
+                    java.time.Instant.parse(item.path("scoredAt").asText())));
+        }
+        com.fasterxml.jackson.databind.JsonNode next = answer.body().path("nextAfter");
+        return new ScorePage(scores, next.isTextual() ? next.asText() : null);
     }
 
     /** @return how many scores submission wrote */

@@ -7,6 +7,7 @@ import io.openlearn.grades.repository.CourseState;
 import io.openlearn.grades.repository.CourseStateRepository;
 import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.repository.JobRepository;
+import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.gradesworker.client.SubmissionClient;
 import io.openlearn.gradesworker.config.WorkerConfig;
@@ -44,11 +45,13 @@ public class BatchJobs {
     private final SubmissionClient submission;
     private final WorkerConfig config;
     private final GradeReports reports;
+    private final ScoreProjectionRepository scores;
 
     public BatchJobs(Transactions transactions, JobRepository jobs, CourseStateRepository stateRepository,
             CourseStates states, RosterClient roster, LearnerGrading grading, SubmissionClient submission,
-            WorkerConfig config, GradeReports reports) {
+            WorkerConfig config, GradeReports reports, ScoreProjectionRepository scores) {
         this.reports = reports;
+        this.scores = scores;
         this.transactions = transactions;
         this.jobs = jobs;
         this.stateRepository = stateRepository;
@@ -68,7 +71,8 @@ public class BatchJobs {
                     ? advanceAndRegrade(eventId, courseKey, Cause.of("publish", data.path("version").asText()), 0,
                             data.path("version").asLong())
                     : advanceOnly(courseKey, data.path("version").asLong());
-            case "grade.regrade.requested", "grade.rescore.requested", "grade.report.requested" ->
+            case "grade.regrade.requested", "grade.rescore.requested", "grade.report.requested",
+                    "grade.resync.requested" ->
                     run(UUID.fromString(data.path("jobId").asText()));
             default -> throw new IllegalArgumentException("BATCH does not handle " + type);
         };
@@ -127,6 +131,9 @@ public class BatchJobs {
                 return transactions.inNew(db -> jobs.find(db, jobId));
             }
             if (job.slicesTotal() == null) {
+                if (job.kind() == GradeJob.Kind.resync) {
+                    resyncProjection(job.courseKey());
+                }
                 plan(job);
             }
             runSlices(job, transactions.inNew(db -> jobs.openSlices(db, jobId)));
@@ -148,6 +155,19 @@ public class BatchJobs {
             }
         }
         return transactions.inNew(db -> jobs.find(db, jobId));
+    }
+
+    /**
+     * Rebuilds the course's score projection from submission, page by page (one statement each). A score older than
+     * the stored one is skipped, so a resync racing STREAM never moves a learner back.
+     */
+    private void resyncProjection(String courseKey) {
+        String after = null;
+        do {
+            SubmissionClient.ScorePage page = submission.latestScores(courseKey, after, 2_000);
+            transactions.inNew(db -> scores.applyAll(db, courseKey, page.scores()));
+            after = page.nextAfter();
+        } while (after != null);
     }
 
     private void plan(GradeJob job) {
@@ -202,7 +222,7 @@ public class BatchJobs {
             submission.rescore(job.courseKey(), job.itemKey(), slice.learners());
         }
         transactions.inNew(db -> {
-            if (job.kind() == GradeJob.Kind.regrade) {
+            if (job.kind() == GradeJob.Kind.regrade || job.kind() == GradeJob.Kind.resync) {
                 grading.regrade(db, job.courseKey(), slice.learners(), cause);
             }
             jobs.sliceDone(db, job.id(), slice.number());

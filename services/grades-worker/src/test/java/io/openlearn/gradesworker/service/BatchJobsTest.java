@@ -133,4 +133,43 @@ class BatchJobsTest {
         assertEquals(List.of(2, 2, 10), List.of(db.rows("SELECT slices_total, slices_done, learners_done FROM grade_job"
                 + " WHERE id = ?", job).get(0)));
     }
+
+    @Test
+    void resyncRebuildsTheProjectionFromSubmissionAndRegradesKeepingNewerScores() throws Exception {
+        List<UUID> learners = learners(9);
+        String course = course(learners);
+        try (EventPublisher events = new EventPublisher()) {
+            // learner 0's newer score (sequence 3) reached the projection; submission's page still says sequence 2
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 3)));
+            db.await(0.5, 10_000, "SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?",
+                    course, learners.get(0));
+        }
+        List<Map<String, Object>> scores = new java.util.ArrayList<>();
+        for (UUID learner : learners) {
+            for (String problem : List.of("p1", "p2")) {
+                scores.add(Map.of("userId", learner.toString(), "itemKey", problem, "scoreId",
+                        UUID.randomUUID().toString(), "kind", "auto", "rawEarned", problem.equals("p1") ? 0 : 1,
+                        "rawPossible", 1, "sequence", 2, "scoredAt", "2026-11-26T00:00:00Z"));
+            }
+        }
+        upstreams.latestScores.put(course, scores);
+        UUID job = UUID.randomUUID();
+        db.execute("INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by,"
+                + " created_at) VALUES (?, ?, 'resync', 'queued', 'resync', ?, 'staff', now())", job, course,
+                job.toString());
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.event("grade.resync.requested", Map.of("courseKey", course,
+                    "jobId", job.toString(), "kind", "resync")));
+            db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", job);
+        }
+        assertEquals(18L, db.rows("SELECT count(*) FROM score_projection WHERE course_key = ?", course).get(0)[0]);
+        // learner 0 keeps p1 at 1 (sequence 3) and gains p2 -> 1.0; the others 0 + 1 of 2 -> 0.5
+        assertEquals(1.0, db.rows("SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?", course,
+                learners.get(0)).get(0)[0]);
+        assertEquals(0.5, db.rows("SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?", course,
+                learners.get(5)).get(0)[0]);
+        assertEquals("resync", db.rows("SELECT cause_kind FROM course_grade WHERE course_key = ? AND user_id = ?",
+                course, learners.get(5)).get(0)[0]);
+    }
 }

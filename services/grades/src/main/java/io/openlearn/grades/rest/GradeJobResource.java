@@ -56,12 +56,13 @@ public class GradeJobResource {
         GradeJob job = switch (kind == null ? "" : kind) {
             case "regrade" -> jobs.regrade(courseKey, access.callerName());
             case "rescore" -> jobs.rescore(courseKey, requireItem(courseKey, request.itemKey()), access.callerName());
+            case "resync" -> jobs.resync(courseKey, access.callerName());
             case "course_grade_report" -> jobs.report(courseKey, GradeJob.Kind.course_grade_report,
                     access.callerName());
             case "problem_grade_report" -> jobs.report(courseKey, GradeJob.Kind.problem_grade_report,
                     access.callerName());
             default -> throw ProblemException.invalid("kind",
-                    "one of regrade, rescore, course_grade_report, problem_grade_report");
+                    "one of regrade, rescore, resync, course_grade_report, problem_grade_report");
         };
         return Response.accepted(json(job))
                 .location(URI.create("/api/grades/v1/courses/" + courseKey + "/jobs/" + job.id())).build();

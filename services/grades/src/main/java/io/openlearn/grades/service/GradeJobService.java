@@ -43,6 +43,13 @@ public class GradeJobService {
                 requestedBy, Instant.now()), "grade.rescore.requested");
     }
 
+    /** Rebuilds the course's score projection from submission, then regrades every learner. */
+    public GradeJob resync(String courseKey, String requestedBy) {
+        UUID id = UUID.randomUUID();
+        return request(GradeJob.queued(id, courseKey, GradeJob.Kind.resync, Cause.of("resync", id.toString()), null,
+                requestedBy, Instant.now()), "grade.resync.requested");
+    }
+
     /** A course grade or problem grade report, produced as CSV in S3 by BATCH. */
     public GradeJob report(String courseKey, GradeJob.Kind kind, String requestedBy) {
         UUID id = UUID.randomUUID();

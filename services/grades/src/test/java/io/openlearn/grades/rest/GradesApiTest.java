@@ -241,7 +241,7 @@ class GradesApiTest {
         String course = course();
         String staff = staff(course);
         try (EventTap tap = EventTap.bind("grade.regrade.requested", "grade.rescore.requested",
-                "grade.report.requested")) {
+                "grade.report.requested", "grade.resync.requested")) {
             String job = given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "regrade"))
                     .post("/api/grades/v1/courses/{c}/jobs", course).then().statusCode(202)
                     .header("Location", notNullValue()).body("state", equalTo("queued")).extract().path("id");
@@ -252,11 +252,14 @@ class GradesApiTest {
             given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "course_grade_report"))
                     .post("/api/grades/v1/courses/{c}/jobs", course).then().statusCode(202)
                     .body("kind", equalTo("course_grade_report")).body("downloadUrl", nullValue());
-            assertEquals(3, tap.await(course, 3, Duration.ofSeconds(10)).size());
+            given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "resync"))
+                    .post("/api/grades/v1/courses/{c}/jobs", course).then().statusCode(202)
+                    .body("kind", equalTo("resync"));
+            assertEquals(4, tap.await(course, 4, Duration.ofSeconds(10)).size());
             given().auth().oauth2(staff).get("/api/grades/v1/courses/{c}/jobs/{j}", course, job).then()
                     .statusCode(200).body("kind", equalTo("regrade")).body("slicesDone", equalTo(0));
             given().auth().oauth2(staff).get("/api/grades/v1/courses/{c}/jobs", course).then().statusCode(200)
-                    .body("items", hasSize(3));
+                    .body("items", hasSize(4));
         }
         given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "rescore", "itemKey", "p1"))
                 .post("/api/grades/v1/courses/{c}/jobs", course).then().statusCode(400)

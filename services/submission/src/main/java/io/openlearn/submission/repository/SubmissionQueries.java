@@ -88,6 +88,26 @@ public class SubmissionQueries {
                 dbl(r[3]), dbl(r[4]), dbl(r[5]))).toList();
     }
 
+    /** The latest score of a course's student items, with its sequence, in student-item order (keyset). */
+    public record LatestScore(UUID studentItemId, UUID userId, String itemKey, UUID scoreId, String kind,
+            double earned, double possible, long sequence, java.time.Instant scoredAt) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<LatestScore> latestScores(String courseKey, UUID after, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT i.id, i.user_id, i.item_key, s.id, s.kind, s.points_earned, s.points_possible, s.sequence,
+                       s.created_at
+                  FROM student_item i JOIN score_summary ss ON ss.student_item_id = i.id
+                  JOIN score s ON s.id = ss.latest_score_id
+                 WHERE i.course_key = :course AND i.id > :after ORDER BY i.id LIMIT :limit
+                """).setParameter("course", courseKey).setParameter("after", after == null ? new UUID(0, 0) : after)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new LatestScore((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3],
+                (String) r[4], ((Number) r[5]).doubleValue(), ((Number) r[6]).doubleValue(),
+                ((Number) r[7]).longValue(), io.openlearn.kit.persistence.SqlTimes.toInstant(r[8]))).toList();
+    }
+
     private JsonNode answer(String stored) {
         try {
             return json.readTree(stored);

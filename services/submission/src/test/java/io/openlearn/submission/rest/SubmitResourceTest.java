@@ -232,6 +232,28 @@ class SubmitResourceTest {
     }
 
     @Test
+    void servicesReadEveryLearnersLatestScoreWithItsSequencePageByPage() {
+        Course c = new Course();
+        TestTokens other = TestTokens.user("other-" + c.org);
+        upstreams.enroll(UUID.fromString(other.subject()), c.key);
+        c.submit(Map.of("choices", List.of("a"))).statusCode(201);
+        c.submit(Map.of("choices", List.of("b"))).statusCode(201);
+        c.submit(other.sign(), Map.of("choices", List.of("a")), null).statusCode(201);
+        String path = "/api/submission/v1/courses/{c}/scores";
+        String service = TestTokens.user("grades-worker").group("service").sign();
+        String after = given().auth().oauth2(service).queryParam("limit", 1).get(path, c.key).then().statusCode(200)
+                .body("items", hasSize(1)).body("nextAfter", notNullValue()).extract().path("nextAfter");
+        given().auth().oauth2(service).queryParam("limit", 1).queryParam("after", after).get(path, c.key).then()
+                .statusCode(200).body("items", hasSize(1)).body("nextAfter", notNullValue());
+        given().auth().oauth2(c.staff).get(path, c.key).then().statusCode(200)
+                .body("items.find { it.userId == '" + c.learner.subject() + "' }.sequence", equalTo(2))
+                .body("items.find { it.userId == '" + c.learner.subject() + "' }.rawEarned", equalTo(2.0f))
+                .body("items.find { it.userId == '" + other.subject() + "' }.rawEarned", equalTo(0.0f));
+        given().auth().oauth2(c.learner.sign()).get(path, c.key).then().statusCode(403);
+        given().auth().oauth2(service).queryParam("after", "nope").get(path, c.key).then().statusCode(400);
+    }
+
+    @Test
     void staffSetAndResetScoresAppendRowsAndResetCanGiveAttemptsBack() {
         Course c = new Course();
         c.submit(Map.of("choices", List.of("a"))).statusCode(201);
