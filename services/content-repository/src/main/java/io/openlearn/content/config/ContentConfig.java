@@ -19,13 +19,6 @@ public interface ContentConfig {
     Events events();
 
     interface S3 extends S3Settings {
-        @Override
-        @WithDefault("us-east-1")
-        String region();
-
-        @Override
-        @WithDefault("true")
-        boolean createBucket();
     }
 
     interface Assets {

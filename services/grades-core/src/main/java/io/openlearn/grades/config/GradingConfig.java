@@ -40,13 +40,6 @@ public interface GradingConfig {
     }
 
     interface S3 extends S3Settings {
-        @Override
-        @WithDefault("us-east-1")
-        String region();
-
-        @Override
-        @WithDefault("true")
-        boolean createBucket();
     }
 
     /** Structures and policy versions kept in memory: both are immutable per version, so only size bounds them. */

@@ -3,7 +3,7 @@ package io.openlearn.grades.rest;
 import io.openlearn.grades.client.ReportStore;
 import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.service.GradeJobService;
-import io.openlearn.grades.service.GradesAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -38,11 +38,11 @@ public class GradeJobResource {
     public record JobList(List<Job> items) {
     }
 
-    private final GradesAccess access;
+    private final CourseCaller access;
     private final GradeJobService jobs;
     private final ReportStore reports;
 
-    public GradeJobResource(GradesAccess access, GradeJobService jobs, ReportStore reports) {
+    public GradeJobResource(CourseCaller access, GradeJobService jobs, ReportStore reports) {
         this.access = access;
         this.jobs = jobs;
         this.reports = reports;

@@ -2,7 +2,7 @@ package io.openlearn.grades.rest;
 
 import io.openlearn.grades.repository.GradebookRepository;
 import io.openlearn.grades.service.GradebookQuery;
-import io.openlearn.grades.service.GradesAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
@@ -19,10 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class GradebookResource {
 
-    private final GradesAccess access;
+    private final CourseCaller access;
     private final GradebookQuery gradebook;
 
-    public GradebookResource(GradesAccess access, GradebookQuery gradebook) {
+    public GradebookResource(CourseCaller access, GradebookQuery gradebook) {
         this.access = access;
         this.gradebook = gradebook;
     }

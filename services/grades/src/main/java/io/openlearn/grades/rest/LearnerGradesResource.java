@@ -5,7 +5,7 @@ import io.openlearn.grades.repository.GradeChange;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.OverrideRecord;
 import io.openlearn.grades.repository.Transactions;
-import io.openlearn.grades.service.GradesAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.grades.service.OverrideService;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.problem.Problem;
@@ -62,13 +62,13 @@ public class LearnerGradesResource {
     public record History(List<Change> items, Long nextBefore) {
     }
 
-    private final GradesAccess access;
+    private final CourseCaller access;
     private final ProgressQuery progress;
     private final OverrideService overrides;
     private final Transactions db;
     private final GradeRepository grades;
 
-    public LearnerGradesResource(GradesAccess access, ProgressQuery progress, OverrideService overrides,
+    public LearnerGradesResource(CourseCaller access, ProgressQuery progress, OverrideService overrides,
             Transactions db, GradeRepository grades) {
         this.access = access;
         this.progress = progress;

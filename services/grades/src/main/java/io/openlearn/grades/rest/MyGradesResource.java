@@ -2,7 +2,7 @@ package io.openlearn.grades.rest;
 
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.Transactions;
-import io.openlearn.grades.service.GradesAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.keys.CourseKeys;
 import io.quarkus.security.Authenticated;
@@ -29,10 +29,10 @@ public class MyGradesResource {
 
     private final Transactions db;
     private final GradeRepository grades;
-    private final GradesAccess access;
+    private final CourseCaller access;
     private final ProgressQuery progress;
 
-    public MyGradesResource(Transactions db, GradeRepository grades, GradesAccess access, ProgressQuery progress) {
+    public MyGradesResource(Transactions db, GradeRepository grades, CourseCaller access, ProgressQuery progress) {
         this.db = db;
         this.grades = grades;
         this.access = access;

@@ -2,7 +2,7 @@ package io.openlearn.grades.rest;
 
 import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.grades.domain.GradingPolicy;
-import io.openlearn.grades.service.GradesAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.grades.service.WhatIfQuery;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
@@ -31,10 +31,10 @@ public class WhatIfResource {
     public record ProposedPolicy(List<ProposedType> assignmentTypes, Map<String, Double> gradeCutoffs) {
     }
 
-    private final GradesAccess access;
+    private final CourseCaller access;
     private final WhatIfQuery whatIf;
 
-    public WhatIfResource(GradesAccess access, WhatIfQuery whatIf) {
+    public WhatIfResource(CourseCaller access, WhatIfQuery whatIf) {
         this.access = access;
         this.whatIf = whatIf;
     }

@@ -3,7 +3,7 @@ package io.openlearn.submission.rest;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.repository.SubmissionQueries;
-import io.openlearn.submission.service.SubmissionAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
@@ -34,9 +34,9 @@ public class CourseScoresResource {
     }
 
     private final SubmissionQueries queries;
-    private final SubmissionAccess access;
+    private final CourseCaller access;
 
-    public CourseScoresResource(SubmissionQueries queries, SubmissionAccess access) {
+    public CourseScoresResource(SubmissionQueries queries, CourseCaller access) {
         this.queries = queries;
         this.access = access;
     }

@@ -5,7 +5,7 @@ import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.repository.SubmissionQueries;
 import io.openlearn.submission.repository.SubmissionQueries.Cursor;
 import io.openlearn.submission.rest.SubmitResource.Score;
-import io.openlearn.submission.service.SubmissionAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
@@ -28,9 +28,9 @@ import java.util.UUID;
 public class CourseSubmissionResource {
 
     private final SubmissionQueries queries;
-    private final SubmissionAccess access;
+    private final CourseCaller access;
 
-    public CourseSubmissionResource(SubmissionQueries queries, SubmissionAccess access) {
+    public CourseSubmissionResource(SubmissionQueries queries, CourseCaller access) {
         this.queries = queries;
         this.access = access;
     }

@@ -2,7 +2,7 @@ package io.openlearn.submission.rest;
 
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.repository.ExtensionRepository;
-import io.openlearn.submission.service.SubmissionAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -23,9 +23,9 @@ import java.util.UUID;
 public class ExtensionResource {
 
     private final ExtensionRepository extensions;
-    private final SubmissionAccess access;
+    private final CourseCaller access;
 
-    public ExtensionResource(ExtensionRepository extensions, SubmissionAccess access) {
+    public ExtensionResource(ExtensionRepository extensions, CourseCaller access) {
         this.extensions = extensions;
         this.access = access;
     }

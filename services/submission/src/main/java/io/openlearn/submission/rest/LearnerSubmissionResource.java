@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.submission.repository.SubmissionQueries;
 import io.openlearn.submission.rest.SubmitResource.Score;
-import io.openlearn.submission.service.SubmissionAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.submission.service.Visibility;
 import io.quarkus.security.Authenticated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,10 +27,10 @@ public class LearnerSubmissionResource {
     static final int MAX_OWN = 1_000;
 
     private final SubmissionQueries queries;
-    private final SubmissionAccess access;
+    private final CourseCaller access;
     private final Visibility visibility;
 
-    public LearnerSubmissionResource(SubmissionQueries queries, SubmissionAccess access, Visibility visibility) {
+    public LearnerSubmissionResource(SubmissionQueries queries, CourseCaller access, Visibility visibility) {
         this.queries = queries;
         this.access = access;
         this.visibility = visibility;

@@ -3,7 +3,7 @@ package io.openlearn.submission.rest;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.repository.SubmissionRepository.StoredScore;
 import io.openlearn.submission.service.ScoreService;
-import io.openlearn.submission.service.SubmissionAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,9 +24,9 @@ import java.util.UUID;
 public class ScoreResource {
 
     private final ScoreService scores;
-    private final SubmissionAccess access;
+    private final CourseCaller access;
 
-    public ScoreResource(ScoreService scores, SubmissionAccess access) {
+    public ScoreResource(ScoreService scores, CourseCaller access) {
         this.scores = scores;
         this.access = access;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.config.SubmissionConfig;
-import io.openlearn.submission.service.SubmissionAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.submission.service.SubmissionService;
 import io.openlearn.submission.service.SubmissionService.Submitted;
 import io.quarkus.security.Authenticated;
@@ -27,11 +27,11 @@ import java.util.UUID;
 public class SubmitResource {
 
     private final SubmissionService submissions;
-    private final SubmissionAccess access;
+    private final CourseCaller access;
     private final SubmissionConfig config;
     private final ObjectMapper json;
 
-    public SubmitResource(SubmissionService submissions, SubmissionAccess access, SubmissionConfig config,
+    public SubmitResource(SubmissionService submissions, CourseCaller access, SubmissionConfig config,
                           ObjectMapper json) {
         this.submissions = submissions;
         this.access = access;

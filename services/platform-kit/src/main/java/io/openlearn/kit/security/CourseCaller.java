@@ -1,21 +1,22 @@
-package io.openlearn.submission.service;
+package io.openlearn.kit.security;
 
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.kit.security.Callers;
-import io.openlearn.kit.security.RoleChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who the caller is to a course: its learner (themselves only), its staff, or a platform service. */
+/**
+ * Who the caller of a request is to a course: a learner (themselves only), the course's team, an admin, or a
+ * platform service. The object-level checks every course-scoped service makes, stated once.
+ */
 @ApplicationScoped
-public class SubmissionAccess {
+public class CourseCaller {
 
     private final JsonWebToken jwt;
     private final RoleChecker roles;
 
-    public SubmissionAccess(JsonWebToken jwt, RoleChecker roles) {
+    public CourseCaller(JsonWebToken jwt, RoleChecker roles) {
         this.jwt = jwt;
         this.roles = roles;
     }
@@ -24,15 +25,21 @@ public class SubmissionAccess {
         return Callers.userId(jwt);
     }
 
+    /** The name history and audit lines record: the username, else the subject. */
     public String callerName() {
         String name = jwt.getClaim("preferred_username");
         return name != null ? name : jwt.getSubject();
+    }
+
+    public boolean isAdmin() {
+        return jwt.getGroups().contains("admin");
     }
 
     public boolean isService() {
         return jwt.getGroups().contains("service");
     }
 
+    /** Admins, the org's admins, the course's instructors and staff (400 for a malformed course key). */
     public boolean isStaff(String courseKey) {
         return roles.isCourseTeam(jwt, CourseKeys.require(courseKey));
     }
@@ -46,6 +53,14 @@ public class SubmissionAccess {
     public void requireStaffOrService(String courseKey) {
         if (!isService() && !isStaff(courseKey)) {
             throw new ProblemException(403, "Only the course's staff and platform services may do this.");
+        }
+    }
+
+    /** The learner themselves, the course's staff, or a platform service. */
+    public void requireSelfOrStaff(String courseKey, UUID learner) {
+        CourseKeys.require(courseKey);
+        if (!learner.equals(caller()) && !isService() && !isStaff(courseKey)) {
+            throw new ProblemException(403, "Learners see only their own data.");
         }
     }
 }
