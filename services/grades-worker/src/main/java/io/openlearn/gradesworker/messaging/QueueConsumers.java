@@ -112,7 +112,8 @@ public class QueueConsumers {
             handle(queue, type, event);
             channel.basicAck(tag, false);
             sample.stop(registry.timer("grades.worker.handled", "queue", queue, "type", type, "outcome", "ok"));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            // a payload this worker cannot read will not read better on redelivery
             LOG.errorf(e, "Dead-lettering %s %s from %s", type, event.path("id").asText(), queue);
             channel.basicReject(tag, false);
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.repository.CourseState;
 import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.repository.Transactions;
+import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public class GradeReports {
     /** Writes the job's report and returns its object key. */
     public String produce(GradeJob job) throws IOException {
         CourseState state = transactions.inNew(db -> states.current(db, job.courseKey())).orElseThrow(() ->
-                new IllegalStateException("Course " + job.courseKey() + " has no published content to report on."));
+                new ProblemException(422, "Course " + job.courseKey() + " has no published content to report on."));
         CourseStructure structure = structures.version(job.courseKey(), state.contentVersion());
         String key = "reports/" + job.courseKey() + "/" + job.kind().name() + "-" + job.id() + ".csv";
         store.write(key, "text/csv; charset=utf-8", out -> {
