@@ -7,10 +7,11 @@ import java.util.UUID;
  * A BATCH job: a regrade, a rescore of one problem, or a report, over a course's learners in slices.
  *
  * @param slicesTotal null until the roster has been split into slices
+ * @param byAdmin requested by an admin: it may change the grades of a frozen course
  */
 public record GradeJob(UUID id, String courseKey, Kind kind, State state, String causeKind, String causeRef,
         String itemKey, String requestedBy, Integer slicesTotal, int slicesDone, int learnersDone, String resultKey,
-        String error, Instant createdAt, Instant startedAt, Instant finishedAt) {
+        String error, Instant createdAt, Instant startedAt, Instant finishedAt, boolean byAdmin) {
 
     public enum Kind {
         regrade, rescore, resync, course_grade_report, problem_grade_report
@@ -23,7 +24,7 @@ public record GradeJob(UUID id, String courseKey, Kind kind, State state, String
     public static GradeJob queued(UUID id, String courseKey, Kind kind, Cause cause, String itemKey,
             String requestedBy, Instant at) {
         return new GradeJob(id, courseKey, kind, State.queued, cause.kind(), cause.ref(), itemKey, requestedBy, null,
-                0, 0, null, null, at, null, null);
+                0, 0, null, null, at, null, null, cause.byAdmin());
     }
 
     public boolean finished() {

@@ -216,7 +216,7 @@ public class BatchJobs {
     }
 
     private void runSlice(GradeJob job, JobRepository.Slice slice) {
-        Cause cause = new Cause(job.causeKind(), job.causeRef(), false);
+        Cause cause = new Cause(job.causeKind(), job.causeRef(), job.byAdmin());
         if (job.kind() == GradeJob.Kind.rescore) {
             // re-evaluation is submission's; the changed scores come back on STREAM like any other score
             submission.rescore(job.courseKey(), job.itemKey(), slice.learners());

@@ -172,4 +172,29 @@ class BatchJobsTest {
         assertEquals("resync", db.rows("SELECT cause_kind FROM course_grade WHERE course_key = ? AND user_id = ?",
                 course, learners.get(5)).get(0)[0]);
     }
+
+    @Test
+    void inAFrozenCourseOnlyAnAdminsRegradeChangesGrades() throws Exception {
+        List<UUID> learners = learners(3);
+        String course = course(learners);
+        upstreams.end(course, java.time.Instant.now().minus(java.time.Duration.ofDays(40)));
+        UUID staffJob = UUID.randomUUID();
+        UUID adminJob = UUID.randomUUID();
+        for (UUID job : List.of(staffJob, adminJob)) {
+            db.execute("INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by,"
+                    + " created_at, by_admin) VALUES (?, ?, 'regrade', 'queued', 'regrade', ?, 'someone', now(), ?)",
+                    job, course, job.toString(), job.equals(adminJob));
+        }
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.event("grade.regrade.requested", Map.of("courseKey", course,
+                    "jobId", staffJob.toString(), "kind", "regrade")));
+            db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", staffJob);
+            assertEquals(0L, db.rows("SELECT count(*) FROM course_grade WHERE course_key = ?", course).get(0)[0],
+                    "frozen: a staff regrade writes nothing");
+            events.publish(EventPublisher.event("grade.regrade.requested", Map.of("courseKey", course,
+                    "jobId", adminJob.toString(), "kind", "regrade")));
+            db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", adminJob);
+        }
+        assertEquals(3L, db.rows("SELECT count(*) FROM course_grade WHERE course_key = ?", course).get(0)[0]);
+    }
 }

@@ -54,9 +54,9 @@ public class GradeJobResource {
         access.requireStaff(courseKey);
         String kind = request == null ? null : request.kind();
         GradeJob job = switch (kind == null ? "" : kind) {
-            case "regrade" -> jobs.regrade(courseKey, access.callerName());
+            case "regrade" -> jobs.regrade(courseKey, access.callerName(), access.isAdmin());
             case "rescore" -> jobs.rescore(courseKey, requireItem(courseKey, request.itemKey()), access.callerName());
-            case "resync" -> jobs.resync(courseKey, access.callerName());
+            case "resync" -> jobs.resync(courseKey, access.callerName(), access.isAdmin());
             case "course_grade_report" -> jobs.report(courseKey, GradeJob.Kind.course_grade_report,
                     access.callerName());
             case "problem_grade_report" -> jobs.report(courseKey, GradeJob.Kind.problem_grade_report,

@@ -31,9 +31,10 @@ public class GradeJobService {
         this.outbox = outbox;
     }
 
-    public GradeJob regrade(String courseKey, String requestedBy) {
+    /** @param admin an admin asked: the regrade may change the grades of a frozen course */
+    public GradeJob regrade(String courseKey, String requestedBy, boolean admin) {
         UUID id = UUID.randomUUID();
-        return request(GradeJob.queued(id, courseKey, GradeJob.Kind.regrade, Cause.of("regrade", id.toString()),
+        return request(GradeJob.queued(id, courseKey, GradeJob.Kind.regrade, new Cause("regrade", id.toString(), admin),
                 null, requestedBy, Instant.now()), "grade.regrade.requested");
     }
 
@@ -44,10 +45,10 @@ public class GradeJobService {
     }
 
     /** Rebuilds the course's score projection from submission, then regrades every learner. */
-    public GradeJob resync(String courseKey, String requestedBy) {
+    public GradeJob resync(String courseKey, String requestedBy, boolean admin) {
         UUID id = UUID.randomUUID();
-        return request(GradeJob.queued(id, courseKey, GradeJob.Kind.resync, Cause.of("resync", id.toString()), null,
-                requestedBy, Instant.now()), "grade.resync.requested");
+        return request(GradeJob.queued(id, courseKey, GradeJob.Kind.resync, new Cause("resync", id.toString(), admin),
+                null, requestedBy, Instant.now()), "grade.resync.requested");
     }
 
     /** A course grade or problem grade report, produced as CSV in S3 by BATCH. */
