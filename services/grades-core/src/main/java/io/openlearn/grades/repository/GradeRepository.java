@@ -136,48 +136,15 @@ public class GradeRepository {
     /** Writes the given subsection grades (all of one course) in one statement. */
     public void writeSubsectionGrades(Connection db, String courseKey, List<StoredSubsectionGrade> rows)
             throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        Object[] users = new Object[n];
-        Object[] keys = new Object[n];
-        Object[][] values = new Object[5][n];
-        Object[] overridden = new Object[n];
-        Object[] versions = new Object[n];
-        Object[] kinds = new Object[n];
-        Object[] refs = new Object[n];
-        Object[] times = new Object[n];
-        for (int i = 0; i < n; i++) {
-            StoredSubsectionGrade row = rows.get(i);
+        UnnestRows columns = new UnnestRows("uuid", "varchar", "float8", "float8", "float8", "float8", "float8",
+                "boolean", "int4", "varchar", "varchar", "timestamptz");
+        for (StoredSubsectionGrade row : rows) {
             SubsectionGrade grade = row.grade();
-            users[i] = row.userId();
-            keys[i] = grade.subsectionKey();
-            values[0][i] = grade.earnedGraded();
-            values[1][i] = grade.possibleGraded();
-            values[2][i] = grade.earnedAll();
-            values[3][i] = grade.possibleAll();
-            values[4][i] = grade.percent();
-            overridden[i] = grade.overridden();
-            versions[i] = (int) row.contentVersion();
-            kinds[i] = row.causeKind();
-            refs[i] = row.causeRef();
-            times[i] = row.updatedAt().atOffset(java.time.ZoneOffset.UTC);
+            columns.add(row.userId(), grade.subsectionKey(), grade.earnedGraded(), grade.possibleGraded(),
+                    grade.earnedAll(), grade.possibleAll(), grade.percent(), grade.overridden(),
+                    (int) row.contentVersion(), row.causeKind(), row.causeRef(), row.updatedAt());
         }
-        try (PreparedStatement upsert = db.prepareStatement(UPSERT_SUBSECTIONS)) {
-            upsert.setString(1, courseKey);
-            upsert.setArray(2, db.createArrayOf("uuid", users));
-            upsert.setArray(3, db.createArrayOf("varchar", keys));
-            for (int v = 0; v < 5; v++) {
-                upsert.setArray(4 + v, db.createArrayOf("float8", values[v]));
-            }
-            upsert.setArray(9, db.createArrayOf("boolean", overridden));
-            upsert.setArray(10, db.createArrayOf("int4", versions));
-            upsert.setArray(11, db.createArrayOf("varchar", kinds));
-            upsert.setArray(12, db.createArrayOf("varchar", refs));
-            upsert.setArray(13, db.createArrayOf("timestamptz", times));
-            upsert.executeUpdate();
-        }
+        columns.execute(db, UPSERT_SUBSECTIONS, courseKey);
     }
 
     /** Removes the learners' grades of subsections the current structure no longer has. */
@@ -193,69 +160,27 @@ public class GradeRepository {
 
     /** Writes the given course grades (all of one course) in one statement. */
     public void writeCourseGrades(Connection db, String courseKey, List<StoredCourseGrade> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
+        UnnestRows columns = new UnnestRows("uuid", "float8", "varchar", "boolean", "timestamptz", "int4", "int4",
+                "varchar", "varchar", "timestamptz");
+        for (StoredCourseGrade row : rows) {
+            columns.add(row.userId(), row.percent(), row.letterGrade(), row.passed(), row.firstPassedAt(),
+                    (int) row.policyVersion(), (int) row.contentVersion(), row.causeKind(), row.causeRef(),
+                    row.updatedAt());
         }
-        int n = rows.size();
-        Object[][] columns = new Object[10][n];
-        for (int i = 0; i < n; i++) {
-            StoredCourseGrade row = rows.get(i);
-            columns[0][i] = row.userId();
-            columns[1][i] = row.percent();
-            columns[2][i] = row.letterGrade();
-            columns[3][i] = row.passed();
-            columns[4][i] = row.firstPassedAt() == null ? null : row.firstPassedAt().atOffset(java.time.ZoneOffset.UTC);
-            columns[5][i] = (int) row.policyVersion();
-            columns[6][i] = (int) row.contentVersion();
-            columns[7][i] = row.causeKind();
-            columns[8][i] = row.causeRef();
-            columns[9][i] = row.updatedAt().atOffset(java.time.ZoneOffset.UTC);
-        }
-        String[] types = {"uuid", "float8", "varchar", "boolean", "timestamptz", "int4", "int4", "varchar", "varchar",
-            "timestamptz"};
-        try (PreparedStatement upsert = db.prepareStatement(UPSERT_COURSES)) {
-            upsert.setString(1, courseKey);
-            for (int c = 0; c < types.length; c++) {
-                upsert.setArray(2 + c, db.createArrayOf(types[c], columns[c]));
-            }
-            upsert.executeUpdate();
-        }
+        columns.execute(db, UPSERT_COURSES, courseKey);
     }
 
     /** Appends history lines (all of one course) in one statement. */
     public void appendChanges(Connection db, String courseKey, List<GradeChange> changes) throws SQLException {
-        if (changes.isEmpty()) {
-            return;
+        UnnestRows columns = new UnnestRows("uuid", "varchar", "float8", "float8", "float8", "float8", "float8",
+                "float8", "varchar", "varchar", "boolean", "boolean", "varchar", "varchar", "timestamptz");
+        for (GradeChange change : changes) {
+            columns.add(change.userId(), change.subsectionKey(), change.oldPercent(), change.newPercent(),
+                    change.oldEarned(), change.newEarned(), change.oldPossible(), change.newPossible(),
+                    change.oldLetter(), change.newLetter(), change.oldPassed(), change.newPassed(),
+                    change.cause().kind(), change.cause().ref(), change.changedAt());
         }
-        int n = changes.size();
-        Object[][] columns = new Object[15][n];
-        for (int i = 0; i < n; i++) {
-            GradeChange change = changes.get(i);
-            columns[0][i] = change.userId();
-            columns[1][i] = change.subsectionKey();
-            columns[2][i] = change.oldPercent();
-            columns[3][i] = change.newPercent();
-            columns[4][i] = change.oldEarned();
-            columns[5][i] = change.newEarned();
-            columns[6][i] = change.oldPossible();
-            columns[7][i] = change.newPossible();
-            columns[8][i] = change.oldLetter();
-            columns[9][i] = change.newLetter();
-            columns[10][i] = change.oldPassed();
-            columns[11][i] = change.newPassed();
-            columns[12][i] = change.cause().kind();
-            columns[13][i] = change.cause().ref();
-            columns[14][i] = change.changedAt().atOffset(java.time.ZoneOffset.UTC);
-        }
-        String[] types = {"uuid", "varchar", "float8", "float8", "float8", "float8", "float8", "float8", "varchar",
-            "varchar", "boolean", "boolean", "varchar", "varchar", "timestamptz"};
-        try (PreparedStatement insert = db.prepareStatement(INSERT_CHANGES)) {
-            insert.setString(1, courseKey);
-            for (int c = 0; c < types.length; c++) {
-                insert.setArray(2 + c, db.createArrayOf(types[c], columns[c]));
-            }
-            insert.executeUpdate();
-        }
+        columns.execute(db, INSERT_CHANGES, courseKey);
     }
 
     /** A learner's history in a course, newest first, before the given id (keyset paging). */

@@ -54,29 +54,12 @@ public class ScoreProjectionRepository {
      * @return how many were stored
      */
     public int applyAll(Connection db, String courseKey, java.util.List<ScoreUpdate> updates) throws SQLException {
-        if (updates.isEmpty()) {
-            return 0;
+        UnnestRows columns = new UnnestRows("uuid", "varchar", "float8", "float8", "int8", "uuid", "timestamptz");
+        for (ScoreUpdate score : updates) {
+            columns.add(score.userId(), score.itemKey(), score.rawEarned(), score.rawPossible(), score.sequence(),
+                    score.scoreId(), score.scoredAt());
         }
-        int n = updates.size();
-        Object[][] columns = new Object[7][n];
-        for (int i = 0; i < n; i++) {
-            ScoreUpdate score = updates.get(i);
-            columns[0][i] = score.userId();
-            columns[1][i] = score.itemKey();
-            columns[2][i] = score.rawEarned();
-            columns[3][i] = score.rawPossible();
-            columns[4][i] = score.sequence();
-            columns[5][i] = score.scoreId();
-            columns[6][i] = score.scoredAt().atOffset(java.time.ZoneOffset.UTC);
-        }
-        String[] types = {"uuid", "varchar", "float8", "float8", "int8", "uuid", "timestamptz"};
-        try (PreparedStatement upsert = db.prepareStatement(APPLY_MANY)) {
-            upsert.setString(1, courseKey);
-            for (int c = 0; c < types.length; c++) {
-                upsert.setArray(2 + c, db.createArrayOf(types[c], columns[c]));
-            }
-            return upsert.executeUpdate();
-        }
+        return columns.execute(db, APPLY_MANY, courseKey);
     }
 
     /** Every score of the given learners in one query: learner to problem key to score. */

@@ -36,6 +36,11 @@ public class ProgressQuery {
             List<SubsectionProgress> subsections, List<AssignmentTypeGrade> assignmentTypes) {
     }
 
+    /** What one connection reads of a learner's stored grades. */
+    private record Stored(Map<String, StoredSubsectionGrade> subsections, Map<String, SubsectionOverride> overrides,
+            StoredCourseGrade course) {
+    }
+
     private final Transactions db;
     private final CourseGrading grading;
     private final GradeRepository grades;
@@ -51,11 +56,13 @@ public class ProgressQuery {
     public Progress of(String courseKey, UUID learner) {
         CourseGrading.Basis basis = grading.of(courseKey);
         List<UUID> one = List.of(learner);
-        Map<String, StoredSubsectionGrade> stored = db.read(c -> grades.subsectionGrades(c, courseKey, one))
-                .getOrDefault(learner, Map.of());
-        Map<String, SubsectionOverride> overridden = db.read(c -> overrides.ofLearners(c, courseKey, one))
-                .getOrDefault(learner, Map.of());
-        StoredCourseGrade course = db.read(c -> grades.courseGrades(c, courseKey, one)).get(learner);
+        Stored read = db.read(c -> new Stored(
+                grades.subsectionGrades(c, courseKey, one).getOrDefault(learner, Map.of()),
+                overrides.ofLearners(c, courseKey, one).getOrDefault(learner, Map.of()),
+                grades.courseGrades(c, courseKey, one).get(learner)));
+        Map<String, StoredSubsectionGrade> stored = read.subsections();
+        Map<String, SubsectionOverride> overridden = read.overrides();
+        StoredCourseGrade course = read.course();
 
         List<SubsectionGrade> subsectionGrades = new ArrayList<>();
         List<SubsectionProgress> subsections = new ArrayList<>();
