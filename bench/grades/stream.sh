@@ -5,6 +5,8 @@
 # most 250 ms at 200 submissions/s for 5 minutes. Needs the platform up (./platform up), python3 and psql.
 # The load is paced wrk (stream.lua): CONNECTIONS connections each waiting DELAY_MS between requests; 20 x (70 ms +
 # ~30 ms per submission) is about 200/s. wrk prints the rate it reached.
+# With REGRADE_COURSE=<course key> (a course course staff may regrade, such as bench/grades/batch.sh's), that course
+# is regraded again and again through the gateway while the measured load runs: STREAM's latency under BATCH.
 # Usage: bench/grades/stream.sh [SECONDS] [LEARNERS] [CONNECTIONS] [DELAY_MS]
 set -euo pipefail
 SECONDS_RUN="${1:-300}"; LEARNERS="${2:-200}"; CONNECTIONS="${3:-20}"; DELAY_MS="${4:-70}"
@@ -53,10 +55,27 @@ echo "== warm-up: $CONNECTIONS connections, $DELAY_MS ms apart, for $WARMUP s"
 start=$(sql openlearn_grades "SELECT now()")
 load "${WARMUP}s" 0
 settle "$start"
-echo "== measured: $CONNECTIONS connections, $DELAY_MS ms apart, for $SECONDS_RUN s"
+regrades() { # regrades $1 one job after the other until the load is done; prints each job's time
+  local token job state
+  while [ ! -f "$WORK/load-done" ]; do
+    token=$(kc instructor instructor-dev-pass)
+    job=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"kind":"regrade"}' \
+      "$GATEWAY/api/grades/v1/courses/$1/jobs" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+    state=""
+    until [ "$state" = done ] || [ "$state" = failed ]; do
+      sleep 0.5; state=$(sql openlearn_grades "SELECT state FROM grade_job WHERE id = '$job'")
+    done
+    sql openlearn_grades "SELECT '   regrade during the load: ' || state || ', ' || learners_done || ' learners in '
+      || round(extract(epoch FROM finished_at - started_at)::numeric, 1) || ' s' FROM grade_job WHERE id = '$job'"
+  done
+}
+echo "== measured: $CONNECTIONS connections, $DELAY_MS ms apart, for $SECONDS_RUN s${REGRADE_COURSE:+, regrading $REGRADE_COURSE meanwhile}"
 start=$(sql openlearn_grades "SELECT now()")
+[ -n "${REGRADE_COURSE:-}" ] && { regrades "$REGRADE_COURSE" & regrading=$!; }
 # the warm-up answered at most (200/s x 30 s) / learners problems per learner; the run starts after those
 load "${SECONDS_RUN}s" $(( (250 * WARMUP + LEARNERS - 1) / LEARNERS ))
+touch "$WORK/load-done"
+[ -n "${REGRADE_COURSE:-}" ] && wait "$regrading"
 settle "$start"
 sql openlearn_submission "SELECT s.id, extract(epoch FROM s.created_at) FROM score s JOIN student_item i
   ON i.id = s.student_item_id WHERE i.course_key = '$course' AND s.created_at >= '$start'" > "$WORK/scores"

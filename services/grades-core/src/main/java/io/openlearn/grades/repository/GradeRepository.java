@@ -25,12 +25,11 @@ public class GradeRepository {
     private static final String LOCK = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM"
             + " (SELECT DISTINCT hashtextextended(? || '/' || u::text, 0) AS k FROM unnest(?::uuid[]) AS u"
             + " ORDER BY k) AS keys) AS locked";
-    private static final String SUBSECTIONS = "SELECT user_id, subsection_key, earned_graded, possible_graded,"
-            + " earned_all, possible_all, percent, overridden, content_version, cause_kind, cause_ref, updated_at"
-            + " FROM subsection_grade WHERE course_key = ? AND user_id = ANY (?)";
-    private static final String COURSES = "SELECT user_id, percent, letter_grade, passed, first_passed_at,"
-            + " policy_version, content_version, cause_kind, cause_ref, updated_at"
-            + " FROM course_grade WHERE course_key = ? AND user_id = ANY (?)";
+    private static final String SUBSECTIONS = LearnerRows.select("subsection_grade", "subsection_key,"
+            + " earned_graded, possible_graded, earned_all, possible_all, percent, overridden, content_version,"
+            + " cause_kind, cause_ref, updated_at");
+    private static final String COURSES = LearnerRows.select("course_grade", "percent, letter_grade, passed,"
+            + " first_passed_at, policy_version, content_version, cause_kind, cause_ref, updated_at");
     private static final String UPSERT_SUBSECTIONS = "INSERT INTO subsection_grade (course_key, user_id,"
             + " subsection_key, earned_graded, possible_graded, earned_all, possible_all, percent, overridden,"
             + " content_version, cause_kind, cause_ref, updated_at)"
@@ -82,8 +81,7 @@ public class GradeRepository {
             Collection<UUID> learners) throws SQLException {
         Map<UUID, Map<String, StoredSubsectionGrade>> grades = new HashMap<>();
         try (PreparedStatement query = db.prepareStatement(SUBSECTIONS)) {
-            query.setString(1, courseKey);
-            query.setArray(2, db.createArrayOf("uuid", learners.toArray()));
+            LearnerRows.bind(db, query, courseKey, learners);
             query.setFetchSize(10_000);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
@@ -103,8 +101,7 @@ public class GradeRepository {
             throws SQLException {
         Map<UUID, StoredCourseGrade> grades = new HashMap<>();
         try (PreparedStatement query = db.prepareStatement(COURSES)) {
-            query.setString(1, courseKey);
-            query.setArray(2, db.createArrayOf("uuid", learners.toArray()));
+            LearnerRows.bind(db, query, courseKey, learners);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     UUID user = row.getObject(1, UUID.class);

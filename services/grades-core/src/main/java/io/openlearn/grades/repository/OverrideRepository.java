@@ -20,8 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class OverrideRepository {
 
-    private static final String OF_LEARNERS = "SELECT user_id, subsection_key, earned_graded, possible_graded,"
-            + " earned_all, possible_all FROM grade_override WHERE course_key = ? AND user_id = ANY (?)";
+    private static final String OF_LEARNERS = LearnerRows.select("grade_override",
+            "subsection_key, earned_graded, possible_graded, earned_all, possible_all");
     private static final String UPSERT = "INSERT INTO grade_override (id, course_key, user_id, subsection_key,"
             + " earned_graded, possible_graded, earned_all, possible_all, reason, created_by, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (course_key, user_id, subsection_key) DO UPDATE"
@@ -42,8 +42,7 @@ public class OverrideRepository {
             Collection<UUID> learners) throws SQLException {
         Map<UUID, Map<String, SubsectionOverride>> overrides = new HashMap<>();
         try (PreparedStatement query = db.prepareStatement(OF_LEARNERS)) {
-            query.setString(1, courseKey);
-            query.setArray(2, db.createArrayOf("uuid", learners.toArray()));
+            LearnerRows.bind(db, query, courseKey, learners);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     overrides.computeIfAbsent(row.getObject(1, UUID.class), u -> new HashMap<>())

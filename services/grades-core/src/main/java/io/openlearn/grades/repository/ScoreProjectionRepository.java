@@ -30,8 +30,8 @@ public class ScoreProjectionRepository {
             + " ON CONFLICT (course_key, user_id, item_key) DO UPDATE SET raw_earned = EXCLUDED.raw_earned,"
             + " raw_possible = EXCLUDED.raw_possible, sequence = EXCLUDED.sequence, score_id = EXCLUDED.score_id,"
             + " scored_at = EXCLUDED.scored_at WHERE score_projection.sequence < EXCLUDED.sequence";
-    private static final String OF_LEARNERS = "SELECT user_id, item_key, raw_earned, raw_possible"
-            + " FROM score_projection WHERE course_key = ? AND user_id = ANY (?)";
+    private static final String OF_LEARNERS = LearnerRows.select("score_projection",
+            "item_key, raw_earned, raw_possible");
 
     /** Stores the score unless a newer one (higher sequence) is stored; true when it was stored. */
     public boolean apply(Connection db, ScoreUpdate score) throws SQLException {
@@ -67,8 +67,7 @@ public class ScoreProjectionRepository {
             throws SQLException {
         Map<UUID, Map<String, ProblemScore>> scores = new HashMap<>();
         try (PreparedStatement query = db.prepareStatement(OF_LEARNERS)) {
-            query.setString(1, courseKey);
-            query.setArray(2, db.createArrayOf("uuid", learners.toArray()));
+            LearnerRows.bind(db, query, courseKey, learners);
             query.setFetchSize(10_000);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {

@@ -39,6 +39,13 @@ public interface WorkerConfig {
     @WithDefault("250")
     int sliceSize();
 
+    /**
+     * Longest a BATCH slice waits for a moment without STREAM work in this process before it starts anyway (0: it
+     * never waits). Only matters where one process consumes both queues.
+     */
+    @WithDefault("PT0.25S")
+    Duration batchYield();
+
     /** Pause before a failed message goes back to its queue, so a dependency that is down is not hammered. */
     @WithDefault("PT1S")
     Duration retryDelay();

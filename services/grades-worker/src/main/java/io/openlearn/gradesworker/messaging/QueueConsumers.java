@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.openlearn.gradesworker.config.WorkerConfig;
 import io.openlearn.gradesworker.service.BatchJobs;
+import io.openlearn.gradesworker.service.StreamActivity;
 import io.openlearn.gradesworker.service.StreamGrading;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,14 +40,16 @@ public class QueueConsumers {
     private final RabbitTopologyDeclarer rabbit;
     private final WorkerConfig config;
     private final StreamGrading stream;
+    private final StreamActivity activity;
     private final BatchJobs batch;
     private final ObjectMapper json;
     private final Timer streamLag;
     private final MeterRegistry registry;
     private final List<Channel> channels = new ArrayList<>();
 
-    public QueueConsumers(RabbitTopologyDeclarer rabbit, WorkerConfig config, StreamGrading stream, BatchJobs batch,
-            ObjectMapper json, MeterRegistry registry) {
+    public QueueConsumers(RabbitTopologyDeclarer rabbit, WorkerConfig config, StreamGrading stream,
+            StreamActivity activity, BatchJobs batch, ObjectMapper json, MeterRegistry registry) {
+        this.activity = activity;
         this.rabbit = rabbit;
         this.config = config;
         this.stream = stream;
@@ -128,7 +131,7 @@ public class QueueConsumers {
     private void handle(String queue, String type, JsonNode event) {
         JsonNode data = event.path("data");
         if (GradesTopology.STREAM_QUEUE.equals(queue)) {
-            stream.handle(type, data);
+            activity.track(() -> stream.handle(type, data));
             JsonNode time = event.path("time");
             if (time.isTextual()) {
                 streamLag.record(Duration.between(Instant.parse(time.asText()), Instant.now()));

@@ -46,10 +46,12 @@ public class BatchJobs {
     private final WorkerConfig config;
     private final GradeReports reports;
     private final ScoreProjectionRepository scores;
+    private final StreamActivity stream;
 
     public BatchJobs(Transactions transactions, JobRepository jobs, CourseStateRepository stateRepository,
             CourseStates states, RosterClient roster, LearnerGrading grading, SubmissionClient submission,
-            WorkerConfig config, GradeReports reports, ScoreProjectionRepository scores) {
+            WorkerConfig config, GradeReports reports, ScoreProjectionRepository scores, StreamActivity stream) {
+        this.stream = stream;
         this.reports = reports;
         this.scores = scores;
         this.transactions = transactions;
@@ -217,6 +219,9 @@ public class BatchJobs {
 
     private void runSlice(GradeJob job, JobRepository.Slice slice) {
         Cause cause = new Cause(job.causeKind(), job.causeRef(), job.byAdmin());
+        if (config.consume().contains(WorkerConfig.Queue.stream)) {
+            stream.awaitQuiet(config.batchYield());
+        }
         if (job.kind() == GradeJob.Kind.rescore) {
             // re-evaluation is submission's; the changed scores come back on STREAM like any other score
             submission.rescore(job.courseKey(), job.itemKey(), slice.learners());
