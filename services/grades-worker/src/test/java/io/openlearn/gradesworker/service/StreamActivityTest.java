@@ -53,6 +53,15 @@ class StreamActivityTest {
     }
 
     @Test
+    void streamCountsAsActiveWhileGradingAndForTheGivenTimeAfter() throws Exception {
+        assertFalse(activity.activeWithin(Duration.ofSeconds(1)), "nothing graded yet");
+        assertTrue(activity.track(() -> activity.activeWithin(Duration.ZERO)), "grading now");
+        assertTrue(activity.activeWithin(Duration.ofSeconds(10)), "graded a moment ago");
+        Thread.sleep(20);
+        assertFalse(activity.activeWithin(Duration.ofMillis(10)), "idle for longer than 10 ms");
+    }
+
+    @Test
     void aFailingStreamEventStillLeavesTheCount() {
         try {
             activity.track(() -> {
