@@ -52,7 +52,8 @@ public class PolicyClient {
             throw new ProblemException(502, "course-authoring answered " + answer.status() + " for " + courseKey + ".");
         }
         JsonNode end = answer.body().path("end");
-        return Optional.of(new CourseRun(courseKey, end.isTextual() ? Instant.parse(end.asText()) : null));
+        return Optional.of(new CourseRun(courseKey, end.isTextual() ? Instant.parse(end.asText()) : null,
+                answer.body().path("version").asLong()));
     }
 
     private String runUrl(String courseKey) {

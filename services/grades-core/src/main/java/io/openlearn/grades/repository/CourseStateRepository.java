@@ -12,13 +12,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class CourseStateRepository {
 
-    private static final String FIND = "SELECT policy_version, content_version, course_end FROM course_state"
-            + " WHERE course_key = ?";
+    private static final String FIND = "SELECT policy_version, content_version, course_end, run_version"
+            + " FROM course_state WHERE course_key = ?";
     private static final String ADVANCE = "INSERT INTO course_state (course_key, policy_version, content_version,"
-            + " course_end, updated_at) VALUES (?, ?, ?, ?, now()) ON CONFLICT (course_key) DO UPDATE SET"
-            + " policy_version = GREATEST(course_state.policy_version, EXCLUDED.policy_version),"
+            + " course_end, run_version, updated_at) VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (course_key) DO UPDATE"
+            + " SET policy_version = GREATEST(course_state.policy_version, EXCLUDED.policy_version),"
             + " content_version = GREATEST(course_state.content_version, EXCLUDED.content_version),"
-            + " course_end = EXCLUDED.course_end, updated_at = now()";
+            + " course_end = CASE WHEN EXCLUDED.run_version >= course_state.run_version THEN EXCLUDED.course_end"
+            + " ELSE course_state.course_end END,"
+            + " run_version = GREATEST(course_state.run_version, EXCLUDED.run_version), updated_at = now()";
 
     public Optional<CourseState> find(Connection db, String courseKey) throws SQLException {
         try (PreparedStatement query = db.prepareStatement(FIND)) {
@@ -28,7 +30,7 @@ public class CourseStateRepository {
                     return Optional.empty();
                 }
                 return Optional.of(new CourseState(courseKey, row.getLong(1), row.getLong(2),
-                        SqlTimes.instant(row, 3)));
+                        SqlTimes.instant(row, 3), row.getLong(4)));
             }
         }
     }
@@ -40,6 +42,7 @@ public class CourseStateRepository {
             upsert.setLong(2, state.policyVersion());
             upsert.setLong(3, state.contentVersion());
             SqlTimes.setInstant(upsert, 4, state.courseEnd());
+            upsert.setLong(5, state.runVersion());
             upsert.executeUpdate();
         }
         return find(db, state.courseKey()).orElseThrow();

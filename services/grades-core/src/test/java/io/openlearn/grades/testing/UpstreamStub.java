@@ -68,6 +68,7 @@ public class UpstreamStub {
         found(upstreams.policies.get(key));
         Map<String, Object> run = new HashMap<>();
         run.put("courseKey", key);
+        run.put("version", 1);
         run.put("end", upstreams.ends.containsKey(key) ? upstreams.ends.get(key).toString() : null);
         return run;
     }

@@ -75,6 +75,7 @@ public class BatchJobs {
                     ? advanceAndRegrade(eventId, courseKey, Cause.of("publish", data.path("version").asText()), 0,
                             data.path("version").asLong())
                     : advanceOnly(courseKey, data.path("version").asLong());
+            case "course.run.changed" -> runChanged(courseKey, data);
             case "grade.regrade.requested", "grade.rescore.requested", "grade.report.requested",
                     "grade.resync.requested" ->
                     run(UUID.fromString(data.path("jobId").asText()));
@@ -101,6 +102,24 @@ public class BatchJobs {
         return gradable ? run(jobId) : Optional.empty();
     }
 
+    /**
+     * A new course end moves the freeze; nothing is regraded (the freeze only decides whether later changes apply).
+     * A course the worker has not seen yet is left alone: its first event reads the run as it is then.
+     */
+    private Optional<GradeJob> runChanged(String courseKey, JsonNode data) {
+        JsonNode end = data.path("end");
+        Instant courseEnd = end.isTextual() ? Instant.parse(end.asText()) : null;
+        long version = data.path("version").asLong();
+        transactions.inNew(db -> {
+            Optional<CourseState> known = stateRepository.find(db, courseKey);
+            if (known.isPresent()) {
+                stateRepository.advance(db, known.get().withRun(courseEnd, version));
+            }
+            return null;
+        });
+        return Optional.empty();
+    }
+
     private Optional<GradeJob> advanceOnly(String courseKey, long contentVersion) {
         transactions.inNew(db -> advance(db, courseKey, 0, contentVersion));
         return Optional.empty();
@@ -115,7 +134,7 @@ public class BatchJobs {
         CourseState state = known.get();
         return Optional.of(stateRepository.advance(db, new CourseState(courseKey,
                 Math.max(policyVersion, state.policyVersion()), Math.max(contentVersion, state.contentVersion()),
-                state.courseEnd())));
+                state.courseEnd(), state.runVersion())));
     }
 
     /** Runs (or resumes) a job to its end; a finished job is left as it is. */

@@ -44,6 +44,7 @@ public class CourseStates {
         }
         Optional<CourseRun> run = policies.run(courseKey);
         return Optional.of(states.advance(db, new CourseState(courseKey, policy.get().version(),
-                structure.get().version(), run.map(CourseRun::end).orElse(null))));
+                structure.get().version(), run.map(CourseRun::end).orElse(null),
+                run.map(CourseRun::version).orElse(0L))));
     }
 }

@@ -126,6 +126,48 @@ class StreamGradingTest {
     }
 
     @Test
+    void aChangedCourseEndMovesTheFreezeAndALateOlderRunEventDoesNotMoveItBack() throws Exception {
+        String course = course();
+        String marker = course();
+        UUID learner = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        Instant ended = Instant.parse("2026-01-31T00:00:00Z");
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, learner, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(marker, learner, "p1", 1, 1, 1)));
+            db.await(0.5, 10_000, GRADE, course, learner);
+            db.await(0.5, 10_000, GRADE, marker, learner);
+
+            events.publish(runChanged(course, ended, 3));
+            events.publish(runChanged(course, null, 2));
+            // BATCH takes one message at a time in order: once the marker's is applied, both before it were
+            events.publish(runChanged(marker, null, 2));
+            db.await(2L, 10_000, "SELECT run_version FROM course_state WHERE course_key = ?", marker);
+            assertEquals(List.of(3L, ended.toString()), List.of(db.rows("SELECT run_version,"
+                    + " to_char(course_end AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                    + " FROM course_state WHERE course_key = ?", course).get(0)));
+
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, later, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(marker, later, "p1", 1, 1, 1)));
+            db.await(1L, 10_000, "SELECT count(*) FROM score_projection WHERE course_key = ? AND user_id = ?",
+                    course, later);
+            db.await(0.5, 10_000, GRADE, marker, later);
+            assertTrue(db.rows(GRADE, course, later).isEmpty(), "ended more than 30 days ago: frozen");
+        }
+    }
+
+    private static EventPublisher.Event runChanged(String course, Instant end, long version) {
+        Map<String, Object> data = new java.util.HashMap<>(Map.of("courseKey", course, "change", "updated",
+                "version", version, "title", "Grading", "pacing", "instructor", "invitationOnly", false));
+        data.put("end", end == null ? null : end.toString());
+        return EventPublisher.event("course.run.changed", data);
+    }
+
+    @Test
     void unreadableMessageIsDeadLetteredAndAdminsCanReplayIt() throws Exception {
         try (EventPublisher events = new EventPublisher()) {
             events.publishRaw("submission.scored", "not json".getBytes());

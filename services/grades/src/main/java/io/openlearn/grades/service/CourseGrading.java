@@ -45,6 +45,6 @@ public class CourseGrading {
                 "Course " + courseKey + " has no published content, so nothing is graded yet."));
         GradingPolicy policy = policies.current(courseKey).orElseThrow(() -> new ProblemException(404,
                 "No course run " + courseKey + "."));
-        return new Basis(structure, policy, new CourseState(courseKey, policy.version(), structure.version(), null));
+        return new Basis(structure, policy, new CourseState(courseKey, policy.version(), structure.version(), null, 0));
     }
 }
