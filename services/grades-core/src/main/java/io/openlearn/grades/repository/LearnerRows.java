@@ -14,13 +14,13 @@ import java.util.UUID;
  * per event at 11,000 rows, growing with the course). The lateral subquery (kept apart from the join by
  * {@code OFFSET 0}) can only be run per learner.
  */
-final class LearnerRows {
+public final class LearnerRows {
 
     private LearnerRows() {
     }
 
     /** {@code SELECT user_id, <columns> ...}; parameters: the learners, then the course key. */
-    static String select(String table, String columns) {
+    public static String select(String table, String columns) {
         return "SELECT l.user_id, t.* FROM unnest(?::uuid[]) AS l(user_id) CROSS JOIN LATERAL (SELECT " + columns
                 + " FROM " + table + " WHERE course_key = ? AND user_id = l.user_id OFFSET 0) AS t";
     }

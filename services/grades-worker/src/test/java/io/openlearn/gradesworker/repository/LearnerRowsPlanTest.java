@@ -1,8 +1,9 @@
-package io.openlearn.grades.repository;
+package io.openlearn.gradesworker.repository;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.openlearn.grades.repository.LearnerRows;
 import io.openlearn.grades.testing.GradesDb;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
