@@ -76,7 +76,10 @@ public interface GatewayConfig {
         /** Regrades, rescores and reports: expensive, so a much smaller bucket. */
         Bucket expensive();
 
-        /** Paths (regular expressions, matched against the whole path) of the expensive class. */
+        /**
+         * Routes of the expensive class: a regular expression matched against the whole path, optionally after a
+         * method and a space ({@code POST /api/grades/v1/courses/[^/]+/jobs}: starting a job, not polling it).
+         */
         List<String> expensivePaths();
     }
 

@@ -175,7 +175,7 @@ public class ProxyRoutes {
             forward(ctx, upstream, trace, platformToken, 0);
             return;
         }
-        rateLimits.check(ctx.request().path(), caller).onComplete(result -> {
+        rateLimits.check(ctx.request().method().name(), ctx.request().path(), caller).onComplete(result -> {
             if (result.failed()) {
                 forward(ctx, upstream, trace, platformToken, 0);
                 return;

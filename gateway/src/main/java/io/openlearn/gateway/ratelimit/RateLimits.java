@@ -7,6 +7,7 @@ import io.vertx.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -21,15 +22,31 @@ public class RateLimits {
     private static final Logger LOG = Logger.getLogger(RateLimits.class);
 
     private final GatewayConfig.RateLimit config;
-    private final List<Pattern> expensivePaths;
+    private final List<Route> expensiveRoutes;
     private final RateLimiter limiter;
 
     public record Verdict(boolean allowed, String policy, String remaining, long retryAfterSeconds) {
     }
 
+    /** A route of a class: its method (empty: any) and path pattern. */
+    record Route(String method, Pattern path) {
+
+        private static final Pattern WITH_METHOD = Pattern.compile("([A-Z]+) (.+)");
+
+        static Route parse(String configured) {
+            Matcher withMethod = WITH_METHOD.matcher(configured.trim());
+            return withMethod.matches() ? new Route(withMethod.group(1), Pattern.compile(withMethod.group(2)))
+                    : new Route("", Pattern.compile(configured.trim()));
+        }
+
+        boolean matches(String requestMethod, String requestPath) {
+            return (method.isEmpty() || method.equals(requestMethod)) && path.matcher(requestPath).matches();
+        }
+    }
+
     public RateLimits(GatewayConfig config, Vertx vertx) {
         this.config = config.rateLimit();
-        this.expensivePaths = this.config.expensivePaths().stream().map(Pattern::compile).toList();
+        this.expensiveRoutes = this.config.expensivePaths().stream().map(Route::parse).toList();
         if (this.config.redisUrl().isPresent()) {
             LOG.infof("Rate limits shared through Redis at %s", this.config.redisUrl().get());
             this.limiter = new RedisRateLimiter(Redis.createClient(vertx, this.config.redisUrl().get()));
@@ -42,9 +59,9 @@ public class RateLimits {
         return config.enabled();
     }
 
-    /** Takes a token for {@code caller} (e.g. {@code user:<id>} or {@code addr:<ip>}) on {@code path}'s class. */
-    public Future<Verdict> check(String path, String caller) {
-        boolean expensive = expensivePaths.stream().anyMatch(p -> p.matcher(path).matches());
+    /** Takes a token for {@code caller} (e.g. {@code user:<id>} or {@code addr:<ip>}) on the route's class. */
+    public Future<Verdict> check(String method, String path, String caller) {
+        boolean expensive = expensiveRoutes.stream().anyMatch(route -> route.matches(method, path));
         String name = expensive ? "expensive" : "standard";
         GatewayConfig.Bucket bucket = expensive ? config.expensive() : config.standard();
         return limiter.take(name + ":" + caller, bucket.capacity(), bucket.refillPerSecond()).map(decision -> {
