@@ -37,13 +37,26 @@ public class StreamGrading {
         UUID learner = UUID.fromString(data.path("userId").asText());
         return switch (type) {
             case "submission.scored", "submission.score-reset" -> score(type, data, courseKey, learner);
-            case "enrollment.changed" -> transactions.inNew(db -> grading.regrade(db, courseKey, List.of(learner),
-                    Cause.of("enrollment", data.path("change").asText())));
+            case "enrollment.changed" -> enrollment(courseKey, learner, data.path("change").asText());
             case "grade.override.changed" -> transactions.inNew(db -> grading.regrade(db, courseKey,
                     List.of(learner), new Cause("override", data.path("overrideId").asText(),
                             data.path("byAdmin").asBoolean())));
             default -> throw new IllegalArgumentException("STREAM does not handle " + type);
         };
+    }
+
+    /**
+     * An enrollment change recomputes the learner (a mode change can change what counts). Leaving a course the
+     * learner was never graded in creates no grade: a first 0 would put a learner who left into the gradebook.
+     */
+    private GradeOutcome enrollment(String courseKey, UUID learner, String change) {
+        return transactions.inNew(db -> {
+            grades.lockLearners(db, courseKey, List.of(learner));
+            if ("unenrolled".equals(change) && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()) {
+                return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
+            }
+            return grading.regrade(db, courseKey, List.of(learner), Cause.of("enrollment", change));
+        });
     }
 
     private GradeOutcome score(String type, JsonNode data, String courseKey, UUID learner) {

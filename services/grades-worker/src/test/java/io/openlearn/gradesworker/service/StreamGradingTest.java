@@ -160,6 +160,40 @@ class StreamGradingTest {
         }
     }
 
+    @Test
+    void leavingACourseNeverGradedCreatesNoGradeButLeavingAGradedOneKeepsAndRecomputesIt() throws Exception {
+        String course = course();
+        UUID graded = UUID.randomUUID();
+        UUID never = UUID.randomUUID();
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.event("submission.scored",
+                    EventPublisher.scored(course, graded, "p1", 1, 1, 1)));
+            db.await(0.5, 10_000, GRADE, course, graded);
+            double handledBefore = handled("enrollment.changed");
+            for (UUID learner : List.of(graded, never)) {
+                events.publish(EventPublisher.event("enrollment.changed", Map.of("courseKey", course,
+                        "userId", learner.toString(), "change", "unenrolled", "mode", "audit", "active", false)));
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (handled("enrollment.changed") < handledBefore + 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(handledBefore + 2, handled("enrollment.changed"), "both events handled");
+            assertTrue(db.rows(GRADE, course, never).isEmpty(), "no first grade for a learner who left");
+            assertEquals(0.5, db.rows(GRADE, course, graded).get(0)[0], "the graded learner's grade is kept");
+        }
+    }
+
+    /** How many events of the type the worker handled successfully (its own timer's count). */
+    private static double handled(String type) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("grades_worker_handled_seconds_count{")
+                        && line.contains("type=\"" + type + "\"") && line.contains("outcome=\"ok\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private static EventPublisher.Event runChanged(String course, Instant end, long version) {
         Map<String, Object> data = new java.util.HashMap<>(Map.of("courseKey", course, "change", "updated",
                 "version", version, "title", "Grading", "pacing", "instructor", "invitationOnly", false));
