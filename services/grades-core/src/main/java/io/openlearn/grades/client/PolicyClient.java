@@ -7,7 +7,6 @@ import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +50,7 @@ public class PolicyClient {
         if (answer.status() != 200) {
             throw new ProblemException(502, "course-authoring answered " + answer.status() + " for " + courseKey + ".");
         }
-        JsonNode end = answer.body().path("end");
-        return Optional.of(new CourseRun(courseKey, end.isTextual() ? Instant.parse(end.asText()) : null,
-                answer.body().path("version").asLong()));
+        return Optional.of(CourseRun.of(courseKey, answer.body()));
     }
 
     private String runUrl(String courseKey) {

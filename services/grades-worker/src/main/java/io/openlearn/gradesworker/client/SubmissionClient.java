@@ -1,15 +1,21 @@
 package io.openlearn.gradesworker.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.grades.config.GradingConfig;
 import io.openlearn.grades.repository.ScoreUpdate;
 import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Asks submission to re-evaluate one problem for a slice of learners; the new scores come back on STREAM. */
+/**
+ * What grades-worker asks of submission: a course's latest scores (resync), and re-evaluating one problem for a
+ * slice of learners (rescore; the new scores come back on STREAM).
+ */
 @ApplicationScoped
 public class SubmissionClient {
 
@@ -33,16 +39,23 @@ public class SubmissionClient {
             throw new ProblemException(502, "submission answered " + answer.status() + " for the scores of "
                     + courseKey + ".");
         }
-        List<ScoreUpdate> scores = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode item : answer.body().path("items")) {
-            scores.add(new ScoreUpdate(courseKey, UUID.fromString(item.path("userId").asText()),
-                    item.path("itemKey").asText(), item.path("rawEarned").asDouble(),
-                    item.path("rawPossible").asDouble(), item.path("sequence").asLong(),
-                    UUID.fromString(item.path("scoreId").asText()),
-                    java.time.Instant.parse(item.path("scoredAt").asText())));
+        List<ScoreUpdate> scores = new ArrayList<>();
+        for (JsonNode item : answer.body().path("items")) {
+            scores.add(score(courseKey, item));
         }
-        com.fasterxml.jackson.databind.JsonNode next = answer.body().path("nextAfter");
+        JsonNode next = answer.body().path("nextAfter");
         return new ScorePage(scores, next.isTextual() ? next.asText() : null);
+    }
+
+    /**
+     * One score as submission writes it: an item of its scores page, and the data of its {@code submission.scored}
+     * and {@code submission.score-reset} events (the same fields).
+     */
+    public static ScoreUpdate score(String courseKey, JsonNode score) {
+        return new ScoreUpdate(courseKey, UUID.fromString(score.path("userId").asText()),
+                score.path("itemKey").asText(), score.path("rawEarned").asDouble(),
+                score.path("rawPossible").asDouble(), score.path("sequence").asLong(),
+                UUID.fromString(score.path("scoreId").asText()), Instant.parse(score.path("scoredAt").asText()));
     }
 
     /** @return how many scores submission wrote */

@@ -1,6 +1,7 @@
 package io.openlearn.gradesworker.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openlearn.grades.client.CourseRun;
 import io.openlearn.grades.client.RosterClient;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.CourseState;
@@ -107,13 +108,11 @@ public class BatchJobs {
      * A course the worker has not seen yet is left alone: its first event reads the run as it is then.
      */
     private Optional<GradeJob> runChanged(String courseKey, JsonNode data) {
-        JsonNode end = data.path("end");
-        Instant courseEnd = end.isTextual() ? Instant.parse(end.asText()) : null;
-        long version = data.path("version").asLong();
+        CourseRun run = CourseRun.of(courseKey, data);
         transactions.inNew(db -> {
             Optional<CourseState> known = stateRepository.find(db, courseKey);
             if (known.isPresent()) {
-                stateRepository.advance(db, known.get().withRun(courseEnd, version));
+                stateRepository.advance(db, known.get().withRun(run.end(), run.version()));
             }
             return null;
         });

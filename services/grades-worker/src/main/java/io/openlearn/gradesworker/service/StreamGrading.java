@@ -6,8 +6,8 @@ import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.ScoreUpdate;
 import io.openlearn.grades.repository.Transactions;
+import io.openlearn.gradesworker.client.SubmissionClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,9 +60,7 @@ public class StreamGrading {
     }
 
     private GradeOutcome score(String type, JsonNode data, String courseKey, UUID learner) {
-        ScoreUpdate score = new ScoreUpdate(courseKey, learner, data.path("itemKey").asText(),
-                data.path("rawEarned").asDouble(), data.path("rawPossible").asDouble(), data.path("sequence").asLong(),
-                UUID.fromString(data.path("scoreId").asText()), Instant.parse(data.path("scoredAt").asText()));
+        ScoreUpdate score = SubmissionClient.score(courseKey, data);
         String kind = "submission.scored".equals(type) ? "score" : "score-reset";
         return transactions.inNew(db -> {
             grades.lockLearners(db, courseKey, List.of(learner));
