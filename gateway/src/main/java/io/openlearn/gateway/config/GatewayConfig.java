@@ -24,6 +24,7 @@ public interface GatewayConfig {
 
     Duration connectTimeout();
 
+    /** Keep-alive connections to each upstream, per event loop (each event loop keeps its own pool). */
     int maxConnectionsPerUpstream();
 
     /** Largest request body accepted (by Content-Length, or counted while streaming); larger is 413. */
@@ -39,6 +40,10 @@ public interface GatewayConfig {
     interface AccessLogConfig {
         /** A file for the access log, written in batches by its own thread; absent: the application log. */
         Optional<String> path();
+
+        /** How often the writer wakes to write the lines gathered since (a crash loses at most this much). */
+        @WithDefault("200ms")
+        Duration flushInterval();
     }
 
     Breaker circuitBreaker();

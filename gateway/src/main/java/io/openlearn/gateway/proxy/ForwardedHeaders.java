@@ -1,8 +1,9 @@
 package io.openlearn.gateway.proxy;
 
 import io.vertx.core.MultiMap;
-import java.util.Locale;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Which headers cross the gateway, in each direction. */
 final class ForwardedHeaders {
@@ -15,18 +16,33 @@ final class ForwardedHeaders {
     static final Set<String> EDGE_ASSERTED = Set.of("forwarded", "x-forwarded-for", "x-forwarded-host",
             "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip");
 
+    private static final String INTERNAL_PREFIX = "x-openlearn-";
+
+    /*
+     * Every header of every request and answer is checked, so the checks ignore case by comparison rather than by
+     * lower-casing a copy of each name.
+     */
+    private static final Set<String> NOT_UPSTREAM = ignoringCase(HOP_BY_HOP, EDGE_ASSERTED, Set.of("authorization"));
+    private static final Set<String> NOT_DOWNSTREAM = ignoringCase(HOP_BY_HOP, Set.of("x-request-id"));
+
     private ForwardedHeaders() {
     }
 
     static boolean passesUpstream(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return !HOP_BY_HOP.contains(lower) && !EDGE_ASSERTED.contains(lower) && !"authorization".equals(lower)
-                && !lower.startsWith("x-openlearn-");
+        return !NOT_UPSTREAM.contains(name) && !name.regionMatches(true, 0, INTERNAL_PREFIX, 0, INTERNAL_PREFIX.length());
     }
 
     static boolean passesDownstream(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return !HOP_BY_HOP.contains(lower) && !"x-request-id".equals(lower);
+        return !NOT_DOWNSTREAM.contains(name);
+    }
+
+    @SafeVarargs
+    private static Set<String> ignoringCase(Set<String>... names) {
+        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Set<String> some : names) {
+            set.addAll(some);
+        }
+        return Collections.unmodifiableSet(set);
     }
 
     static void copy(MultiMap from, MultiMap to, java.util.function.Predicate<String> allowed) {

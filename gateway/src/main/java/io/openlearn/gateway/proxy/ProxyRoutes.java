@@ -11,7 +11,6 @@ import io.openlearn.kit.requestid.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -47,6 +46,8 @@ public class ProxyRoutes {
             HttpMethod.PUT, HttpMethod.DELETE);
     /** Paths under /api served by the gateway itself, not proxied. */
     static final Set<String> OWN = Set.of("docs");
+    /** The largest piece of an upstream's body relayed at once (Netty reads at most 64 KB at a time anyway). */
+    static final int RELAY_CHUNK_BYTES = 64 * 1024;
 
     private final GatewayConfig config;
     private final EdgeAuthenticator authenticator;
@@ -57,7 +58,7 @@ public class ProxyRoutes {
     private final Set<String> publicPaths;
     private final Map<String, Upstream> upstreams = new HashMap<>();
 
-    record Upstream(String name, HttpClient client, Duration timeout, int retries) {
+    record Upstream(String name, LoopLocalClients clients, Duration timeout, int retries) {
     }
 
     /**
@@ -95,9 +96,11 @@ public class ProxyRoutes {
                 .setKeepAlive(true)
                 .setMaxPoolSize(config.maxConnectionsPerUpstream())
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
+                // an answer that arrived in one read is relayed in one write, not cut into 8 KB pieces each flushed
+                .setMaxChunkSize(RELAY_CHUNK_BYTES)
                 .setName("upstream-" + name);
         Optional<GatewayConfig.Route> route = Optional.ofNullable(config.routes().get(name));
-        return new Upstream(name, vertx.createHttpClient(options),
+        return new Upstream(name, new LoopLocalClients(vertx, options),
                 route.flatMap(GatewayConfig.Route::timeout).orElse(config.upstreamTimeout()),
                 route.map(GatewayConfig.Route::retries).orElse(1));
     }
@@ -195,7 +198,7 @@ public class ProxyRoutes {
     private void forward(RoutingContext ctx, Upstream upstream, Trace trace, String platformToken, int attempt) {
         long sent = System.nanoTime();
         try {
-            upstream.client().request(upstreamRequest(ctx, upstream, platformToken))
+            upstream.clients().current().request(upstreamRequest(ctx, upstream, platformToken))
                     .compose(upstreamRequest -> sendBody(ctx.request(), upstreamRequest))
                     .onSuccess(upstreamResponse -> {
                         trace.upstreamNanos = System.nanoTime() - sent;

@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -24,8 +23,23 @@ public class RateLimits {
     private final GatewayConfig.RateLimit config;
     private final List<Route> expensiveRoutes;
     private final RateLimiter limiter;
+    private final RouteClass standard;
+    private final RouteClass expensive;
 
     public record Verdict(boolean allowed, String policy, String remaining, long retryAfterSeconds) {
+    }
+
+    /**
+     * A route class and what every answer of it repeats, made once rather than formatted per request: its bucket,
+     * the prefix of its bucket keys and its RateLimit-Policy header.
+     */
+    record RouteClass(GatewayConfig.Bucket bucket, String keyPrefix, String quotedName, String policy) {
+
+        static RouteClass of(String name, GatewayConfig.Bucket bucket) {
+            long window = Math.max(1, Math.round(bucket.capacity() / bucket.refillPerSecond()));
+            String quoted = "\"" + name + "\"";
+            return new RouteClass(bucket, name + ":", quoted, quoted + ";q=" + bucket.capacity() + ";w=" + window);
+        }
     }
 
     /** A route of a class: its method (empty: any) and path pattern. */
@@ -47,6 +61,8 @@ public class RateLimits {
     public RateLimits(GatewayConfig config, Vertx vertx) {
         this.config = config.rateLimit();
         this.expensiveRoutes = this.config.expensivePaths().stream().map(Route::parse).toList();
+        this.standard = RouteClass.of("standard", this.config.standard());
+        this.expensive = RouteClass.of("expensive", this.config.expensive());
         if (this.config.redisUrl().isPresent()) {
             LOG.infof("Rate limits shared through Redis at %s", this.config.redisUrl().get());
             this.limiter = new RedisRateLimiter(Redis.createClient(vertx, this.config.redisUrl().get()));
@@ -61,19 +77,26 @@ public class RateLimits {
 
     /** Takes a token for {@code caller} (e.g. {@code user:<id>} or {@code addr:<ip>}) on the route's class. */
     public Future<Verdict> check(String method, String path, String caller) {
-        boolean expensive = expensiveRoutes.stream().anyMatch(route -> route.matches(method, path));
-        String name = expensive ? "expensive" : "standard";
-        GatewayConfig.Bucket bucket = expensive ? config.expensive() : config.standard();
-        return limiter.take(name + ":" + caller, bucket.capacity(), bucket.refillPerSecond()).map(decision -> {
-            long window = Math.max(1, Math.round(bucket.capacity() / bucket.refillPerSecond()));
-            String policy = String.format(Locale.ROOT, "\"%s\";q=%d;w=%d", name, bucket.capacity(), window);
-            long reset = TokenBucket.secondsUntilFull(decision.tokensLeft(), bucket.capacity(),
-                    bucket.refillPerSecond());
-            String remaining = String.format(Locale.ROOT, "\"%s\";r=%d;t=%d", name,
-                    (long) Math.floor(decision.tokensLeft()), reset);
-            long retryAfter = decision.allowed() ? 0
-                    : TokenBucket.secondsUntilOne(decision.tokensLeft(), bucket.refillPerSecond());
-            return new Verdict(decision.allowed(), policy, remaining, retryAfter);
-        });
+        RouteClass routeClass = expensive(method, path) ? expensive : standard;
+        GatewayConfig.Bucket bucket = routeClass.bucket();
+        return limiter.take(routeClass.keyPrefix() + caller, bucket.capacity(), bucket.refillPerSecond())
+                .map(decision -> {
+                    long reset = TokenBucket.secondsUntilFull(decision.tokensLeft(), bucket.capacity(),
+                            bucket.refillPerSecond());
+                    String remaining = routeClass.quotedName() + ";r=" + (long) Math.floor(decision.tokensLeft())
+                            + ";t=" + reset;
+                    long retryAfter = decision.allowed() ? 0
+                            : TokenBucket.secondsUntilOne(decision.tokensLeft(), bucket.refillPerSecond());
+                    return new Verdict(decision.allowed(), routeClass.policy(), remaining, retryAfter);
+                });
+    }
+
+    private boolean expensive(String method, String path) {
+        for (Route route : expensiveRoutes) {
+            if (route.matches(method, path)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -50,13 +50,16 @@ public class EdgeAuthenticator {
         this.json = json;
         this.platformIssuer = platformIssuer;
         this.idpIssuers = Set.copyOf(config.exchange().idpIssuers());
+        // the caches' upkeep runs on the calling event loop, not handed to the common pool (see LocalRateLimiter)
         this.exchanged = Caffeine.newBuilder()
                 .maximumSize(config.exchange().cacheSize())
                 .expireAfter(new UntilTokenExpiry())
+                .executor(Runnable::run)
                 .build();
         this.verified = Caffeine.newBuilder()
                 .maximumSize(config.exchange().cacheSize())
                 .expireAfter(new UntilTokenExpiry())
+                .executor(Runnable::run)
                 .build();
     }
 
