@@ -73,9 +73,12 @@ latency() { # URL -> "p50 p99" in ms at 1,000 req/s (hey, 20 workers x 50/s); fa
   awk '/ 50% in/ {p50=$3*1000} / 99% in/ {p99=$3*1000} END {printf "%.2f %.2f", p50, p99}' <<<"$out"
 }
 
-echo "warming up all three paths"
+# a JVM compiles its hot paths during the first minute of load (C2, two compiler threads here): measure the steady
+# state, which is what a long-running gateway serves
+WARMUP="${WARMUP:-30s}"
+echo "warming up all three paths ($WARMUP each)"
 for url in "$UPSTREAM" "http://127.0.0.1:$NGINX_PORT" "$GATEWAY"; do
-  wrk -t2 -c16 -d10s -H "Authorization: Bearer $TOKEN" "$url$PATH_Q" >/dev/null
+  wrk -t2 -c16 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$url$PATH_Q" >/dev/null
 done
 
 echo "== throughput ($DURATION each, wrk -t2 -c32)"

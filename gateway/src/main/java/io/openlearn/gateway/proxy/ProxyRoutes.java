@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -44,6 +45,11 @@ public class ProxyRoutes {
     private static final String BEARER = "Bearer ";
     static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
+    // header names the gateway sets on every forwarded request, pre-encoded
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
+    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     /** Paths under /api served by the gateway itself, not proxied. */
     static final Set<String> OWN = Set.of("docs");
     /** The largest piece of an upstream's body relayed at once (Netty reads at most 64 KB at a time anyway). */
@@ -156,7 +162,7 @@ public class ProxyRoutes {
         if (known.isPresent()) {
             // a token verified before: no signature check, no thread hop
             trace.user = known.get().subject();
-            limited(ctx, upstream, trace, "user:" + known.get().subject(), known.get().platformToken());
+            limited(ctx, upstream, trace, "user:" + known.get().subject(), known.get().authorization());
             return;
         }
         String requestId = ctx.get(RequestIds.MDC_KEY);
@@ -164,7 +170,7 @@ public class ProxyRoutes {
                         () -> authenticator.authenticate(bearer, requestId), false)
                 .onSuccess(caller -> {
                     trace.user = caller.subject();
-                    limited(ctx, upstream, trace, "user:" + caller.subject(), caller.platformToken());
+                    limited(ctx, upstream, trace, "user:" + caller.subject(), caller.authorization());
                 })
                 .onFailure(failure -> {
                     breakers.of(name).success();
@@ -173,20 +179,21 @@ public class ProxyRoutes {
     }
 
     /** Applies the caller's rate limit, then forwards. */
-    private void limited(RoutingContext ctx, Upstream upstream, Trace trace, String caller, String platformToken) {
+    private void limited(RoutingContext ctx, Upstream upstream, Trace trace, String caller,
+                         CharSequence authorization) {
         if (!rateLimits.enabled()) {
-            forward(ctx, upstream, trace, platformToken, 0);
+            forward(ctx, upstream, trace, authorization, 0);
             return;
         }
         rateLimits.check(ctx.request().method().name(), ctx.request().path(), caller).onComplete(result -> {
             if (result.failed()) {
-                forward(ctx, upstream, trace, platformToken, 0);
+                forward(ctx, upstream, trace, authorization, 0);
                 return;
             }
             RateLimits.Verdict verdict = result.result();
             ctx.response().putHeader("RateLimit-Policy", verdict.policy()).putHeader("RateLimit", verdict.remaining());
             if (verdict.allowed()) {
-                forward(ctx, upstream, trace, platformToken, 0);
+                forward(ctx, upstream, trace, authorization, 0);
             } else {
                 breakers.of(upstream.name()).success();
                 ctx.response().putHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
@@ -195,11 +202,15 @@ public class ProxyRoutes {
         });
     }
 
-    private void forward(RoutingContext ctx, Upstream upstream, Trace trace, String platformToken, int attempt) {
+    private void forward(RoutingContext ctx, Upstream upstream, Trace trace, CharSequence authorization,
+                         int attempt) {
         long sent = System.nanoTime();
         try {
-            upstream.clients().current().request(upstreamRequest(ctx, upstream, platformToken))
-                    .compose(upstreamRequest -> sendBody(ctx.request(), upstreamRequest))
+            upstream.clients().current().request(upstreamRequest(ctx, upstream))
+                    .compose(upstreamRequest -> {
+                        forwardedHeaders(ctx, upstreamRequest.headers(), authorization);
+                        return sendBody(ctx.request(), upstreamRequest);
+                    })
                     .onSuccess(upstreamResponse -> {
                         trace.upstreamNanos = System.nanoTime() - sent;
                         int status = upstreamResponse.statusCode();
@@ -207,7 +218,7 @@ public class ProxyRoutes {
                         if (failed && status != 504 && retry(ctx, upstream, attempt)) {
                             // an upstream that said "unavailable" to a replayable request gets one more chance
                             upstreamResponse.body().onComplete(ignored ->
-                                    forward(ctx, upstream, trace, platformToken, attempt + 1));
+                                    forward(ctx, upstream, trace, authorization, attempt + 1));
                             return;
                         }
                         if (failed) {
@@ -220,7 +231,7 @@ public class ProxyRoutes {
                     .onFailure(failure -> {
                         trace.upstreamNanos = System.nanoTime() - sent;
                         if (!timedOut(failure) && retry(ctx, upstream, attempt)) {
-                            forward(ctx, upstream, trace, platformToken, attempt + 1);
+                            forward(ctx, upstream, trace, authorization, attempt + 1);
                             return;
                         }
                         breakers.of(upstream.name()).failure();
@@ -269,26 +280,31 @@ public class ProxyRoutes {
         }
     }
 
-    private RequestOptions upstreamRequest(RoutingContext ctx, Upstream upstream, String platformToken) {
+    private static RequestOptions upstreamRequest(RoutingContext ctx, Upstream upstream) {
         HttpServerRequest request = ctx.request();
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setURI(request.uri())
-                .setHeaders(MultiMap.caseInsensitiveMultiMap())
+        return new RequestOptions().setMethod(request.method()).setURI(request.uri())
                 .setTimeout(upstream.timeout().toMillis());
-        ForwardedHeaders.copy(request.headers(), options.getHeaders(), ForwardedHeaders::passesUpstream);
-        if (platformToken != null) {
-            options.putHeader("Authorization", BEARER + platformToken);
-        } else if (request.getHeader("Authorization") != null) {
-            options.putHeader("Authorization", request.getHeader("Authorization"));
+    }
+
+    /**
+     * The caller's headers that may cross, and the gateway's own. Set on the upstream request itself rather than
+     * through {@link RequestOptions}, whose headers are copied into the request as Strings: the pre-encoded
+     * Authorization header (a JWT) would lose its encoding and be re-encoded character by character.
+     */
+    private static void forwardedHeaders(RoutingContext ctx, MultiMap headers, CharSequence authorization) {
+        HttpServerRequest request = ctx.request();
+        ForwardedHeaders.copy(request.headers(), headers, ForwardedHeaders::passesUpstream);
+        if (authorization != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, request.getHeader(HttpHeaders.AUTHORIZATION));
         }
-        options.putHeader(RequestIds.HEADER, (String) ctx.get(RequestIds.MDC_KEY));
-        options.putHeader("X-Forwarded-For", clientAddress(request));
-        options.putHeader("X-Forwarded-Proto", request.scheme());
+        headers.set(REQUEST_ID, (String) ctx.get(RequestIds.MDC_KEY));
+        headers.set(FORWARDED_FOR, clientAddress(request));
+        headers.set(FORWARDED_PROTO, request.scheme());
         if (request.authority() != null) {
-            options.putHeader("X-Forwarded-Host", request.authority().toString());
+            headers.set(FORWARDED_HOST, request.authority().toString());
         }
-        return options;
     }
 
     private static String clientAddress(HttpServerRequest request) {

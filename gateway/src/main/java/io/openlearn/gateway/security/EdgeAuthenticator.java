@@ -12,6 +12,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import io.netty.util.AsciiString;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -38,7 +39,16 @@ public class EdgeAuthenticator {
     /** Platform tokens already verified here, by the token itself, until they expire. */
     private final Cache<String, CachedToken> verified;
 
-    record CachedToken(String token, Instant expiresAt, String jti, String subject, long issuedAt) {
+    /**
+     * A token the edge accepted. The Authorization header it earns upstream is kept encoded: Netty copies an
+     * AsciiString's bytes in one go, where a String of a JWT's length is encoded character by character on every
+     * forwarded request.
+     */
+    record CachedToken(AsciiString authorization, Instant expiresAt, String jti, String subject, long issuedAt) {
+
+        static CachedToken of(String platformToken, Instant expiresAt, String jti, String subject, long issuedAt) {
+            return new CachedToken(new AsciiString("Bearer " + platformToken), expiresAt, jti, subject, issuedAt);
+        }
     }
 
     public EdgeAuthenticator(JWTParser parser, TokenExchangeClient exchange, ObjectMapper json, GatewayConfig config,
@@ -77,11 +87,11 @@ public class EdgeAuthenticator {
             return java.util.Optional.empty();
         }
         refuseIfRevoked(cached.jti(), cached.subject(), cached.issuedAt());
-        return java.util.Optional.of(new Authenticated(cached.token(), cached.subject()));
+        return java.util.Optional.of(new Authenticated(cached.authorization(), cached.subject()));
     }
 
-    /** The caller as the edge vouches for them: the platform token to forward and its subject (the user). */
-    public record Authenticated(String platformToken, String subject) {
+    /** The caller as the edge vouches for them: the Authorization header to forward and its subject (the user). */
+    public record Authenticated(CharSequence authorization, String subject) {
     }
 
     /**
@@ -94,15 +104,16 @@ public class EdgeAuthenticator {
         if (platformIssuer.equals(claims.issuer())) {
             JsonWebToken jwt = verifyPlatformToken(bearer);
             refuseIfRevoked(jwt.getTokenID(), jwt.getSubject(), jwt.getIssuedAtTime());
-            verified.put(bearer, new CachedToken(bearer, Instant.ofEpochSecond(jwt.getExpirationTime()),
-                    jwt.getTokenID(), jwt.getSubject(), jwt.getIssuedAtTime()));
-            return new Authenticated(bearer, jwt.getSubject());
+            CachedToken accepted = CachedToken.of(bearer, Instant.ofEpochSecond(jwt.getExpirationTime()),
+                    jwt.getTokenID(), jwt.getSubject(), jwt.getIssuedAtTime());
+            verified.put(bearer, accepted);
+            return new Authenticated(accepted.authorization(), jwt.getSubject());
         }
         if (idpIssuers.contains(claims.issuer())) {
             CachedToken cached = exchanged.get(sha256(bearer), key -> exchange(bearer, claims, requestId));
             // a revocation after the exchange must bite even while the cached platform token is still fresh
             refuseIfRevoked(cached.jti(), cached.subject(), cached.issuedAt());
-            return new Authenticated(cached.token(), cached.subject());
+            return new Authenticated(cached.authorization(), cached.subject());
         }
         throw new EdgeRejection(401, "The bearer token comes from an issuer this platform does not trust.");
     }
@@ -127,7 +138,7 @@ public class EdgeAuthenticator {
         Instant platformExpiry = Instant.ofEpochSecond(platform.getExpirationTime());
         Instant idpExpiry = Instant.ofEpochSecond(claims.expiresAt());
         // never serve a platform token after the identity-provider token that earned it has expired
-        return new CachedToken(result.token(), platformExpiry.isBefore(idpExpiry) ? platformExpiry : idpExpiry,
+        return CachedToken.of(result.token(), platformExpiry.isBefore(idpExpiry) ? platformExpiry : idpExpiry,
                 platform.getTokenID(), platform.getSubject(), platform.getIssuedAtTime());
     }
 
