@@ -102,12 +102,46 @@ echo "direct  p50 ${d50} ms  p99 ${d99} ms"
 echo "nginx   p50 ${n50} ms  p99 ${n99} ms"
 echo "gateway p50 ${g50} ms  p99 ${g99} ms"
 
-python3 - "$gateway_rps" "$nginx_rps" "$direct_rps" "$g50" "$d50" "$g99" "$d99" "$rss_max" <<'PY'
+# hey starts its workers' tickers together: 20 workers at 50/s send 20 requests at once every 20 ms. The same rate
+# with the workers' moments spread out: 20 one-worker hey processes started about 1.3 ms apart.
+spread_latency() { # URL -> "p50 p99" in ms; fails on any non-200 answer
+  local i
+  for i in $(seq 0 19); do
+    hey -z "$DURATION" -c 1 -q 50 -o csv -H "Authorization: Bearer $TOKEN" "$1$PATH_Q" > "$WORK/spread.$i.csv" &
+    sleep 0.0013
+  done
+  wait
+  python3 - "$WORK" <<'PY'
+import glob, sys
+times, bad = [], 0
+for f in glob.glob(sys.argv[1] + "/spread.*.csv"):
+    for row in open(f).read().splitlines()[1:]:
+        cols = row.split(",")
+        bad += cols[6] != "200"
+        times.append(float(cols[0]) * 1000)
+if bad:
+    sys.exit(f"{bad} answers were not 200")
+times.sort()
+print(f"{times[len(times) // 2]:.2f} {times[int(len(times) * 0.99)]:.2f}")
+PY
+}
+echo "== latency at 1,000 req/s, requests spread evenly ($DURATION each, 20 x hey -c 1 -q 50)"
+read -r sd50 sd99 <<<"$(spread_latency "$UPSTREAM")"
+read -r sn50 sn99 <<<"$(spread_latency "http://127.0.0.1:$NGINX_PORT")"
+read -r sg50 sg99 <<<"$(spread_latency "$GATEWAY")"
+echo "direct  p50 ${sd50} ms  p99 ${sd99} ms"
+echo "nginx   p50 ${sn50} ms  p99 ${sn99} ms"
+echo "gateway p50 ${sg50} ms  p99 ${sg99} ms"
+
+python3 - "$gateway_rps" "$nginx_rps" "$direct_rps" "$g50" "$d50" "$g99" "$d99" "$rss_max" \
+    "$sg50" "$sd50" "$sg99" "$sd99" <<'PY'
 import sys
-g, n, d, g50, d50, g99, d99, rss = map(float, sys.argv[1:])
+g, n, d, g50, d50, g99, d99, rss, sg50, sd50, sg99, sd99 = map(float, sys.argv[1:])
 def verdict(ok): return "met" if ok else "NOT met"
 print(f"gateway/nginx throughput {g/n:.2f}x (target >= 0.8x: {verdict(g/n >= 0.8)}); gateway/direct {g/d:.2f}x")
 print(f"added p50 {g50-d50:.2f} ms (target <= 0.5: {verdict(g50-d50 <= 0.5)}); "
       f"added p99 {g99-d99:.2f} ms (target <= 2: {verdict(g99-d99 <= 2)})")
+print(f"spread evenly: added p50 {sg50-sd50:.2f} ms (target <= 0.5: {verdict(sg50-sd50 <= 0.5)}); "
+      f"added p99 {sg99-sd99:.2f} ms (target <= 2: {verdict(sg99-sd99 <= 2)})")
 print(f"gateway RSS under load {rss:.0f} MB (target <= 300: {verdict(rss <= 300)})")
 PY

@@ -8,6 +8,7 @@ import io.openlearn.gateway.resilience.CircuitBreaker;
 import io.openlearn.gateway.security.EdgeAuthenticator;
 import io.openlearn.gateway.security.EdgeRejection;
 import io.openlearn.kit.requestid.RequestIds;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -19,7 +20,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,6 +50,14 @@ public class ProxyRoutes {
     private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    /**
+     * Proxying runs as a filter between CORS (priority 300) and Quarkus' authentication (200). The gateway checks
+     * tokens itself, so a proxied request skips the handlers that serve the gateway's own endpoints (Quarkus'
+     * authentication and authorization, the REST layer's route template, its upload limit): four router steps on
+     * every request.
+     */
+    static final int PRIORITY = 250;
+    private static final String API = "/api/";
     /** Paths under /api served by the gateway itself, not proxied. */
     static final Set<String> OWN = Set.of("docs");
     /** The largest piece of an upstream's body relayed at once (Netty reads at most 64 KB at a time anyway). */
@@ -88,9 +96,9 @@ public class ProxyRoutes {
         this.publicPaths = Set.copyOf(config.publicPaths());
     }
 
-    void register(@Observes Router router, Vertx vertx) {
+    void register(@Observes Filters filters, Vertx vertx) {
         config.upstream().forEach((name, url) -> upstreams.put(name, upstream(vertx, name, url)));
-        router.route("/api/*").handler(this::handle);
+        filters.register(this::handle, PRIORITY);
     }
 
     private Upstream upstream(Vertx vertx, String name, String url) {
@@ -113,6 +121,10 @@ public class ProxyRoutes {
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        if (!request.path().startsWith(API)) {
+            ctx.next();
+            return;
+        }
         String name = apiName(request.path());
         if (OWN.contains(name)) {
             ctx.next();
