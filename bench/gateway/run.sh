@@ -94,13 +94,16 @@ echo "direct  $direct_rps req/s"
 echo "nginx   $nginx_rps req/s"
 echo "gateway $gateway_rps req/s (RSS under load up to ${rss_max} MB)"
 
+latencies() { # FN -> shows FN's "p50 p99" on the upstream, nginx and the gateway; leaves the six in $WORK/latencies
+  local direct nginx_ gateway
+  direct=$("$1" "$UPSTREAM"); nginx_=$("$1" "http://127.0.0.1:$NGINX_PORT"); gateway=$("$1" "$GATEWAY")
+  # shellcheck disable=SC2086
+  printf '%-7s p50 %s ms  p99 %s ms\n' direct $direct nginx $nginx_ gateway $gateway
+  echo "$direct $nginx_ $gateway" > "$WORK/latencies"
+}
 echo "== latency at 1,000 req/s ($DURATION each, hey -c 20 -q 50)"
-read -r d50 d99 <<<"$(latency "$UPSTREAM")"
-read -r n50 n99 <<<"$(latency "http://127.0.0.1:$NGINX_PORT")"
-read -r g50 g99 <<<"$(latency "$GATEWAY")"
-echo "direct  p50 ${d50} ms  p99 ${d99} ms"
-echo "nginx   p50 ${n50} ms  p99 ${n99} ms"
-echo "gateway p50 ${g50} ms  p99 ${g99} ms"
+latencies latency
+read -r d50 d99 n50 n99 g50 g99 < "$WORK/latencies"
 
 # hey starts its workers' tickers together: 20 workers at 50/s send 20 requests at once every 20 ms. The same rate
 # with the workers' moments spread out: 20 one-worker hey processes started about 1.3 ms apart.
@@ -126,12 +129,8 @@ print(f"{times[len(times) // 2]:.2f} {times[int(len(times) * 0.99)]:.2f}")
 PY
 }
 echo "== latency at 1,000 req/s, requests spread evenly ($DURATION each, 20 x hey -c 1 -q 50)"
-read -r sd50 sd99 <<<"$(spread_latency "$UPSTREAM")"
-read -r sn50 sn99 <<<"$(spread_latency "http://127.0.0.1:$NGINX_PORT")"
-read -r sg50 sg99 <<<"$(spread_latency "$GATEWAY")"
-echo "direct  p50 ${sd50} ms  p99 ${sd99} ms"
-echo "nginx   p50 ${sn50} ms  p99 ${sn99} ms"
-echo "gateway p50 ${sg50} ms  p99 ${sg99} ms"
+latencies spread_latency
+read -r sd50 sd99 sn50 sn99 sg50 sg99 < "$WORK/latencies"
 
 python3 - "$gateway_rps" "$nginx_rps" "$direct_rps" "$g50" "$d50" "$g99" "$d99" "$rss_max" \
     "$sg50" "$sd50" "$sg99" "$sd99" <<'PY'

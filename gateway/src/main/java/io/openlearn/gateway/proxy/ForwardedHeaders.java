@@ -29,7 +29,8 @@ final class ForwardedHeaders {
     }
 
     static boolean passesUpstream(String name) {
-        return !NOT_UPSTREAM.contains(name) && !name.regionMatches(true, 0, INTERNAL_PREFIX, 0, INTERNAL_PREFIX.length());
+        return !NOT_UPSTREAM.contains(name)
+                && !name.regionMatches(true, 0, INTERNAL_PREFIX, 0, INTERNAL_PREFIX.length());
     }
 
     static boolean passesDownstream(String name) {
