@@ -24,7 +24,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Users by username: admins and platform services (e.g. bulk enrollment by username) look them up; a user's tokens can be revoked all at once. */
+/**
+ * Users by username or id: admins and platform services look them up (enrollment resolves usernames for bulk
+ * enrollment and checks that a user id it is asked to enroll exists); a user's tokens can be revoked all at once.
+ */
 @Path("/api/auth/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
@@ -54,9 +57,30 @@ public class UserResource {
     public User byUsername(@PathParam("username") @Size(max = 255) String username) {
         PlatformUserEntity user = users.findByUsername(username)
                 .orElseThrow(() -> new ProblemException(404, "No platform user named " + username + "."));
+        return view(user);
+    }
+
+    private User view(PlatformUserEntity user) {
         List<String> roles = assignments.grantsOf(user.id).stream().map(RoleGrant::claim).toList();
         return new User(user.id, user.username, user.email, user.fullName, user.service, user.createdAt,
                 user.lastSeenAt, roles);
+    }
+
+    /** The same answer by platform user id; 400 when the id is not a UUID, 404 when no user has it. */
+    @GET
+    @Path("/by-id/{id}")
+    @RolesAllowed({"admin", "service"})
+    @Transactional
+    public User byId(@PathParam("id") String idParam) {
+        UUID id;
+        try {
+            id = UUID.fromString(idParam);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("id", "a platform user id (UUID)");
+        }
+        PlatformUserEntity user = users.findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(404, "No platform user has id " + id + "."));
+        return view(user);
     }
 
     /** Refuses every token of the user issued until now (a user may do this to themselves; admins to anyone). */

@@ -234,6 +234,22 @@ class RoleAssignmentResourceTest {
     }
 
     @Test
+    void servicesAndAdminsLookUsersUpByIdOthersMayNot() {
+        String learner1Id = given().auth().oauth2(learner1).get("/api/auth/v1/me").then().extract().path("id");
+        given().auth().oauth2(forService("enrollment")).get("/api/auth/v1/users/by-id/{id}", learner1Id).then()
+                .statusCode(200).body("id", equalTo(learner1Id)).body("username", equalTo("learner1"));
+        given().auth().oauth2(admin).get("/api/auth/v1/users/by-id/{id}", learner1Id).then().statusCode(200)
+                .body("username", equalTo("learner1"));
+        given().auth().oauth2(learner2).get("/api/auth/v1/users/by-id/{id}", learner1Id).then().statusCode(403);
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(forService("enrollment")).get("/api/auth/v1/users/by-id/{id}", unknown).then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No platform user has id " + unknown + "."));
+        given().auth().oauth2(admin).get("/api/auth/v1/users/by-id/not-a-uuid").then().statusCode(400)
+                .body("errors[0].field", equalTo("id"));
+    }
+
+    @Test
     void learnerListsOwnAssignmentsButNotAnothersScope() {
         given().auth().oauth2(learner1).queryParam("username", "learner1").get("/api/auth/v1/role-assignments")
                 .then().statusCode(200);

@@ -18,6 +18,8 @@ public interface ContentConfig {
 
     Events events();
 
+    Courseware courseware();
+
     interface S3 extends S3Settings {
     }
 
@@ -39,6 +41,28 @@ public interface ContentConfig {
         /** Memory for collected grading structures, in bytes; the least recently read go first. */
         @WithDefault("33554432")
         long cacheMaxBytes();
+    }
+
+    /** Where the access facts of learners come from, and how long answers are trusted. */
+    interface Courseware {
+        /** course-authoring: a run's start, beta head start and catalog visibility. */
+        @WithDefault("http://127.0.0.1:8082")
+        String authoringUrl();
+
+        /** enrollment: whether a learner is actively enrolled. */
+        @WithDefault("http://127.0.0.1:8084")
+        String enrollmentUrl();
+
+        @WithDefault("PT15S")
+        Duration runCacheTtl();
+
+        /** Only "actively enrolled" is remembered, never "not enrolled". */
+        @WithDefault("PT10S")
+        Duration enrollmentCacheTtl();
+
+        /** Published versions whose schedule index is kept in memory. */
+        @WithDefault("64")
+        int indexedVersions();
     }
 
     interface Events {

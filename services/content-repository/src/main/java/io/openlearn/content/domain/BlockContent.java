@@ -2,6 +2,7 @@ package io.openlearn.content.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.openlearn.kit.courseware.BlockSchedule;
 import io.openlearn.kit.problem.Problem.FieldError;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,33 +10,47 @@ import java.util.List;
 
 /**
  * What an author edits on a block. Subsection (sequential) settings are what grading reads: {@code graded},
- * {@code format} (the assignment type), {@code due} and {@code showCorrectness}.
+ * {@code format} (the assignment type), {@code due} and {@code showCorrectness}. Schedule and visibility, as Open
+ * edX has them: {@code start} (release date) on chapters, sequentials and verticals, {@code visibleToStaffOnly} on
+ * any block below the course, {@code hideAfterDue} on sequentials; children inherit them ({@link BlockSchedule}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BlockContent(String displayName, Boolean graded, String format, Instant due,
-                           ShowCorrectness showCorrectness, String html, String videoUrl, Problem problem) {
+                           ShowCorrectness showCorrectness, String html, String videoUrl, Problem problem,
+                           Instant start, Boolean visibleToStaffOnly, Boolean hideAfterDue) {
 
     public static final int MAX_HTML_LENGTH = 200_000;
 
     public static BlockContent named(String displayName) {
-        return new BlockContent(displayName, null, null, null, null, null, null, null);
+        return new BlockContent(displayName, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BlockContent withoutAnswerKey() {
         return problem == null ? this : new BlockContent(displayName, graded, format, due, showCorrectness, html,
-                videoUrl, problem.withoutAnswerKey());
+                videoUrl, problem.withoutAnswerKey(), start, visibleToStaffOnly, hideAfterDue);
     }
 
-    /** Only what the grading structure reads: subsection settings, a problem's maximum score and weight. */
+    /**
+     * Only what the grading structure reads: subsection settings, schedule and visibility, a problem's maximum score
+     * and weight.
+     */
     public BlockContent gradingView() {
         Problem scored = problem == null ? null : new Problem(problem.kind(), null, null, null, null, null, null, null,
                 null, null, problem.maxScore(), problem.weight(), null);
-        return new BlockContent(displayName, graded, format, due, showCorrectness, null, null, scored);
+        return new BlockContent(displayName, graded, format, due, showCorrectness, null, null, scored, start,
+                visibleToStaffOnly, hideAfterDue);
     }
 
     @JsonIgnore
     public boolean isGraded() {
         return Boolean.TRUE.equals(graded);
+    }
+
+    /** The block's own schedule and visibility, before inheritance. */
+    @JsonIgnore
+    public BlockSchedule ownSchedule() {
+        return new BlockSchedule(start, Boolean.TRUE.equals(visibleToStaffOnly), Boolean.TRUE.equals(hideAfterDue),
+                due);
     }
 
     /** The fields a block of {@code type} may carry, and nothing else. */
@@ -49,6 +64,11 @@ public record BlockContent(String displayName, Boolean graded, String format, In
         onlyOn(errors, sequential, format, "format", "sequential");
         onlyOn(errors, sequential, due, "due", "sequential");
         onlyOn(errors, sequential, showCorrectness, "showCorrectness", "sequential");
+        boolean container = type == BlockType.CHAPTER || sequential || type == BlockType.VERTICAL;
+        onlyOn(errors, container, start, "start", "chapter, sequential or vertical");
+        onlyOn(errors, type != BlockType.COURSE, visibleToStaffOnly, "visibleToStaffOnly",
+                "chapter, sequential, vertical, problem, html or video");
+        onlyOn(errors, sequential, hideAfterDue, "hideAfterDue", "sequential");
         onlyOn(errors, type == BlockType.HTML, html, "html", "html");
         onlyOn(errors, type == BlockType.VIDEO, videoUrl, "videoUrl", "video");
         onlyOn(errors, type == BlockType.PROBLEM, problem, "problem", "problem");

@@ -4,18 +4,33 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The compact view of one published version that grading needs: every subsection in course order with its
- * grading settings and its problems' weights and maximum scores. {@code gradingDigest} fingerprints exactly what
- * grades depend on (not names or due dates), so two versions with equal digests grade identically.
+ * The compact view of one published version that grading and courseware access need: every chapter and subsection
+ * in course order with its effective schedule and visibility (inherited down the tree), each subsection's grading
+ * settings and its problems' weights and maximum scores. {@code gradingDigest} fingerprints exactly what grades
+ * depend on (not names, due or release dates), so two versions with equal digests grade identically.
  */
 public record GradingStructure(String courseKey, int version, Instant publishedAt, String gradingDigest,
-                               int problemCount, List<Subsection> subsections) {
+                               int problemCount, List<Chapter> chapters, List<Subsection> subsections) {
 
-    public record Subsection(String key, String displayName, boolean graded, String format, Instant due,
-                             ShowCorrectness showCorrectness, List<ProblemWeight> problems) {
+    /** {@code start} and {@code visibleToStaffOnly} are effective: the chapter's own (a chapter has no parent). */
+    public record Chapter(String key, String displayName, Instant start, boolean visibleToStaffOnly) {
     }
 
-    /** {@code weight} null means unweighted: the problem counts its raw points (Open edX's rule). */
-    public record ProblemWeight(String key, double maxScore, Double weight) {
+    /**
+     * {@code start} and {@code visibleToStaffOnly} are effective (the later release of the subsection and its
+     * chapter; staff-only when either is). {@code chapter} is the key of the chapter that holds it.
+     */
+    public record Subsection(String key, String displayName, boolean graded, String format, Instant due,
+                             ShowCorrectness showCorrectness, List<ProblemWeight> problems, String chapter,
+                             Instant start, boolean visibleToStaffOnly, boolean hideAfterDue) {
+    }
+
+    /**
+     * {@code weight} null means unweighted: the problem counts its raw points (Open edX's rule). {@code start} and
+     * {@code visibleToStaffOnly} are effective, its unit's included: a staff-only problem counts in no learner's
+     * grade.
+     */
+    public record ProblemWeight(String key, double maxScore, Double weight, Instant start,
+                                boolean visibleToStaffOnly) {
     }
 }

@@ -1,5 +1,6 @@
 package io.openlearn.content.domain;
 
+import io.openlearn.kit.courseware.BlockSchedule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,14 +11,21 @@ import java.util.List;
 
 /**
  * Collects a {@link GradingStructure} from blocks fed in course order, and the digest of what grading depends on:
- * each subsection's key, graded flag and format, and each problem's key, weight and maximum score.
+ * each subsection's key, graded flag, format and staff-only flag, and each problem's key, weight, maximum score and
+ * staff-only flag. Schedules are inherited as they arrive: in course order a chapter comes before its subsections,
+ * a subsection before its units, a unit before its problems.
  */
 public final class StructureCollector {
 
+    private final List<GradingStructure.Chapter> chapters = new ArrayList<>();
     private final List<GradingStructure.Subsection> subsections = new ArrayList<>();
     private final MessageDigest digest;
+    private String chapterKey;
+    private BlockSchedule chapterSchedule;
     private String key;
     private BlockContent settings;
+    private BlockSchedule subsectionSchedule;
+    private BlockSchedule unitSchedule;
     private List<GradingStructure.ProblemWeight> problems;
     private int problemCount;
 
@@ -29,37 +37,71 @@ public final class StructureCollector {
         }
     }
 
-    /** Call for every block in course order; only subsections and problems matter. */
+    /** Call for every block in course order; only chapters, subsections, units and problems matter. */
     public void accept(String blockKey, BlockType type, BlockContent content) {
-        if (type == BlockType.SEQUENTIAL || type == BlockType.CHAPTER) {
-            close();
-        }
-        if (type == BlockType.SEQUENTIAL) {
-            key = blockKey;
-            settings = content == null ? BlockContent.named(null) : content;
-            problems = new ArrayList<>();
-            feed("S|" + blockKey + "|" + settings.isGraded() + "|" + settings.format());
-        } else if (type == BlockType.PROBLEM && problems != null && content != null && content.problem() != null) {
-            Problem problem = content.problem();
-            problems.add(new GradingStructure.ProblemWeight(blockKey, problem.possible(), problem.weight()));
-            problemCount++;
-            feed("P|" + blockKey + "|" + problem.possible() + "|" + problem.weight());
+        BlockContent block = content == null ? BlockContent.named(null) : content;
+        switch (type) {
+            case CHAPTER -> chapter(blockKey, block);
+            case SEQUENTIAL -> subsection(blockKey, block);
+            case VERTICAL -> unitSchedule = block.ownSchedule().under(subsectionSchedule);
+            case PROBLEM -> problem(blockKey, block);
+            default -> {
+            }
         }
     }
 
     public GradingStructure finish(String courseKey, int version, Instant publishedAt) {
         close();
         return new GradingStructure(courseKey, version, publishedAt, HexFormat.of().formatHex(digest.digest()),
-                problemCount, List.copyOf(subsections));
+                problemCount, List.copyOf(chapters), List.copyOf(subsections));
+    }
+
+    private void chapter(String blockKey, BlockContent block) {
+        close();
+        chapterKey = blockKey;
+        chapterSchedule = block.ownSchedule();
+        chapters.add(new GradingStructure.Chapter(blockKey, block.displayName(), chapterSchedule.start(),
+                chapterSchedule.staffOnly()));
+        subsectionSchedule = null;
+        unitSchedule = null;
+    }
+
+    private void subsection(String blockKey, BlockContent block) {
+        close();
+        key = blockKey;
+        settings = block;
+        subsectionSchedule = block.ownSchedule().under(chapterSchedule);
+        unitSchedule = subsectionSchedule;
+        problems = new ArrayList<>();
+        feed("S|" + blockKey + "|" + settings.isGraded() + "|" + settings.format()
+                + staffMark(subsectionSchedule));
+    }
+
+    private void problem(String blockKey, BlockContent block) {
+        if (problems == null || block.problem() == null) {
+            return;
+        }
+        Problem problem = block.problem();
+        BlockSchedule schedule = block.ownSchedule().under(unitSchedule);
+        problems.add(new GradingStructure.ProblemWeight(blockKey, problem.possible(), problem.weight(),
+                schedule.start(), schedule.staffOnly()));
+        problemCount++;
+        feed("P|" + blockKey + "|" + problem.possible() + "|" + problem.weight() + staffMark(schedule));
     }
 
     private void close() {
         if (key != null) {
             subsections.add(new GradingStructure.Subsection(key, settings.displayName(), settings.isGraded(),
-                    settings.format(), settings.due(), settings.showCorrectness(), List.copyOf(problems)));
+                    settings.format(), settings.due(), settings.showCorrectness(), List.copyOf(problems), chapterKey,
+                    subsectionSchedule.start(), subsectionSchedule.staffOnly(), subsectionSchedule.hideAfterDue()));
             key = null;
             problems = null;
         }
+    }
+
+    /** Only staff-only blocks add to a line, so the digests of courses without any stay what they were. */
+    private static String staffMark(BlockSchedule schedule) {
+        return schedule.staffOnly() ? "|staff" : "";
     }
 
     private void feed(String line) {

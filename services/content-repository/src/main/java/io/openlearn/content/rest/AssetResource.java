@@ -2,6 +2,7 @@ package io.openlearn.content.rest;
 
 import io.openlearn.content.service.AssetService;
 import io.openlearn.content.service.CourseAccess;
+import io.openlearn.content.service.CoursewareReaders;
 import io.openlearn.kit.keys.CourseKeys;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
-/** A course's assets: the team uploads and deletes; everyone signed in lists and downloads. */
+/**
+ * A course's assets: the team uploads and deletes; services, the team and learners who may read the course's
+ * courseware now ({@link CoursewareReaders}) list and download.
+ */
 @Path("/api/content/v1/courses/{courseKey}/assets")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,9 +32,12 @@ public class AssetResource {
     private final AssetService assets;
     private final CourseAccess access;
 
-    public AssetResource(AssetService assets, CourseAccess access) {
+    private final CoursewareReaders readers;
+
+    public AssetResource(AssetService assets, CourseAccess access, CoursewareReaders readers) {
         this.assets = assets;
         this.access = access;
+        this.readers = readers;
     }
 
     public record UploadRequest(String name, String contentType, Long size) {
@@ -41,7 +48,7 @@ public class AssetResource {
 
     @GET
     public AssetList list(@PathParam("courseKey") String courseKey) {
-        CourseKeys.require(courseKey);
+        readers.of(courseKey, false);
         return new AssetList(courseKey, assets.list(courseKey));
     }
 
@@ -72,7 +79,7 @@ public class AssetResource {
     @GET
     @Path("{name}")
     public AssetService.Download download(@PathParam("courseKey") String courseKey, @PathParam("name") String name) {
-        CourseKeys.require(courseKey);
+        readers.of(courseKey, false);
         return assets.download(courseKey, name);
     }
 

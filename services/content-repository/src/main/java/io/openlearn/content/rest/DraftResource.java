@@ -47,9 +47,11 @@ public class DraftResource {
 
     public record CreateBlock(BlockType type, String id, String parent, Integer index, String displayName,
                               Boolean graded, String format, Instant due, ShowCorrectness showCorrectness,
-                              String html, String videoUrl, Problem problem) {
+                              String html, String videoUrl, Problem problem, Instant start,
+                              Boolean visibleToStaffOnly, Boolean hideAfterDue) {
         BlockContent content() {
-            return new BlockContent(displayName, graded, format, due, showCorrectness, html, videoUrl, problem);
+            return new BlockContent(displayName, graded, format, due, showCorrectness, html, videoUrl, problem, start,
+                    visibleToStaffOnly, hideAfterDue);
         }
     }
 

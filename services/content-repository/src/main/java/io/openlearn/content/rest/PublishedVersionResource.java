@@ -1,25 +1,34 @@
 package io.openlearn.content.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openlearn.content.domain.PublishedVersion;
+import io.openlearn.content.domain.ScheduleIndex;
+import io.openlearn.content.domain.UsageKey;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
 import io.openlearn.content.service.CourseAccess;
+import io.openlearn.content.service.CoursewareReaders;
 import io.openlearn.content.service.PublishedContentQuery;
+import io.openlearn.content.service.ScheduleIndexes;
+import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.keys.CourseKeys;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Published content: the history of versions, a version's tree and one block of it. Everyone signed in reads it;
- * answer keys only reach services and the course team.
+ * Published content: the history of versions, a version's tree and one block of it. Services and the course team
+ * read everything, answer keys included; a learner with access to the course ({@link CoursewareReaders}) reads the
+ * blocks open to them, without answer keys. {@code previewAs=learner} shows the team a learner's view.
  */
 @Path("/api/content/v1/courses/{courseKey}/versions")
 @Authenticated
@@ -30,10 +39,16 @@ public class PublishedVersionResource {
     private final CourseAccess access;
     private final BlockJson blockJson;
 
-    public PublishedVersionResource(PublishedContentQuery published, CourseAccess access, BlockJson blockJson) {
+    private final CoursewareReaders readers;
+    private final ScheduleIndexes schedules;
+
+    public PublishedVersionResource(PublishedContentQuery published, CourseAccess access, BlockJson blockJson,
+                                    CoursewareReaders readers, ScheduleIndexes schedules) {
         this.published = published;
         this.access = access;
         this.blockJson = blockJson;
+        this.readers = readers;
+        this.schedules = schedules;
     }
 
     public record Version(String courseKey, int version, Instant publishedAt, boolean gradingChanged, int blockCount,
@@ -62,25 +77,47 @@ public class PublishedVersionResource {
 
     @GET
     @Path("{version}/blocks")
-    public Response tree(@PathParam("courseKey") String courseKey, @PathParam("version") String version) {
-        CourseKeys.require(courseKey);
+    public Response tree(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
+                         @QueryParam("previewAs") String previewAs) {
+        CoursewareReaders.Reader reader = readers.of(courseKey, previewAsLearner(previewAs));
         PublishedVersion v = published.version(courseKey, version);
-        boolean withKeys = access.maySeeAnswerKeys(courseKey);
+        boolean withKeys = reader.fullView() && access.maySeeAnswerKeys(courseKey);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("courseKey", courseKey);
         header.put("version", v.version());
-        header.put("root", io.openlearn.content.domain.UsageKey.root(courseKey).toString());
-        return Response.ok(blockJson.tree(header, sink -> published.forEachBlock(v, block ->
-                sink.accept(view(block, withKeys))))).build();
+        header.put("root", UsageKey.root(courseKey).toString());
+        if (reader.fullView()) {
+            return Response.ok(blockJson.tree(header, sink -> published.forEachBlock(v, block ->
+                    sink.accept(view(block, withKeys, block.children()))))).build();
+        }
+        ScheduleIndex index = schedules.of(v);
+        Predicate<String> visible = key -> index.visibleTo(key, reader.learner(), reader.now());
+        return Response.ok(blockJson.tree(header, sink -> published.forEachBlock(v, block -> {
+            if (visible.test(block.key())) {
+                sink.accept(view(block, false, block.children().stream().filter(visible).toList()));
+            }
+        }))).build();
     }
 
     @GET
     @Path("{version}/blocks/{key}")
     public Response block(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
-                          @PathParam("key") String key) {
-        CourseKeys.require(courseKey);
+                          @PathParam("key") String key, @QueryParam("previewAs") String previewAs) {
+        CoursewareReaders.Reader reader = readers.of(courseKey, previewAsLearner(previewAs));
         PublishedVersion v = published.version(courseKey, version);
-        var node = view(published.block(v, key), access.maySeeAnswerKeys(courseKey));
+        PublishedBlock block = published.block(v, key);
+        ObjectNode node;
+        if (reader.fullView()) {
+            node = view(block, access.maySeeAnswerKeys(courseKey), block.children());
+        } else {
+            ScheduleIndex index = schedules.of(v);
+            Predicate<String> visible = k -> index.visibleTo(k, reader.learner(), reader.now());
+            if (!visible.test(key)) {
+                // the same answer as for a block that does not exist: nothing about it leaks
+                throw new ProblemException(404, "No block " + key + " in version " + v.version() + ".");
+            }
+            node = view(block, false, block.children().stream().filter(visible).toList());
+        }
         node.put("version", v.version());
         Response.ResponseBuilder response = Response.ok(node);
         if (!"latest".equals(version)) {
@@ -90,7 +127,18 @@ public class PublishedVersionResource {
         return response.build();
     }
 
-    private com.fasterxml.jackson.databind.node.ObjectNode view(PublishedBlock block, boolean withKeys) {
-        return blockJson.block(block.key(), block.type(), block.parent(), block.children(), block.content(), withKeys);
+    private ObjectNode view(PublishedBlock block, boolean withKeys, List<String> children) {
+        return blockJson.block(block.key(), block.type(), block.parent(), children, block.content(), withKeys);
+    }
+
+    /** {@code previewAs} is absent or {@code learner}. */
+    static boolean previewAsLearner(String previewAs) {
+        if (previewAs == null) {
+            return false;
+        }
+        if (!"learner".equals(previewAs)) {
+            throw ProblemException.invalid("previewAs", "learner (or absent)");
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package io.openlearn.content.rest;
 
+import io.openlearn.content.service.CourseAccess;
 import io.openlearn.content.service.StructureService;
 import io.openlearn.kit.http.EntityTags;
 import io.openlearn.kit.keys.CourseKeys;
@@ -17,7 +18,9 @@ import java.util.Optional;
 
 /**
  * The collected grading structure of a published version (the latest without {@code version}). Served from the
- * bytes collected at publish; a numbered version is immutable and cacheable for good.
+ * bytes collected at publish; a numbered version is immutable and cacheable for good. It names every subsection and
+ * problem with its release date and staff-only flag, so only services and the course team read it; learners read
+ * their outline (grades) instead.
  */
 @Path("/api/content/v1/courses/{courseKey}/structure")
 @Authenticated
@@ -25,8 +28,11 @@ public class StructureResource {
 
     private final StructureService structures;
 
-    public StructureResource(StructureService structures) {
+    private final CourseAccess access;
+
+    public StructureResource(StructureService structures, CourseAccess access) {
         this.structures = structures;
+        this.access = access;
     }
 
     @GET
@@ -34,6 +40,7 @@ public class StructureResource {
     public Response structure(@PathParam("courseKey") String courseKey, @QueryParam("version") String version,
                               @HeaderParam("Accept-Encoding") String acceptEncoding) {
         CourseKeys.require(courseKey);
+        access.requireServiceOrAuthor(courseKey);
         StructureService.Served served = structures.read(courseKey, parse(version));
         boolean gzip = acceptsGzip(acceptEncoding);
         Response.ResponseBuilder response = Response.ok(gzip ? served.body().gzip() : served.body().json(),

@@ -103,7 +103,10 @@ public class PublishService {
         return Optional.of(version);
     }
 
-    /** What the second pass keeps per block in course order: only sequentials' and problems' grading fields. */
+    /**
+     * What the second pass keeps per block in course order: only the grading and schedule fields of chapters,
+     * sequentials, verticals and problems.
+     */
     private record Snapshot(int written, BlockType[] types, BlockContent[] grading) {
         StructureCollector collect(OutlineIndex outline) {
             StructureCollector collector = new StructureCollector();
@@ -129,7 +132,7 @@ public class PublishService {
             writer.add(new PublishedBlock(n, block.key(), block.type(), outline.parentAt(n), outline.depthAt(n),
                     outline.childrenAt(n), block.content()));
             if (block.type() == BlockType.SEQUENTIAL || block.type() == BlockType.CHAPTER
-                    || block.type() == BlockType.PROBLEM) {
+                    || block.type() == BlockType.VERTICAL || block.type() == BlockType.PROBLEM) {
                 types[n] = block.type();
                 grading[n] = block.content().gradingView();
             }

@@ -1,7 +1,9 @@
 package io.openlearn.content.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,13 +12,21 @@ import org.junit.jupiter.api.Test;
 class StructureCollectorTest {
 
     private static BlockContent sequential(String name, boolean graded, String format, Instant due) {
-        return new BlockContent(name, graded, format, due, null, null, null, null);
+        return new BlockContent(name, graded, format, due, null, null, null, null, null, null, null);
     }
 
     private static BlockContent problem(double maxScore, Double weight) {
+        return staffOnlyProblem(maxScore, weight, null);
+    }
+
+    private static BlockContent staffOnlyProblem(double maxScore, Double weight, Boolean staffOnly) {
         return new BlockContent("Q", null, null, null, null, null, null,
                 new Problem(Problem.Kind.NUMERICAL, "?", null, null, null, 1.0, null, null, null, null, maxScore,
-                        weight, null));
+                        weight, null), null, staffOnly, null);
+    }
+
+    private static BlockContent scheduled(String name, Instant start, Boolean staffOnly, Boolean hideAfterDue) {
+        return new BlockContent(name, null, null, null, null, null, null, null, start, staffOnly, hideAfterDue);
     }
 
     private static GradingStructure collect(BlockContent hw, BlockContent p1) {
@@ -34,7 +44,8 @@ class StructureCollectorTest {
     void subsectionsCarryTheirProblemsInCourseOrder() {
         GradingStructure structure = collect(sequential("HW", true, "Homework", Instant.EPOCH), problem(2, 5.0));
         assertEquals(List.of("hw", "lesson"), structure.subsections().stream().map(s -> s.key()).toList());
-        assertEquals(new GradingStructure.ProblemWeight("p1", 2, 5.0), structure.subsections().get(0).problems().get(0));
+        assertEquals(new GradingStructure.ProblemWeight("p1", 2, 5.0, null, false),
+                structure.subsections().get(0).problems().get(0));
         assertEquals(2, structure.problemCount());
     }
 
@@ -50,5 +61,47 @@ class StructureCollectorTest {
                 .gradingDigest());
         assertNotEquals(base, collect(sequential("HW", true, "Homework", Instant.EPOCH), problem(2, null))
                 .gradingDigest());
+    }
+
+    @Test
+    void releaseDatesAndStaffOnlyFlagsAreInheritedDownTheTree() {
+        Instant chapterStart = Instant.parse("2030-01-10T00:00:00Z");
+        Instant earlier = Instant.parse("2030-01-01T00:00:00Z");
+        Instant later = Instant.parse("2030-02-01T00:00:00Z");
+        StructureCollector collector = new StructureCollector();
+        collector.accept("ch", BlockType.CHAPTER, scheduled("Week", chapterStart, null, null));
+        // a subsection set to open before its chapter opens with the chapter (Open edX: no earlier than its parent)
+        collector.accept("hw", BlockType.SEQUENTIAL, new BlockContent("HW", true, "Homework", null, null, null, null,
+                null, earlier, null, true));
+        collector.accept("v1", BlockType.VERTICAL, scheduled("Unit", later, null, null));
+        collector.accept("p1", BlockType.PROBLEM, problem(1, null));
+        collector.accept("v2", BlockType.VERTICAL, scheduled("Staff unit", null, true, null));
+        collector.accept("p2", BlockType.PROBLEM, problem(1, null));
+        collector.accept("p3", BlockType.PROBLEM, staffOnlyProblem(1, null, true));
+        collector.accept("ch2", BlockType.CHAPTER, scheduled("Hidden week", null, true, null));
+        collector.accept("exam", BlockType.SEQUENTIAL, sequential("Exam", true, "Exam", null));
+        GradingStructure structure = collector.finish("course-v1:A+B+C", 1, Instant.EPOCH);
+
+        GradingStructure.Subsection hw = structure.subsections().get(0);
+        assertEquals(chapterStart, hw.start());
+        assertTrue(hw.hideAfterDue());
+        assertEquals("ch", hw.chapter());
+        assertEquals(new GradingStructure.ProblemWeight("p1", 1, null, later, false), hw.problems().get(0));
+        assertEquals(new GradingStructure.ProblemWeight("p2", 1, null, chapterStart, true), hw.problems().get(1));
+        assertTrue(hw.problems().get(2).visibleToStaffOnly());
+        assertFalse(hw.visibleToStaffOnly());
+        assertTrue(structure.subsections().get(1).visibleToStaffOnly(), "a staff-only chapter hides its subsections");
+        assertEquals(List.of(new GradingStructure.Chapter("ch", "Week", chapterStart, false),
+                new GradingStructure.Chapter("ch2", "Hidden week", null, true)), structure.chapters());
+    }
+
+    @Test
+    void makingAProblemStaffOnlyChangesTheDigestButAReleaseDateDoesNot() {
+        String base = collect(sequential("HW", true, "Homework", Instant.EPOCH), problem(2, 5.0)).gradingDigest();
+        assertNotEquals(base, collect(sequential("HW", true, "Homework", Instant.EPOCH),
+                staffOnlyProblem(2, 5.0, true)).gradingDigest());
+        BlockContent released = new BlockContent("HW", true, "Homework", Instant.EPOCH, null, null, null, null,
+                Instant.parse("2030-01-01T00:00:00Z"), null, null);
+        assertEquals(base, collect(released, problem(2, 5.0)).gradingDigest());
     }
 }

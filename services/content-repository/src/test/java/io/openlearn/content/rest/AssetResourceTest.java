@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,9 @@ class AssetResourceTest {
 
     private static final String ASSETS = "/api/content/v1/courses/{c}/assets";
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Inject
+    Upstreams upstreams;
 
     private String fetch(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
@@ -40,6 +44,10 @@ class AssetResourceTest {
                 .header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Assertions.assertEquals(200, put.statusCode(), put.body());
+        upstreams.run(a.course, java.time.Instant.now().minusSeconds(60), 0);
+        given().auth().oauth2(Authoring.learner()).get(ASSETS + "/{n}", a.course, "scores.csv").then()
+                .statusCode(403).contentType("application/problem+json");
+        upstreams.openTo(a.course, "learner1");
         String downloadUrl = given().auth().oauth2(Authoring.learner()).get(ASSETS + "/{n}", a.course, "scores.csv")
                 .then().statusCode(200).body("size", equalTo(file.length)).extract().path("downloadUrl");
         Assertions.assertEquals(new String(file, StandardCharsets.UTF_8), fetch(downloadUrl));
@@ -51,6 +59,7 @@ class AssetResourceTest {
         given().auth().oauth2(a.author).contentType("image/png").body(new byte[] {1, 2, 3, 4})
                 .put(ASSETS + "/{n}", a.course, "logo.png").then().statusCode(201).body("size", equalTo(4))
                 .body("contentType", equalTo("image/png"));
+        upstreams.openTo(a.course, "learner1");
         given().auth().oauth2(Authoring.learner()).get(ASSETS, a.course).then().statusCode(200)
                 .body("items.name", contains("logo.png")).body("items[0].size", equalTo(4));
         given().auth().oauth2(a.author).delete(ASSETS + "/{n}", a.course, "logo.png").then().statusCode(204);

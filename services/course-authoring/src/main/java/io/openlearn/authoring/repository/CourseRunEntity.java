@@ -39,4 +39,10 @@ public class CourseRunEntity extends PanacheEntityBase {
     public long version;
     @Column(name = "rerun_of")
     public String rerunOf;
+    /** Days before their start that beta testers see the run and its blocks; null: no head start. */
+    @Column(name = "days_early_for_beta")
+    public Integer daysEarlyForBeta;
+    /** {@code private} or {@code public_outline} (catalog outline for signed-in users who are not enrolled). */
+    @Column(name = "course_visibility")
+    public String courseVisibility = "private";
 }

@@ -1,9 +1,11 @@
 package io.openlearn.authoring.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.authoring.client.ContentCopyClient;
 import io.openlearn.authoring.domain.CourseKey;
 import io.openlearn.authoring.domain.CourseRunPermissions;
+import io.openlearn.authoring.domain.CourseSchedule;
 import io.openlearn.authoring.repository.CourseRunEntity;
 import io.openlearn.authoring.repository.CourseRunRepository;
 import io.openlearn.authoring.service.Caller;
@@ -53,31 +55,44 @@ public class CourseRunResource {
 
     public record CreateRequest(String org, String number, String run, String title, Instant start, Instant end,
                                 Instant enrollmentStart, Instant enrollmentEnd, String pacing, Boolean invitationOnly,
-                                Integer maxEnrollments) {
+                                Integer maxEnrollments, JsonNode daysEarlyForBeta, String courseVisibility) {
     }
 
     public record UpdateRequest(String title, Instant start, Instant end, Instant enrollmentStart,
-                                Instant enrollmentEnd, String pacing, Boolean invitationOnly, Integer maxEnrollments) {
+                                Instant enrollmentEnd, String pacing, Boolean invitationOnly, Integer maxEnrollments,
+                                JsonNode daysEarlyForBeta, String courseVisibility) {
     }
 
     public record RerunRequest(String org, String number, String run, String title, Instant start, Instant end,
                                Instant enrollmentStart, Instant enrollmentEnd) {
     }
 
-    /** The catalog view for everyone; settings (invitation, capacity, lineage) for the team and services. */
+    /**
+     * The catalog view for everyone; settings (invitation, capacity, lineage) for the team and services. Both views
+     * always carry the access settings courseware reads: {@code daysEarlyForBeta} (a number or null) and
+     * {@code courseVisibility}; other null fields are left out.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CourseRun(String courseKey, String org, String number, String run, String title, Instant start,
                             Instant end, Instant enrollmentStart, Instant enrollmentEnd, String pacing,
-                            Boolean invitationOnly, Integer maxEnrollments, String rerunOf, Long version,
-                            String contentCopy) {
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Integer daysEarlyForBeta,
+                            String courseVisibility, Boolean invitationOnly, Integer maxEnrollments, String rerunOf,
+                            Long version, String contentCopy) {
         static CourseRun catalog(CourseRunEntity e) {
             return new CourseRun(e.courseKey, e.org, e.number, e.run, e.title, e.start, e.end, e.enrollmentStart,
-                    e.enrollmentEnd, e.pacing, null, null, null, null, null);
+                    e.enrollmentEnd, e.pacing, e.daysEarlyForBeta, e.courseVisibility, null, null, null, null, null);
         }
 
         static CourseRun full(CourseRunEntity e) {
             return new CourseRun(e.courseKey, e.org, e.number, e.run, e.title, e.start, e.end, e.enrollmentStart,
-                    e.enrollmentEnd, e.pacing, e.invitationOnly, e.maxEnrollments, e.rerunOf, e.version, null);
+                    e.enrollmentEnd, e.pacing, e.daysEarlyForBeta, e.courseVisibility, e.invitationOnly,
+                    e.maxEnrollments, e.rerunOf, e.version, null);
+        }
+
+        CourseRun withContentCopy(String outcome) {
+            return new CourseRun(courseKey, org, number, run, title, start, end, enrollmentStart, enrollmentEnd,
+                    pacing, daysEarlyForBeta, courseVisibility, invitationOnly, maxEnrollments, rerunOf, version,
+                    outcome);
         }
     }
 
@@ -102,7 +117,8 @@ public class CourseRunResource {
         CourseKey key = Requests.courseKey(request.org(), request.number(), request.run());
         CourseRunEntity run = runs.create(caller(), key, Requests.settings(request.title(), request.start(),
                 request.end(), request.enrollmentStart(), request.enrollmentEnd(), request.pacing(),
-                request.invitationOnly(), request.maxEnrollments()));
+                request.invitationOnly(), request.maxEnrollments(), request.daysEarlyForBeta(),
+                request.courseVisibility()));
         return Response.created(URI.create("/api/authoring/v1/course-runs/" + run.courseKey))
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(run.version)))
                 .entity(CourseRun.full(run)).build();
@@ -128,7 +144,8 @@ public class CourseRunResource {
         long expected = Requests.ifMatch(ifMatch);
         CourseRunEntity run = runs.update(caller(), key, expected, Requests.settings(request.title(), request.start(),
                 request.end(), request.enrollmentStart(), request.enrollmentEnd(), request.pacing(),
-                request.invitationOnly(), request.maxEnrollments()));
+                request.invitationOnly(), request.maxEnrollments(), request.daysEarlyForBeta(),
+                request.courseVisibility()));
         return Response.ok(CourseRun.full(run)).header("ETag", Requests.etag(run.version)).build();
     }
 
@@ -140,16 +157,12 @@ public class CourseRunResource {
         CourseKey target = Requests.courseKey(request.org() == null ? source.org() : request.org(),
                 request.number() == null ? source.number() : request.number(), request.run());
         CourseRunEntity from = runs.find(source);
-        var settings = Requests.settings(request.title() == null ? from.title : request.title(), request.start(),
-                request.end(), request.enrollmentStart(), request.enrollmentEnd(), from.pacing, from.invitationOnly,
-                from.maxEnrollments);
+        var settings = Requests.rerunSettings(from, request.title() == null ? from.title : request.title(),
+                new CourseSchedule(request.start(), request.end(), request.enrollmentStart(), request.enrollmentEnd()));
         CourseRunEntity created = runs.rerun(caller(), source, target, settings);
         ContentCopyClient.Outcome copy = content.copy(source.toString(), target.toString());
-        CourseRun body = CourseRun.full(created);
-        body = new CourseRun(body.courseKey(), body.org(), body.number(), body.run(), body.title(), body.start(),
-                body.end(), body.enrollmentStart(), body.enrollmentEnd(), body.pacing(), body.invitationOnly(),
-                body.maxEnrollments(), body.rerunOf(), body.version(),
-                (copy.copied() ? "copied: " : "failed: ") + copy.detail());
+        CourseRun body = CourseRun.full(created)
+                .withContentCopy((copy.copied() ? "copied: " : "failed: ") + copy.detail());
         return Response.created(URI.create("/api/authoring/v1/course-runs/" + created.courseKey))
                 .header("ETag", Requests.etag(created.version)).entity(body).build();
     }

@@ -1,14 +1,16 @@
 package io.openlearn.authoring.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.authoring.domain.CourseKey;
 import io.openlearn.authoring.domain.CourseSchedule;
+import io.openlearn.authoring.domain.CourseVisibility;
 import io.openlearn.authoring.domain.FieldError;
 import io.openlearn.authoring.domain.Pacing;
+import io.openlearn.authoring.repository.CourseRunEntity;
 import io.openlearn.authoring.service.CourseRunService;
 import io.openlearn.authoring.service.CourseRunSettings;
 import io.openlearn.kit.http.EntityTags;
 import io.openlearn.kit.keys.CourseKeys;
-import io.openlearn.kit.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,11 +38,37 @@ final class Requests {
 
     static CourseRunSettings settings(String title, java.time.Instant start, java.time.Instant end,
                                       java.time.Instant enrollmentStart, java.time.Instant enrollmentEnd,
-                                      String pacing, Boolean invitationOnly, Integer maxEnrollments) {
-        Pacing parsed = Pacing.fromWireName(pacing == null ? "instructor" : pacing).orElseThrow(() ->
-                ProblemException.invalid("pacing", "instructor or self"));
-        return new CourseRunSettings(title, new CourseSchedule(start, end, enrollmentStart, enrollmentEnd), parsed,
-                Boolean.TRUE.equals(invitationOnly), maxEnrollments);
+                                      String pacing, Boolean invitationOnly, Integer maxEnrollments,
+                                      JsonNode daysEarlyForBeta, String courseVisibility) {
+        List<FieldError> errors = new ArrayList<>();
+        Pacing parsedPacing = Pacing.fromWireName(pacing == null ? "instructor" : pacing).orElse(null);
+        if (parsedPacing == null) {
+            errors.add(new FieldError("pacing", "instructor or self"));
+        }
+        CourseVisibility parsedVisibility = CourseVisibility.fromWireName(
+                courseVisibility == null ? CourseVisibility.PRIVATE.wireName() : courseVisibility).orElse(null);
+        if (parsedVisibility == null) {
+            errors.add(new FieldError("courseVisibility", "private or public_outline"));
+        }
+        Integer days = null;
+        if (daysEarlyForBeta != null && !daysEarlyForBeta.isNull()) {
+            if (daysEarlyForBeta.isIntegralNumber() && daysEarlyForBeta.canConvertToInt()
+                    && CourseRunSettings.validDaysEarlyForBeta(daysEarlyForBeta.intValue())) {
+                days = daysEarlyForBeta.intValue();
+            } else {
+                errors.add(new FieldError("daysEarlyForBeta", CourseRunService.DAYS_EARLY_FOR_BETA_RULE));
+            }
+        }
+        CourseRunService.throwIfAny(errors);
+        return new CourseRunSettings(title, new CourseSchedule(start, end, enrollmentStart, enrollmentEnd),
+                parsedPacing, Boolean.TRUE.equals(invitationOnly), maxEnrollments, days, parsedVisibility);
+    }
+
+    /** A rerun keeps the source's pacing, invitation, capacity and access settings; title and schedule are new. */
+    static CourseRunSettings rerunSettings(CourseRunEntity from, String title, CourseSchedule schedule) {
+        return new CourseRunSettings(title, schedule, Pacing.fromWireName(from.pacing).orElseThrow(),
+                from.invitationOnly, from.maxEnrollments, from.daysEarlyForBeta,
+                CourseVisibility.fromWireName(from.courseVisibility).orElseThrow());
     }
 
     /** The version an If-Match header names (428 without one, 412 when it is not a version). */

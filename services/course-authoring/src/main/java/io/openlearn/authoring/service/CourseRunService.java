@@ -2,6 +2,7 @@ package io.openlearn.authoring.service;
 
 import io.openlearn.authoring.domain.CourseKey;
 import io.openlearn.authoring.domain.CourseRunPermissions;
+import io.openlearn.authoring.domain.CourseVisibility;
 import io.openlearn.authoring.domain.FieldError;
 import io.openlearn.authoring.domain.GradingPolicy;
 import io.openlearn.authoring.repository.CourseRunEntity;
@@ -22,6 +23,8 @@ import java.util.Map;
 public class CourseRunService {
 
     public static final String RUN_CHANGED = "course.run.changed";
+    public static final String DAYS_EARLY_FOR_BETA_RULE = "a whole number of days from 0 to "
+            + CourseRunSettings.MAX_DAYS_EARLY_FOR_BETA + ", or null for none";
 
     private final CourseRunRepository runs;
     private final GradingPolicyRepository policies;
@@ -95,7 +98,8 @@ public class CourseRunService {
         CourseRunSettings effective = settings != null ? settings : new CourseRunSettings(from.title,
                 new io.openlearn.authoring.domain.CourseSchedule(null, null, null, null),
                 io.openlearn.authoring.domain.Pacing.fromWireName(from.pacing).orElseThrow(), from.invitationOnly,
-                from.maxEnrollments);
+                from.maxEnrollments, from.daysEarlyForBeta,
+                CourseVisibility.fromWireName(from.courseVisibility).orElseThrow());
         GradingPolicyRepository.StoredPolicy policy = policies.current(from.courseKey).orElseThrow();
         CourseRunEntity created = createRun(caller, target, effective, policy.policyJson(), policy.hash(),
                 from.courseKey);
@@ -121,6 +125,8 @@ public class CourseRunService {
         run.pacing = settings.pacing().wireName();
         run.invitationOnly = settings.invitationOnly();
         run.maxEnrollments = settings.maxEnrollments();
+        run.daysEarlyForBeta = settings.daysEarlyForBeta();
+        run.courseVisibility = settings.courseVisibility().wireName();
         run.updatedAt = Instant.now();
     }
 
@@ -131,6 +137,9 @@ public class CourseRunService {
         }
         if (settings.maxEnrollments() != null && settings.maxEnrollments() < 1) {
             errors.add(new FieldError("maxEnrollments", "must be at least 1 when set"));
+        }
+        if (!CourseRunSettings.validDaysEarlyForBeta(settings.daysEarlyForBeta())) {
+            errors.add(new FieldError("daysEarlyForBeta", DAYS_EARLY_FOR_BETA_RULE));
         }
         throwIfAny(errors);
     }
@@ -156,6 +165,8 @@ public class CourseRunService {
         data.put("invitationOnly", run.invitationOnly);
         data.put("maxEnrollments", run.maxEnrollments);
         data.put("rerunOf", run.rerunOf);
+        data.put("daysEarlyForBeta", run.daysEarlyForBeta);
+        data.put("courseVisibility", run.courseVisibility);
         outbox.append(RUN_CHANGED, run.courseKey, data);
     }
 }

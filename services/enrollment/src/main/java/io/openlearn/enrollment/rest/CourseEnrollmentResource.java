@@ -4,6 +4,7 @@ import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.EnrollmentEntity;
 import io.openlearn.enrollment.service.Actor;
 import io.openlearn.enrollment.service.EnrollmentService;
+import io.openlearn.enrollment.service.KnownLearners;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.RoleChecker;
@@ -30,11 +31,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CourseEnrollmentResource {
 
     private final EnrollmentService enrollments;
+    private final KnownLearners knownLearners;
     private final RoleChecker roles;
     private final JsonWebToken jwt;
 
-    public CourseEnrollmentResource(EnrollmentService enrollments, RoleChecker roles, JsonWebToken jwt) {
+    public CourseEnrollmentResource(EnrollmentService enrollments, KnownLearners knownLearners, RoleChecker roles,
+                                    JsonWebToken jwt) {
         this.enrollments = enrollments;
+        this.knownLearners = knownLearners;
         this.roles = roles;
         this.jwt = jwt;
     }
@@ -63,7 +67,11 @@ public class CourseEnrollmentResource {
             throw ProblemException.invalid("mode",
                     "one of audit, honor, verified, professional, no-id-professional, masters, credit");
         }
-        var outcome = enrollments.enroll(actor, learner(actor, userId), courseKey(courseKey), mode);
+        UUID learner = learner(actor, userId);
+        String key = courseKey(courseKey);
+        // staff naming someone else: auth must know the id (asked here, before the enrollment's transaction)
+        knownLearners.require(actor, key, learner);
+        var outcome = enrollments.enroll(actor, learner, key, mode);
         boolean created = outcome.changed() && outcome.enrollment().createdAt.equals(outcome.enrollment().updatedAt);
         return Response.status(created ? 201 : 200).entity(Enrollment.of(outcome.enrollment())).build();
     }

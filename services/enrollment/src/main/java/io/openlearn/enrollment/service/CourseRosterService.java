@@ -5,12 +5,14 @@ import io.openlearn.enrollment.repository.CourseRulesRepository;
 import io.openlearn.enrollment.repository.EnrollmentEntity;
 import io.openlearn.enrollment.repository.EnrollmentRepository;
 import io.openlearn.kit.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** What course staff see and manage of a run's learners: the roster, counts, the allow-list, bulk changes. */
@@ -20,12 +22,14 @@ public class CourseRosterService {
     private final EnrollmentRepository enrollments;
     private final CourseRulesRepository rules;
     private final EnrollmentService enrollmentService;
+    private final KnownLearners knownLearners;
 
     public CourseRosterService(EnrollmentRepository enrollments, CourseRulesRepository rules,
-                               EnrollmentService enrollmentService) {
+                               EnrollmentService enrollmentService, KnownLearners knownLearners) {
         this.enrollments = enrollments;
         this.rules = rules;
         this.enrollmentService = enrollmentService;
+        this.knownLearners = knownLearners;
     }
 
     public record BulkResult(UUID userId, String outcome, int status, String detail) {
@@ -50,10 +54,14 @@ public class CourseRosterService {
         return rules.allowList(courseKey);
     }
 
-    @Transactional
+    /**
+     * Admits a learner to the allow-list. Ids are minted by auth when a person first signs in, so an id auth does not
+     * know can never match anyone: it is refused (422) like an enrollment, asked before the write's transaction.
+     */
     public void allow(Actor actor, String courseKey, UUID learner) {
         requireStaff(actor, courseKey);
-        rules.allow(courseKey, learner, actor.username());
+        knownLearners.require(actor, courseKey, learner);
+        QuarkusTransaction.requiringNew().run(() -> rules.allow(courseKey, learner, actor.username()));
     }
 
     @Transactional
@@ -63,14 +71,22 @@ public class CourseRosterService {
     }
 
     /**
-     * Applies one action to many learners, each in its own transaction: an item fails alone (full course, bad id)
-     * and is reported, the others stand, and no item is ever half applied.
+     * Applies one action to many learners, each in its own transaction: an item fails alone (full course, an id auth
+     * does not know) and is reported, the others stand, and no item is ever half applied. Before enrolling, every
+     * distinct id is checked at auth first, outside any transaction; if auth cannot answer, nothing is applied (503).
+     * Unenrolling needs no check, so stray rows of unknown ids can still be removed.
      */
     public List<BulkResult> bulk(Actor actor, String courseKey, boolean enroll, EnrollmentMode mode,
                                  List<UUID> learners) {
         requireStaff(actor, courseKey);
+        Set<UUID> unknown = enroll ? knownLearners.unknownAmong(actor, courseKey, learners) : Set.of();
         List<BulkResult> results = new ArrayList<>();
         for (UUID learner : learners) {
+            if (unknown.contains(learner)) {
+                ProblemException refused = KnownLearners.unknown(learner);
+                results.add(new BulkResult(learner, "failed", refused.status(), refused.getMessage()));
+                continue;
+            }
             try {
                 if (enroll) {
                     boolean changed = enrollmentService.enroll(actor, learner, courseKey, mode).changed();

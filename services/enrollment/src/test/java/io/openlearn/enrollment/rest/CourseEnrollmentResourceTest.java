@@ -51,8 +51,15 @@ class CourseEnrollmentResourceTest {
                 .put("/api/enrollment/v1/courses/{k}/enrollments/{u}", key, userId).then();
     }
 
+    /** A learner who has signed in once, so auth (here its stand-in) knows their id. */
     static TestTokens learner() {
-        return TestTokens.user("learner-" + UUID.randomUUID());
+        return AuthStandIn.signIn("learner-" + UUID.randomUUID());
+    }
+
+    long rowsOf(String userId, String key) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "SELECT count(*) FROM enrollment WHERE user_id = :u AND course_key = :k")
+                .setParameter("u", UUID.fromString(userId)).setParameter("k", key).getSingleResult())).longValue();
     }
 
     @Test
@@ -116,6 +123,48 @@ class CourseEnrollmentResourceTest {
         enroll(alice, invitation, "me", "audit").statusCode(201);
         enroll(TestTokens.user("staff").role("course_staff", closed), closed, alice.subject(), "honor")
                 .statusCode(201);
+    }
+
+    @Test
+    void staffAndServicesCannotEnrollAUserIdAuthDoesNotKnow() throws Exception {
+        String key = openRun(null, null, false, 1);
+        String stranger = UUID.randomUUID().toString();
+        TestTokens staff = TestTokens.user("staff").role("course_staff", key);
+        enroll(staff, key, stranger, "audit").statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("No platform user has id " + stranger + "."))
+                .body("errors[0].field", equalTo("userId"));
+        enroll(TestTokens.user("some-service").group("service"), key, stranger, "verified").statusCode(422);
+        // a learner naming someone else is refused for that, without learning whether the id exists
+        enroll(learner(), key, stranger, "audit").statusCode(403);
+        Assertions.assertEquals(2, AuthStandIn.lookupsOf(stranger), "staff and the service asked, the learner not");
+        Assertions.assertEquals(0, rowsOf(stranger, key));
+        // the run's only seat is still free for a real learner; auth's "yes" is remembered for the mode change
+        TestTokens bob = learner();
+        enroll(staff, key, bob.subject(), "audit").statusCode(201);
+        enroll(staff, key, bob.subject(), "honor").statusCode(200);
+        Assertions.assertEquals(1, AuthStandIn.lookupsOf(bob.subject()));
+    }
+
+    @Test
+    void selfEnrollmentNeedsNoLookupAndAnAuthOutageRefusesStaffWith503WritingNothing() throws Exception {
+        String key = openRun(null, null, false, null);
+        TestTokens staff = TestTokens.user("staff").role("course_staff", key);
+        // never registered with the stand-in: auth minted this learner's token, so no one asks about them
+        TestTokens newcomer = TestTokens.user("newcomer-" + UUID.randomUUID());
+        TestTokens carol = learner();
+        AuthStandIn.failing(true);
+        try {
+            enroll(newcomer, key, "me", "audit").statusCode(201);
+            enroll(staff, key, carol.subject(), "audit").statusCode(503).contentType("application/problem+json");
+            given().auth().oauth2(staff.sign()).contentType("application/json")
+                    .body(Map.of("action", "enroll", "userIds", List.of(carol.subject())))
+                    .post("/api/enrollment/v1/courses/{k}/bulk-enrollments", key).then().statusCode(503);
+        } finally {
+            AuthStandIn.failing(false);
+        }
+        Assertions.assertEquals(0, AuthStandIn.lookupsOf(newcomer.subject()));
+        Assertions.assertEquals(0, rowsOf(carol.subject(), key));
+        enroll(staff, key, carol.subject(), "audit").statusCode(201);
     }
 
     @Test

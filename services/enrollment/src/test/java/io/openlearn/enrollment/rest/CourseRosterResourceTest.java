@@ -75,12 +75,50 @@ class CourseRosterResourceTest {
     }
 
     @Test
+    void idsAuthDoesNotKnowFailTheirOwnBulkRowAndAreNotAdmittedAndUsernamesResolveAtAuth() throws Exception {
+        String key = run(false, null);
+        TestTokens staff = TestTokens.user("staff").role("course_staff", key);
+        String known = CourseEnrollmentResourceTest.learner().subject();
+        String stranger = UUID.randomUUID().toString();
+        given().auth().oauth2(staff.sign()).contentType("application/json")
+                .body(Map.of("action", "enroll", "userIds", List.of(known, stranger)))
+                .post("/api/enrollment/v1/courses/{k}/bulk-enrollments", key).then().statusCode(200)
+                .body("succeeded", equalTo(1)).body("failed", equalTo(1))
+                .body("results.outcome", contains("enrolled", "failed"))
+                .body("results[1].status", equalTo(422))
+                .body("results[1].detail", equalTo("No platform user has id " + stranger + "."));
+        given().auth().oauth2(staff.sign()).get("/api/enrollment/v1/courses/{k}/enrollments", key).then()
+                .body("items.userId", contains(known));
+        // unenrolling asks no one, so rows of ids auth does not know can still be removed
+        given().auth().oauth2(staff.sign()).contentType("application/json")
+                .body(Map.of("action", "unenroll", "userIds", List.of(stranger)))
+                .post("/api/enrollment/v1/courses/{k}/bulk-enrollments", key).then().statusCode(200)
+                .body("results.outcome", contains("unchanged"));
+        // an allow-list entry for an id no one can ever sign in with is refused too
+        given().auth().oauth2(staff.sign()).put("/api/enrollment/v1/courses/{k}/allowed/{u}", key, stranger)
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(staff.sign()).get("/api/enrollment/v1/courses/{k}/allowed", key).then()
+                .body("userIds", not(hasItem(stranger)));
+        // usernames become ids at auth: a known one is enrolled, an unknown one refuses the request
+        String username = "dana-" + UUID.randomUUID();
+        String dana = AuthStandIn.signIn(username).subject();
+        given().auth().oauth2(staff.sign()).contentType("application/json")
+                .body(Map.of("action", "enroll", "usernames", List.of(username)))
+                .post("/api/enrollment/v1/courses/{k}/bulk-enrollments", key).then().statusCode(200)
+                .body("results.userId", contains(dana)).body("results.outcome", contains("enrolled"));
+        given().auth().oauth2(staff.sign()).contentType("application/json")
+                .body(Map.of("action", "enroll", "usernames", List.of("nobody-" + UUID.randomUUID())))
+                .post("/api/enrollment/v1/courses/{k}/bulk-enrollments", key).then().statusCode(400)
+                .body("errors[0].field", equalTo("usernames[0]"));
+    }
+
+    @Test
     void bulkEnrollmentReportsEachItemAndAFullCourseFailsOnlyTheExtraLearners() throws Exception {
         String key = run(false, 2);
         TestTokens staff = TestTokens.user("staff").role("course_staff", key);
-        String a = UUID.randomUUID().toString();
-        String b = UUID.randomUUID().toString();
-        String c = UUID.randomUUID().toString();
+        String a = CourseEnrollmentResourceTest.learner().subject();
+        String b = CourseEnrollmentResourceTest.learner().subject();
+        String c = CourseEnrollmentResourceTest.learner().subject();
         given().auth().oauth2(staff.sign()).contentType("application/json")
                 .body(Map.of("action", "enroll", "mode", "honor", "csv", "userId\n" + a + "\n" + b + "," + c))
                 .post("/api/enrollment/v1/courses/{k}/bulk-enrollments", key).then().statusCode(200)

@@ -1,0 +1,21 @@
+package io.openlearn.content.client;
+
+import io.openlearn.content.config.ContentConfig;
+import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.courseware.CoursewareFacts;
+import io.openlearn.kit.security.RoleChecker;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The access facts of learners, asked of course-authoring and enrollment at this service's configured URLs. */
+@ApplicationScoped
+public class CoursewareFactsProducer {
+
+    @Produces
+    @ApplicationScoped
+    CoursewareFacts coursewareFacts(ServiceHttp http, RoleChecker roles, ContentConfig config) {
+        ContentConfig.Courseware settings = config.courseware();
+        return new CoursewareFacts(http, roles, settings.authoringUrl(), settings.enrollmentUrl(),
+                settings.runCacheTtl(), settings.enrollmentCacheTtl());
+    }
+}

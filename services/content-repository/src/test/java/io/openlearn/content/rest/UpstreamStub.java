@@ -1,0 +1,38 @@
+package io.openlearn.content.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** The course-authoring and enrollment endpoints content-repository calls, answered from {@link Upstreams}. */
+@Path("/stub")
+@Produces(MediaType.APPLICATION_JSON)
+public class UpstreamStub {
+
+    private final Upstreams upstreams;
+
+    public UpstreamStub(Upstreams upstreams) {
+        this.upstreams = upstreams;
+    }
+
+    @GET
+    @Path("authoring/api/authoring/v1/course-runs/{key}")
+    public ObjectNode run(@PathParam("key") String key) {
+        ObjectNode run = upstreams.runs.get(key);
+        if (run == null) {
+            throw new NotFoundException();
+        }
+        return run;
+    }
+
+    @GET
+    @Path("enrollment/api/enrollment/v1/courses/{key}/enrollments/{user}/active")
+    public Map<String, Object> active(@PathParam("key") String key, @PathParam("user") String user) {
+        return Map.of("courseKey", key, "userId", user, "active", upstreams.enrolled.contains(user + "|" + key));
+    }
+}

@@ -1,0 +1,41 @@
+package io.openlearn.content.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openlearn.testkit.TestTokens;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the stubbed course-authoring and enrollment answer, shaped as their contracts say. Tests describe runs and
+ * enrollments here; {@link UpstreamStub} serves them.
+ */
+@Singleton
+public class Upstreams {
+
+    final Map<String, ObjectNode> runs = new ConcurrentHashMap<>();
+    final Set<String> enrolled = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** A run that started {@code start}, with beta testers {@code daysEarlyForBeta} days early. */
+    public void run(String courseKey, Instant start, int daysEarlyForBeta) {
+        ObjectNode run = json.createObjectNode().put("courseKey", courseKey).put("title", "Test run")
+                .put("start", start.toString()).put("daysEarlyForBeta", daysEarlyForBeta)
+                .put("courseVisibility", "private");
+        run.putNull("end");
+        runs.put(courseKey, run);
+    }
+
+    /** A run that started yesterday with {@code username} actively enrolled. */
+    public void openTo(String courseKey, String username) {
+        run(courseKey, Instant.now().minusSeconds(86_400), 0);
+        enroll(username, courseKey);
+    }
+
+    public void enroll(String username, String courseKey) {
+        enrolled.add(TestTokens.user(username).subject() + "|" + courseKey);
+    }
+}

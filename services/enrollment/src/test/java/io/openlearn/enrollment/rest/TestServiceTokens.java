@@ -1,0 +1,24 @@
+package io.openlearn.enrollment.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.kit.servicetoken.ServiceTokenConfig;
+import io.openlearn.kit.servicetoken.ServiceTokenProvider;
+import io.openlearn.testkit.TestTokens;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+
+/** auth does not run in module tests: enrollment's own service token is signed with the test key instead. */
+@Alternative
+@Priority(1)
+@jakarta.inject.Singleton
+public class TestServiceTokens extends ServiceTokenProvider {
+
+    public TestServiceTokens(ServiceTokenConfig config, ObjectMapper json) {
+        super(config, json);
+    }
+
+    @Override
+    public synchronized String token() {
+        return TestTokens.user("enrollment").group("service").sign();
+    }
+}
