@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Course content through the gateway with real Keycloak tokens: the instructor builds and publishes a graded
- * subsection with a problem; a learner reads the published problem without its answer key and cannot touch the
- * draft; the grading structure is there for grades; a rerun starts from a copy of the content.
+ * subsection with a problem; a learner reads the published problem once enrolled, without its answer key, and cannot
+ * touch the draft; the grading structure is there for the team and services; a rerun starts from a copy of the
+ * content.
  */
 class ContentJourneyTest {
 
 
     @Test
-    void instructorPublishesLearnerReadsWithoutAnswerKeysRerunCopiesContent() {
+    void instructorPublishesLearnerReadsWithoutAnswerKeysRerunCopiesContent() throws InterruptedException {
         String org = "E2C" + UUID.randomUUID().toString().substring(0, 6);
         Journeys.signIn("instructor");
         String course = as("admin").contentType("application/json")
@@ -43,13 +44,17 @@ class ContentJourneyTest {
                 .body("version", equalTo(1)).body("gradingChanged", equalTo(true));
 
         as("learner1").get("/api/content/v1/courses/" + course + "/versions/latest/blocks/" + problem).then()
+                .statusCode(403).contentType("application/problem+json");
+        org.junit.jupiter.api.Assertions.assertEquals(201, Journeys.enroll("learner1", course));
+        as("learner1").get("/api/content/v1/courses/" + course + "/versions/latest/blocks/" + problem).then()
                 .statusCode(200).body("problem.prompt", equalTo("g in m/s^2?"))
                 .body("problem", not(hasKey("answer"))).body("problem", not(hasKey("tolerance")));
         as("learner1").get("/api/content/v1/courses/" + course + "/draft").then().statusCode(403)
                 .contentType("application/problem+json");
         as("instructor").get("/api/content/v1/courses/" + course + "/versions/1/blocks/" + problem).then()
                 .statusCode(200).body("problem.answer", equalTo(9.81f));
-        as("learner1").get("/api/content/v1/courses/" + course + "/structure?version=1").then().statusCode(200)
+        as("learner1").get("/api/content/v1/courses/" + course + "/structure?version=1").then().statusCode(403);
+        as("instructor").get("/api/content/v1/courses/" + course + "/structure?version=1").then().statusCode(200)
                 .body("subsections.key", contains(homework))
                 .body("subsections[0].problems[0].weight", equalTo(2.0f));
 

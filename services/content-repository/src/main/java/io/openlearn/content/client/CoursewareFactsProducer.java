@@ -3,11 +3,18 @@ package io.openlearn.content.client;
 import io.openlearn.content.config.ContentConfig;
 import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.kit.courseware.CoursewareFacts;
+import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.kit.security.RoleChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The access facts of learners, asked of course-authoring and enrollment at this service's configured URLs. */
+/**
+ * The access facts of learners, asked of course-authoring and enrollment at this service's configured URLs, and the
+ * rule that reads them.
+ */
 @ApplicationScoped
 public class CoursewareFactsProducer {
 
@@ -17,5 +24,11 @@ public class CoursewareFactsProducer {
         ContentConfig.Courseware settings = config.courseware();
         return new CoursewareFacts(http, roles, settings.authoringUrl(), settings.enrollmentUrl(),
                 settings.runCacheTtl(), settings.enrollmentCacheTtl());
+    }
+
+    @Produces
+    @ApplicationScoped
+    CoursewareReaders coursewareReaders(CourseCaller caller, CoursewareFacts facts, JsonWebToken jwt) {
+        return new CoursewareReaders(caller, facts, jwt, Clock.systemUTC());
     }
 }

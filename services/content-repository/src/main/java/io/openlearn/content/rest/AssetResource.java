@@ -2,7 +2,7 @@ package io.openlearn.content.rest;
 
 import io.openlearn.content.service.AssetService;
 import io.openlearn.content.service.CourseAccess;
-import io.openlearn.content.service.CoursewareReaders;
+import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.keys.CourseKeys;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;

@@ -6,7 +6,7 @@ import io.openlearn.content.domain.ScheduleIndex;
 import io.openlearn.content.domain.UsageKey;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
 import io.openlearn.content.service.CourseAccess;
-import io.openlearn.content.service.CoursewareReaders;
+import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.content.service.PublishedContentQuery;
 import io.openlearn.content.service.ScheduleIndexes;
 import io.openlearn.kit.problem.ProblemException;
@@ -79,7 +79,7 @@ public class PublishedVersionResource {
     @Path("{version}/blocks")
     public Response tree(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
                          @QueryParam("previewAs") String previewAs) {
-        CoursewareReaders.Reader reader = readers.of(courseKey, previewAsLearner(previewAs));
+        CoursewareReaders.Reader reader = readers.of(courseKey, CoursewareReaders.previewAsLearner(previewAs));
         PublishedVersion v = published.version(courseKey, version);
         boolean withKeys = reader.fullView() && access.maySeeAnswerKeys(courseKey);
         Map<String, Object> header = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ public class PublishedVersionResource {
     @Path("{version}/blocks/{key}")
     public Response block(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
                           @PathParam("key") String key, @QueryParam("previewAs") String previewAs) {
-        CoursewareReaders.Reader reader = readers.of(courseKey, previewAsLearner(previewAs));
+        CoursewareReaders.Reader reader = readers.of(courseKey, CoursewareReaders.previewAsLearner(previewAs));
         PublishedVersion v = published.version(courseKey, version);
         PublishedBlock block = published.block(v, key);
         ObjectNode node;
@@ -129,16 +129,5 @@ public class PublishedVersionResource {
 
     private ObjectNode view(PublishedBlock block, boolean withKeys, List<String> children) {
         return blockJson.block(block.key(), block.type(), block.parent(), children, block.content(), withKeys);
-    }
-
-    /** {@code previewAs} is absent or {@code learner}. */
-    static boolean previewAsLearner(String previewAs) {
-        if (previewAs == null) {
-            return false;
-        }
-        if (!"learner".equals(previewAs)) {
-            throw ProblemException.invalid("previewAs", "learner (or absent)");
-        }
-        return true;
     }
 }

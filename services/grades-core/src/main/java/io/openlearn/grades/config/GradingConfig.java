@@ -42,6 +42,23 @@ public interface GradingConfig {
     interface S3 extends S3Settings {
     }
 
+    /** How long the answers behind a learner's outline and progress are trusted. */
+    Courseware courseware();
+
+    interface Courseware {
+        /** A course run's start, title, beta head start and outline visibility (course-authoring). */
+        @WithDefault("PT15S")
+        Duration runCacheTtl();
+
+        /** Only "actively enrolled" is remembered (enrollment); "not enrolled" is asked again every time. */
+        @WithDefault("PT10S")
+        Duration enrollmentCacheTtl();
+
+        /** A learner's deadline extensions (submission): a new extension shows in the outline within this time. */
+        @WithDefault("PT15S")
+        Duration extensionCacheTtl();
+    }
+
     /** Structures and policy versions kept in memory: both are immutable per version, so only size bounds them. */
     @WithDefault("256")
     int cachedVersions();

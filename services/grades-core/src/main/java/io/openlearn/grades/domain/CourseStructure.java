@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The grading structure of one published content version: subsections in course order. */
-public record CourseStructure(String courseKey, long version, List<SubsectionDefinition> subsections) {
+/** The grading structure of one published content version: chapters and subsections in course order. */
+public record CourseStructure(String courseKey, long version, List<ChapterDefinition> chapters,
+        List<SubsectionDefinition> subsections) {
 
     public CourseStructure {
+        chapters = List.copyOf(chapters);
         subsections = List.copyOf(subsections);
+    }
+
+    public CourseStructure(String courseKey, long version, List<SubsectionDefinition> subsections) {
+        this(courseKey, version, List.of(), subsections);
     }
 
     /** Problem key to the subsection that holds it, for routing one score to the one subsection it changes. */

@@ -1,11 +1,16 @@
 package io.openlearn.grades.domain;
 
 /**
- * A problem as grading sees it in a published version: its maximum raw score and its optional weight.
+ * A problem as grading sees it in a published version: its maximum raw score, its optional weight, and whether it
+ * is visible to staff only (itself or through a block above it).
  *
  * @param weight null when the author set none
  */
-public record ProblemDefinition(String key, double maxScore, Double weight) {
+public record ProblemDefinition(String key, double maxScore, Double weight, boolean staffOnly) {
+
+    public ProblemDefinition(String key, double maxScore, Double weight) {
+        this(key, maxScore, weight, false);
+    }
 
     /**
      * Open edX {@code weighted_score}: earned * weight / possible and weight when a weight is set and the raw possible

@@ -114,6 +114,17 @@ public class GradeRepository {
         return grades;
     }
 
+    /** Marks whether the learner is actively enrolled (their grade stays either way). */
+    public void markEnrolled(Connection db, String courseKey, UUID learner, boolean enrolled) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement(
+                "UPDATE course_grade SET enrolled = ? WHERE course_key = ? AND user_id = ?")) {
+            update.setBoolean(1, enrolled);
+            update.setString(2, courseKey);
+            update.setObject(3, learner);
+            update.executeUpdate();
+        }
+    }
+
     /** A learner's course grades in every course, by course key. */
     public List<StoredCourseGrade> ofLearner(Connection db, UUID userId) throws SQLException {
         List<StoredCourseGrade> grades = new java.util.ArrayList<>();

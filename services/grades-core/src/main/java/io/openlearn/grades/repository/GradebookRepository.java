@@ -23,8 +23,9 @@ public class GradebookRepository {
         PERCENT_ASC, PERCENT_DESC, LEARNER
     }
 
-    /** Filters; null fields do not filter. */
-    public record Filter(Boolean passed, Double minPercent, Double maxPercent, String letterGrade) {
+    /** Filters; null fields do not filter. {@code enrolled} false: learners who left too. */
+    public record Filter(Boolean passed, Double minPercent, Double maxPercent, String letterGrade,
+            boolean enrolledOnly) {
     }
 
     /** Where the previous page ended. */
@@ -41,7 +42,8 @@ public class GradebookRepository {
                 + " updated_at FROM course_grade WHERE course_key = ?"
                 + " AND (?::boolean IS NULL OR passed = ?::boolean)"
                 + " AND (?::float8 IS NULL OR percent >= ?::float8) AND (?::float8 IS NULL OR percent <= ?::float8)"
-                + " AND (?::varchar IS NULL OR letter_grade = ?::varchar)");
+                + " AND (?::varchar IS NULL OR letter_grade = ?::varchar)"
+                + (filter.enrolledOnly() ? " AND enrolled" : ""));
         if (after != null) {
             sql.append(switch (sort) {
                 case PERCENT_ASC -> " AND (percent, user_id) > (?, ?)";

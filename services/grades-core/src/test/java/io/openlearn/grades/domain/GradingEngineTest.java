@@ -261,6 +261,48 @@ class GradingEngineTest {
         assertFalse(freeze.frozen(null, Instant.now()));
     }
 
+    @Test
+    void staffOnlyProblemCountsNeitherEarnedNorPossibleForLearners() {
+        // hw: a 2/2, staff-only b (3 possible, 3 earned by a staff tester) -> learners: 2 of 2 = 1.0, not 5 of 5
+        // and not 2 of 5
+        CourseStructure course = course(graded("hw", "Homework", problem("a", 2, null),
+                new ProblemDefinition("b", 3, null, true)));
+        SubsectionDefinition visible = VisibleBlocks.forLearners(course).subsections().get(0);
+        SubsectionGrade grade = SubsectionGradeCalculator.grade(visible,
+                Map.of("a", new ProblemScore(2, 2), "b", new ProblemScore(3, 3)), null);
+        assertEquals(2, grade.earnedGraded());
+        assertEquals(2, grade.possibleGraded());
+        assertEquals(1, grade.percent());
+    }
+
+    @Test
+    void staffOnlySubsectionIsNotAnAssignmentOfItsType() {
+        // Homework min 2, drop 0. Learners have hw1 1/1 and hw3 1/1: (1 + 1) / 2 = 1.0 -> A. Had the staff-only
+        // hw2 (0 of 1) counted: (1 + 0 + 1) / 3 = 0.67 -> C
+        CourseStructure course = course(graded("hw1", "Homework", problem("a", 1, null)),
+                new SubsectionDefinition("hw2", null, true, "Homework", null, List.of(problem("b", 1, null)), null,
+                        null, true, false),
+                graded("hw3", "Homework", problem("c", 1, null)));
+        GradingPolicy policy = new GradingPolicy(1, List.of(type("Homework", 2, 0, 1)), CUTOFFS);
+        CourseStructure forLearners = VisibleBlocks.forLearners(course);
+        assertEquals(List.of("hw1", "hw3"), forLearners.subsections().stream().map(SubsectionDefinition::key).toList());
+        CourseGrade grade = CourseGradeCalculator.grade(forLearners, policy,
+                Map.of("a", new ProblemScore(1, 1), "c", new ProblemScore(1, 1)), Map.of());
+        assertEquals(1, grade.percent());
+        assertEquals("A", grade.letterGrade());
+    }
+
+    @Test
+    void problemsReleasedLaterStillCountAsZeroOfTheirPoints() {
+        // a released 1/1, b released tomorrow (not answered): 1 of 2 = 0.5, the same before and after b's release
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        CourseStructure course = course(new SubsectionDefinition("hw", null, true, "Homework", null,
+                List.of(problem("a", 1, null), problem("b", 1, null)), "ch", tomorrow, false, false));
+        SubsectionGrade grade = SubsectionGradeCalculator.grade(VisibleBlocks.forLearners(course).subsections().get(0),
+                Map.of("a", new ProblemScore(1, 1)), null);
+        assertEquals(0.5, grade.percent());
+    }
+
     private static AssignmentType type(String name, int min, int drop, double weight) {
         return new AssignmentType(name, min, drop, weight, null);
     }

@@ -1,5 +1,6 @@
 package io.openlearn.grades.testing;
 
+import io.openlearn.grades.domain.ChapterDefinition;
 import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.grades.domain.ProblemDefinition;
@@ -46,6 +47,7 @@ public class UpstreamStub {
                 problem.put("key", p.key());
                 problem.put("maxScore", p.maxScore());
                 problem.put("weight", p.weight());
+                problem.put("visibleToStaffOnly", p.staffOnly());
                 problems.add(problem);
             }
             Map<String, Object> subsection = new HashMap<>();
@@ -55,11 +57,24 @@ public class UpstreamStub {
             subsection.put("format", s.format());
             subsection.put("due", s.due() == null ? null : s.due().toString());
             subsection.put("problems", problems);
+            subsection.put("chapter", s.chapter());
+            subsection.put("start", s.start() == null ? null : s.start().toString());
+            subsection.put("visibleToStaffOnly", s.staffOnly());
+            subsection.put("hideAfterDue", s.hideAfterDue());
             subsections.add(subsection);
+        }
+        List<Map<String, Object>> chapters = new ArrayList<>();
+        for (ChapterDefinition c : structure.chapters()) {
+            Map<String, Object> chapter = new HashMap<>();
+            chapter.put("key", c.key());
+            chapter.put("displayName", c.displayName());
+            chapter.put("start", c.start() == null ? null : c.start().toString());
+            chapter.put("visibleToStaffOnly", c.staffOnly());
+            chapters.add(chapter);
         }
         return Map.of("courseKey", key, "version", structure.version(), "publishedAt", "2026-11-26T00:00:00Z",
                 "gradingDigest", "d" + structure.version(), "problemCount", structure.problemCount(),
-                "subsections", subsections);
+                "chapters", chapters, "subsections", subsections);
     }
 
     @GET
@@ -70,6 +85,11 @@ public class UpstreamStub {
         run.put("courseKey", key);
         run.put("version", 1);
         run.put("end", upstreams.ends.containsKey(key) ? upstreams.ends.get(key).toString() : null);
+        run.put("title", "Course " + key);
+        run.put("start", upstreams.starts.containsKey(key) ? upstreams.starts.get(key).toString()
+                : "2026-01-01T00:00:00Z");
+        run.put("daysEarlyForBeta", upstreams.daysEarlyForBeta.get(key));
+        run.put("courseVisibility", upstreams.publicOutline.contains(key) ? "public_outline" : "private");
         return run;
     }
 
@@ -103,6 +123,22 @@ public class UpstreamStub {
         page.put("items", items);
         page.put("nextCursor", to < learners.size() ? String.valueOf(to) : null);
         return page;
+    }
+
+    @GET
+    @Path("enrollment/api/enrollment/v1/courses/{key}/enrollments/{learner}/active")
+    public Map<String, Object> active(@PathParam("key") String key, @PathParam("learner") UUID learner) {
+        return Map.of("courseKey", key, "userId", learner.toString(),
+                "active", upstreams.rosters.getOrDefault(key, List.of()).contains(learner));
+    }
+
+    @GET
+    @Path("submission/api/submission/v1/courses/{key}/extensions/{learner}")
+    public Map<String, Object> extensions(@PathParam("key") String key, @PathParam("learner") UUID learner) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        upstreams.extensions.getOrDefault(key + "|" + learner, Map.of()).forEach((subsection, until) ->
+                items.add(Map.of("subsectionKey", subsection, "until", until.toString())));
+        return Map.of("userId", learner.toString(), "items", items);
     }
 
     @GET

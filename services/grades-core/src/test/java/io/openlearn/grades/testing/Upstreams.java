@@ -25,6 +25,11 @@ public class Upstreams {
     public final Map<String, List<CourseStructure>> structures = new ConcurrentHashMap<>();
     public final Map<String, List<GradingPolicy>> policies = new ConcurrentHashMap<>();
     public final Map<String, Instant> ends = new ConcurrentHashMap<>();
+    public final Map<String, Instant> starts = new ConcurrentHashMap<>();
+    public final Map<String, Integer> daysEarlyForBeta = new ConcurrentHashMap<>();
+    public final java.util.Set<String> publicOutline = ConcurrentHashMap.newKeySet();
+    /** submission's extensions by "course|learner": subsection key to the extended due date. */
+    public final Map<String, Map<String, Instant>> extensions = new ConcurrentHashMap<>();
     public final Map<String, List<UUID>> rosters = new ConcurrentHashMap<>();
     public final List<String> rescores = new CopyOnWriteArrayList<>();
     /** submission's latest score per (learner, problem) of a course, as its scores endpoint pages them. */
@@ -34,6 +39,15 @@ public class Upstreams {
     public synchronized CourseStructure publish(String courseKey, List<SubsectionDefinition> subsections) {
         List<CourseStructure> versions = structures.computeIfAbsent(courseKey, k -> new CopyOnWriteArrayList<>());
         CourseStructure structure = new CourseStructure(courseKey, versions.size() + 1, subsections);
+        versions.add(structure);
+        return structure;
+    }
+
+    /** Publishes a new version with chapters (their sections name them in {@code chapter}). */
+    public synchronized CourseStructure publish(String courseKey,
+            List<io.openlearn.grades.domain.ChapterDefinition> chapters, List<SubsectionDefinition> subsections) {
+        List<CourseStructure> versions = structures.computeIfAbsent(courseKey, k -> new CopyOnWriteArrayList<>());
+        CourseStructure structure = new CourseStructure(courseKey, versions.size() + 1, chapters, subsections);
         versions.add(structure);
         return structure;
     }

@@ -1,6 +1,7 @@
 package io.openlearn.gradesworker.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openlearn.grades.client.RosterClient;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
@@ -22,12 +23,14 @@ public class StreamGrading {
     private final ScoreProjectionRepository scores;
     private final GradeRepository grades;
     private final LearnerGrading grading;
+    private final RosterClient roster;
 
     public StreamGrading(Transactions transactions, ScoreProjectionRepository scores, GradeRepository grades,
-            LearnerGrading grading) {
+            LearnerGrading grading, RosterClient roster) {
         this.transactions = transactions;
         this.scores = scores;
         this.grades = grades;
+        this.roster = roster;
         this.grading = grading;
     }
 
@@ -48,14 +51,19 @@ public class StreamGrading {
     /**
      * An enrollment change recomputes the learner (a mode change can change what counts). Leaving a course the
      * learner was never graded in creates no grade: a first 0 would put a learner who left into the gradebook.
+     * Whether the learner is enrolled is asked of enrollment, before the transaction, rather than read off the event:
+     * events of one learner may arrive out of order, the owner's answer is the current one.
      */
     private GradeOutcome enrollment(String courseKey, UUID learner, String change) {
+        boolean active = roster.isActive(courseKey, learner);
         return transactions.inNew(db -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             if ("unenrolled".equals(change) && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()) {
                 return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
             }
-            return grading.regrade(db, courseKey, List.of(learner), Cause.of("enrollment", change));
+            GradeOutcome outcome = grading.regrade(db, courseKey, List.of(learner), Cause.of("enrollment", change));
+            grades.markEnrolled(db, courseKey, learner, active);
+            return outcome;
         });
     }
 

@@ -36,6 +36,7 @@ class GradeReportsTest {
         upstreams.policy(course, List.of(new AssignmentType("Homework", 1, 0, 1.0, "HW")), Map.of("Pass", 0.5));
         UUID first = UUID.fromString("00000000-0000-0000-0000-000000000001");
         UUID second = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        upstreams.enroll(course, List.of(second));
         try (EventPublisher events = new EventPublisher()) {
             events.publish(EventPublisher.event("submission.scored",
                     EventPublisher.scored(course, first, "p1", 1, 1, 1)));

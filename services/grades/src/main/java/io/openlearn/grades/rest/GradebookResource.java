@@ -13,7 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The course team's gradebook: filter by passed, percent range or letter; sort by percent or learner. */
+/**
+ * The course team's gradebook: filter by passed, percent range or letter; sort by percent or learner. Learners who
+ * left the course are left out unless {@code includeUnenrolled=true}.
+ */
 @Path("/api/grades/v1/courses/{courseKey}/gradebook")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,11 +34,12 @@ public class GradebookResource {
     public GradebookQuery.Page page(@PathParam("courseKey") String courseKey, @QueryParam("passed") Boolean passed,
             @QueryParam("minPercent") Double minPercent, @QueryParam("maxPercent") Double maxPercent,
             @QueryParam("letterGrade") String letterGrade, @QueryParam("sort") @DefaultValue("-percent") String sort,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("includeUnenrolled") @DefaultValue("false") boolean includeUnenrolled) {
         access.requireStaff(courseKey);
         Paging.requireLimit(limit, 500);
-        return gradebook.page(courseKey, new GradebookRepository.Filter(passed, minPercent, maxPercent, letterGrade),
-                sort(sort), cursor, limit);
+        return gradebook.page(courseKey, new GradebookRepository.Filter(passed, minPercent, maxPercent, letterGrade,
+                !includeUnenrolled), sort(sort), cursor, limit);
     }
 
     private static GradebookRepository.Sort sort(String value) {

@@ -3,18 +3,26 @@ package io.openlearn.grades.rest;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.grades.service.OutlineQuery;
 import io.openlearn.grades.service.ProgressQuery;
+import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.keys.CourseKeys;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** The caller's own grades: every course grade, and a course's progress page. */
+/**
+ * The caller's own grades: every course grade; a course's progress page (the course's learners and team only) and
+ * outline.
+ */
 @Path("/api/grades/v1/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,12 +39,17 @@ public class MyGradesResource {
     private final GradeRepository grades;
     private final CourseCaller access;
     private final ProgressQuery progress;
+    private final OutlineQuery outlines;
+    private final CoursewareReaders readers;
 
-    public MyGradesResource(Transactions db, GradeRepository grades, CourseCaller access, ProgressQuery progress) {
+    public MyGradesResource(Transactions db, GradeRepository grades, CourseCaller access, ProgressQuery progress,
+            OutlineQuery outlines, CoursewareReaders readers) {
         this.db = db;
         this.grades = grades;
         this.access = access;
         this.progress = progress;
+        this.outlines = outlines;
+        this.readers = readers;
     }
 
     @GET
@@ -50,6 +63,21 @@ public class MyGradesResource {
     @GET
     @Path("courses/{courseKey}/progress")
     public ProgressQuery.Progress progress(@PathParam("courseKey") String courseKey) {
-        return progress.of(CourseKeys.require(courseKey), access.caller());
+        String key = CourseKeys.require(courseKey);
+        UUID me = access.caller();
+        // the run first: an unknown course is 404 for everyone
+        readers.facts().run(key);
+        if (!access.isStaff(key) && !readers.facts().enrolled(me, key)) {
+            throw new ProblemException(403, "You are not enrolled in this course.");
+        }
+        return progress.of(key, me);
+    }
+
+    /** The course outline the caller's UI renders its navigation from (see {@link OutlineQuery}). */
+    @GET
+    @Path("courses/{courseKey}/outline")
+    public OutlineQuery.Outline outline(@PathParam("courseKey") String courseKey,
+            @QueryParam("previewAs") String previewAs) {
+        return outlines.of(courseKey, CoursewareReaders.previewAsLearner(previewAs));
     }
 }

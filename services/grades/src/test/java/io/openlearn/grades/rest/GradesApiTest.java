@@ -104,6 +104,7 @@ class GradesApiTest {
         String course = course();
         TestTokens alice = learner();
         graded(course, UUID.fromString(alice.subject()), 1);
+        upstreams.enroll(course, List.of(UUID.fromString(alice.subject())));
         given().auth().oauth2(alice.sign()).get("/api/grades/v1/me/courses/{c}/progress", course).then()
                 .statusCode(200).body("percent", equalTo(0.25f)).body("passed", equalTo(false))
                 .body("subsections.key", contains(HW1, HW2))
@@ -131,6 +132,7 @@ class GradesApiTest {
     void ungradedLearnerSeesZerosAndUnknownCourseIs404() {
         String course = course();
         TestTokens carol = learner();
+        upstreams.enroll(course, List.of(UUID.fromString(carol.subject())));
         given().auth().oauth2(carol.sign()).get("/api/grades/v1/me/courses/{c}/progress", course).then()
                 .statusCode(200).body("percent", equalTo(0.0f)).body("gradedAt", nullValue())
                 .body("subsections", hasSize(2)).body("subsections[1].possible", equalTo(2.0f));
@@ -138,6 +140,32 @@ class GradesApiTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(carol.sign()).get("/api/grades/v1/me/courses/{c}/progress", "not-a-course").then()
                 .statusCode(400);
+    }
+
+    @Test
+    void aLearnerWhoIsNotEnrolledHasNoProgressPage() {
+        String course = course();
+        TestTokens dave = learner();
+        graded(course, UUID.fromString(dave.subject()), 2);
+        given().auth().oauth2(dave.sign()).get("/api/grades/v1/me/courses/{c}/progress", course).then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("You are not enrolled in this course."));
+    }
+
+    @Test
+    void learnersWhoLeftDropOutOfTheGradebookUnlessAskedFor() {
+        String course = course();
+        UUID stays = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        graded(course, stays, 1);
+        graded(course, left, 2);
+        db.execute("UPDATE course_grade SET enrolled = false WHERE course_key = ? AND user_id = ?", course, left);
+        String staff = staff(course);
+        given().auth().oauth2(staff).get("/api/grades/v1/courses/{c}/gradebook", course).then().statusCode(200)
+                .body("items.userId", contains(stays.toString()));
+        given().auth().oauth2(staff).queryParam("includeUnenrolled", true)
+                .get("/api/grades/v1/courses/{c}/gradebook", course).then().statusCode(200)
+                .body("items.userId", contains(left.toString(), stays.toString()));
     }
 
     @Test

@@ -44,6 +44,11 @@ public class CourseCaller {
         return roles.isCourseTeam(jwt, CourseKeys.require(courseKey));
     }
 
+    /** A beta tester of the course (Open edX's course_beta_tester role): sees releases early. */
+    public boolean isBetaTester(String courseKey) {
+        return roles.holds(jwt, "course_beta_tester", CourseKeys.require(courseKey));
+    }
+
     public void requireStaff(String courseKey) {
         if (!isStaff(courseKey)) {
             throw new ProblemException(403, "Only the course's staff may do this.");

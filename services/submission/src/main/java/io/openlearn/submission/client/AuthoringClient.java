@@ -39,7 +39,7 @@ public class AuthoringClient {
         ServiceHttp.Answer policy = http.get("course-authoring", run + "/grading-policy");
         long grace = policy.status() == 200 ? policy.body().path("gracePeriodSeconds").asLong(0) : 0;
         return new CourseSchedule(instant(answer.body().path("start")), instant(answer.body().path("end")),
-                Duration.ofSeconds(grace));
+                Duration.ofSeconds(grace), Duration.ofDays(answer.body().path("daysEarlyForBeta").asInt(0)));
     }
 
     static Instant instant(JsonNode node) {

@@ -32,7 +32,8 @@ public class ContentClient {
     record Structure(int version, Map<String, Placement> placements) {
     }
 
-    record Placement(String subsectionKey, Instant due, String showCorrectness) {
+    /** {@code release} is the problem's effective release date (its own, its unit's, subsection's, chapter's). */
+    record Placement(String subsectionKey, Instant due, String showCorrectness, Instant release) {
     }
 
     public ContentClient(ServiceHttp http, SubmissionConfig config) {
@@ -42,7 +43,10 @@ public class ContentClient {
         this.answerKeys = new TtlCache<>(Duration.ofDays(365), 50_000);
     }
 
-    /** The problem in the course's latest published version; 404 when it is not a published problem. */
+    /**
+     * The problem in the course's latest published version; 404 when it is not a published problem, or one visible
+     * to staff only (no learner may answer what they may never see).
+     */
     public ProblemContext problem(String courseKey, String itemKey) {
         Structure structure = latest.get(courseKey, this::loadStructure);
         Placement placement = structure.placements().get(itemKey);
@@ -52,7 +56,7 @@ public class ContentClient {
         AnswerKey key = answerKeys.get(courseKey + "|" + structure.version() + "|" + itemKey,
                 k -> loadAnswerKey(courseKey, structure.version(), itemKey));
         return new ProblemContext(structure.version(), placement.subsectionKey(), placement.due(),
-                placement.showCorrectness(), key);
+                placement.showCorrectness(), placement.release(), key);
     }
 
     private Structure loadStructure(String courseKey) {
@@ -66,10 +70,14 @@ public class ContentClient {
         }
         Map<String, Placement> placements = new HashMap<>();
         for (JsonNode subsection : answer.body().path("subsections")) {
-            Placement placement = new Placement(subsection.path("key").asText(),
-                    AuthoringClient.instant(subsection.path("due")), text(subsection.path("showCorrectness")));
+            String subsectionKey = subsection.path("key").asText();
+            Instant due = AuthoringClient.instant(subsection.path("due"));
+            String showCorrectness = text(subsection.path("showCorrectness"));
             for (JsonNode problem : subsection.path("problems")) {
-                placements.put(problem.path("key").asText(), placement);
+                if (!problem.path("visibleToStaffOnly").asBoolean(false)) {
+                    placements.put(problem.path("key").asText(), new Placement(subsectionKey, due, showCorrectness,
+                            AuthoringClient.instant(problem.path("start"))));
+                }
             }
         }
         return new Structure(answer.body().path("version").asInt(), placements);

@@ -3,7 +3,10 @@ package io.openlearn.submission.client;
 import io.openlearn.submission.domain.AnswerKey;
 import java.time.Instant;
 
-/** A published problem with its answer key, and the subsection settings that govern submitting to it. */
+/**
+ * A published problem with its answer key, the subsection settings that govern submitting to it, and its effective
+ * release date ({@code release}, null: released with the course).
+ */
 public record ProblemContext(int contentVersion, String subsectionKey, Instant due, String showCorrectness,
-                             AnswerKey answerKey) {
+                             Instant release, AnswerKey answerKey) {
 }

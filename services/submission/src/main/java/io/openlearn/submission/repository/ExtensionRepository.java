@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +28,18 @@ public class ExtensionRepository {
                 """).setParameter(1, learner).setParameter(2, courseKey).setParameter(3, subsectionKey)
                 .getResultList();
         return rows.stream().findFirst().map(SqlTimes::toInstant);
+    }
+
+    /** A learner's extensions in a course, by subsection key. */
+    public Map<String, Instant> ofLearner(UUID learner, String courseKey) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT subsection_key, extended_until FROM due_extension WHERE user_id = ? AND course_key = ?
+                ORDER BY subsection_key
+                """).setParameter(1, learner).setParameter(2, courseKey).getResultList();
+        Map<String, Instant> extended = new LinkedHashMap<>();
+        rows.forEach(row -> extended.put((String) row[0], SqlTimes.toInstant(row[1])));
+        return extended;
     }
 
     public void grant(UUID learner, String courseKey, String subsectionKey, Instant until, String grantedBy,

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,9 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** Staff extend one learner's deadline for one subsection (it replaces the due date plus grace for them). */
+/**
+ * Staff extend one learner's deadline for one subsection (it replaces the due date plus grace for them); the learner,
+ * the staff and services (grades, for the learner's outline) read a learner's extensions.
+ */
 @Path("/api/submission/v1/courses/{courseKey}/extensions/{userId}")
 @Authenticated
 public class ExtensionResource {
@@ -34,6 +39,24 @@ public class ExtensionResource {
     }
 
     public record Granted(UUID userId, String subsectionKey, Instant until, String grantedBy) {
+    }
+
+    public record LearnerExtension(String subsectionKey, Instant until) {
+    }
+
+    public record ExtensionList(UUID userId, List<LearnerExtension> items) {
+    }
+
+    /** The learner's extensions in the course: the learner themselves, the course's staff, platform services. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public ExtensionList list(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId) {
+        UUID learner = ScoreResource.learner(userId);
+        access.requireSelfOrStaff(courseKey, learner);
+        List<LearnerExtension> items = QuarkusTransaction.requiringNew().call(() ->
+                extensions.ofLearner(learner, courseKey)).entrySet().stream()
+                .map(e -> new LearnerExtension(e.getKey(), e.getValue())).toList();
+        return new ExtensionList(learner, items);
     }
 
     @PUT

@@ -16,6 +16,7 @@ import io.openlearn.submission.domain.AnswerGrader;
 import io.openlearn.submission.domain.AnswerShapeException;
 import io.openlearn.submission.domain.Deadline;
 import io.openlearn.submission.domain.Grade;
+import io.openlearn.submission.domain.Release;
 import io.openlearn.submission.messaging.ScoreEvents;
 import io.openlearn.submission.repository.ExtensionRepository;
 import io.openlearn.submission.repository.SubmissionRepository;
@@ -71,7 +72,8 @@ public class SubmissionService {
                             boolean correct, boolean revealed, boolean replayed) {
     }
 
-    public Submitted submit(UUID learner, String courseKey, String itemKey, JsonNode answerBody,
+    /** {@code betaTester}: the caller is a beta tester of the course (earlier releases, as Open edX). */
+    public Submitted submit(UUID learner, boolean betaTester, String courseKey, String itemKey, JsonNode answerBody,
                             String idempotencyKey) {
         requireProblemOf(courseKey, itemKey);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
@@ -90,7 +92,12 @@ public class SubmissionService {
             throw new ProblemException(403, "Only learners actively enrolled in " + courseKey + " submit answers.");
         }
         Instant now = clock.instant();
-        Deadline deadline = deadline(learner, courseKey, problem);
+        CourseSchedule schedule = authoring.schedule(courseKey);
+        Release release = Release.of(problem.release(), betaTester, schedule.earlyAccess());
+        release.refusal(now).ifPresent(reason -> {
+            throw new ProblemException(403, reason);
+        });
+        Deadline deadline = deadline(learner, courseKey, problem, release);
         Grade grade = grade(problem, answer);
         boolean revealed = deadline.revealsCorrectness(problem.showCorrectness(), now);
         String answerJson = answerBody.toString();
@@ -138,9 +145,15 @@ public class SubmissionService {
 
     /** The deadline for this learner: the run's dates, the subsection's due date plus grace, their extension. */
     public Deadline deadline(UUID learner, String courseKey, ProblemContext problem) {
+        return deadline(learner, courseKey, problem, Release.of(problem.release(), false, null));
+    }
+
+    /** As above, with the run's start moved earlier for a beta tester. */
+    private Deadline deadline(UUID learner, String courseKey, ProblemContext problem, Release release) {
         CourseSchedule schedule = authoring.schedule(courseKey);
         Instant extended = extensions.extendedUntil(learner, courseKey, problem.subsectionKey()).orElse(null);
-        return new Deadline(schedule.start(), schedule.end(), problem.due(), schedule.grace(), extended);
+        return new Deadline(release.forLearner(schedule.start()), schedule.end(), problem.due(), schedule.grace(),
+                extended);
     }
 
     Grade grade(ProblemContext problem, Answer answer) {

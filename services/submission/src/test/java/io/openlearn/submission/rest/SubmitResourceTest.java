@@ -148,6 +148,41 @@ class SubmitResourceTest {
     }
 
     @Test
+    void aProblemVisibleToStaffOnlyTakesNoAnswersFromLearners() {
+        Course c = new Course();
+        upstreams.schedule(c.key, null, true);
+        c.submit(Map.of("choices", List.of("b"))).statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aProblemReleasedLaterIsRefusedUntilItsReleaseExceptForBetaTestersWithinTheirHeadStart() {
+        Course c = new Course();
+        upstreams.schedule(c.key, Instant.now().plusSeconds(86_400), false);
+        upstreams.betaHeadStart(c.key, 2);
+        c.submit(Map.of("choices", List.of("b"))).statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("not released yet"));
+        TestTokens beta = TestTokens.user("beta-" + c.org).role("course_beta_tester", c.key);
+        upstreams.enroll(UUID.fromString(beta.subject()), c.key);
+        c.submit(beta.sign(), Map.of("choices", List.of("b")), null).statusCode(201);
+    }
+
+    @Test
+    void aLearnerReadsTheirOwnExtensionsAndNoOneElses() {
+        Course c = new Course();
+        String until = Instant.now().plusSeconds(7_200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        given().auth().oauth2(c.staff).contentType("application/json")
+                .body(Map.of("subsectionKey", Upstreams.subsectionOf(c.item), "until", until))
+                .put("/api/submission/v1/courses/{c}/extensions/{u}", c.key, c.learner.subject()).then()
+                .statusCode(200);
+        given().auth().oauth2(c.learner.sign()).get("/api/submission/v1/courses/{c}/extensions/{u}", c.key,
+                c.learner.subject()).then().statusCode(200)
+                .body("items.subsectionKey", contains(Upstreams.subsectionOf(c.item)))
+                .body("items[0].until", equalTo(until));
+        given().auth().oauth2(TestTokens.user("other-" + c.org).sign()).get(
+                "/api/submission/v1/courses/{c}/extensions/{u}", c.key, c.learner.subject()).then().statusCode(403);
+    }
+
+    @Test
     void aCourseThatEndedTakesNoSubmissions() {
         Course c = new Course();
         upstreams.endCourse(c.key, Instant.now().minusSeconds(60));

@@ -54,6 +54,19 @@ public class Upstreams {
         problems.put(courseKey + "|" + version + "|" + itemKey, block);
     }
 
+    /** Marks the course's one problem as content would: its effective release date, and staff-only or not. */
+    public void schedule(String courseKey, Instant release, boolean staffOnly) {
+        ObjectNode problem = (ObjectNode) structures.get(courseKey).path("subsections").get(0).path("problems").get(0);
+        if (release != null) {
+            problem.put("start", release.toString());
+        }
+        problem.put("visibleToStaffOnly", staffOnly);
+    }
+
+    public void betaHeadStart(String courseKey, int days) {
+        runs.get(courseKey).put("daysEarlyForBeta", days);
+    }
+
     public void endCourse(String courseKey, Instant end) {
         runs.get(courseKey).put("end", end.toString());
     }

@@ -1,0 +1,30 @@
+package io.openlearn.grades.client;
+
+import io.openlearn.grades.config.GradingConfig;
+import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.courseware.CoursewareFacts;
+import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.kit.security.RoleChecker;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The access facts of learners (outline, progress), asked of course-authoring and enrollment, and their rule. */
+@ApplicationScoped
+public class CoursewareFactsProducer {
+
+    @Produces
+    @ApplicationScoped
+    CoursewareFacts coursewareFacts(ServiceHttp http, RoleChecker roles, GradingConfig config) {
+        return new CoursewareFacts(http, roles, config.authoringUrl(), config.enrollmentUrl(),
+                config.courseware().runCacheTtl(), config.courseware().enrollmentCacheTtl());
+    }
+
+    @Produces
+    @ApplicationScoped
+    CoursewareReaders coursewareReaders(CourseCaller caller, CoursewareFacts facts, JsonWebToken jwt) {
+        return new CoursewareReaders(caller, facts, jwt, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,126 @@
+package io.openlearn.grades.domain;
+
+import io.openlearn.kit.courseware.LearnerAccess;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The course outline a learner UI builds its navigation from (modelled on Open edX's learning-sequences outline):
+ * chapters and their subsections in course order, each with its release date, due date (after the learner's
+ * extension), format, graded flag, whether it is released and open now, and the learner's score and completion.
+ * <ul>
+ *   <li>Released means the release date (inherited from the chapter) is not after the learner's horizon: now, or now
+ *   plus a beta tester's head start.</li>
+ *   <li>Open means released and not hidden: a {@code hideAfterDue} subsection closes once its due date (the learner's
+ *   own) has passed, and stays listed, as in Open edX.</li>
+ *   <li>Unreleased chapters and subsections are listed (without scores) only when the course shows its outline;
+ *   otherwise they are left out.</li>
+ * </ul>
+ */
+public final class LearnerOutline {
+
+    public record Score(double earned, double possible, double percent) {
+    }
+
+    /** Problems of the subsection the learner has a score on, of all its problems. */
+    public record Completion(int attempted, int problems) {
+    }
+
+    public record Sequence(String key, String displayName, Instant start, Instant due, boolean dueExtended,
+            String format, boolean graded, boolean hideAfterDue, boolean released, boolean open, Score score,
+            Completion completion) {
+    }
+
+    public record Chapter(String key, String displayName, Instant start, boolean released, List<Sequence> sequences) {
+    }
+
+    /** What one learner brings: their access facts, extensions and stored grades and scores. */
+    public record LearnerFacts(LearnerAccess access, Map<String, Instant> extensions,
+            Map<String, SubsectionGrade> grades, Map<String, ProblemScore> scores) {
+    }
+
+    private LearnerOutline() {
+    }
+
+    /**
+     * @param structure the learners' structure (staff-only blocks removed) for LEARNER and CATALOG, the full one
+     *                  for STAFF
+     * @param listUnreleased whether the course shows its outline (unreleased parts listed without scores)
+     */
+    public static List<Chapter> build(CourseStructure structure, OutlineView view, LearnerFacts facts,
+            boolean listUnreleased, Instant now) {
+        Instant horizon = facts.access() == null ? now : facts.access().horizon(now);
+        Map<String, List<Sequence>> byChapter = new LinkedHashMap<>();
+        Map<String, ChapterDefinition> chapters = new LinkedHashMap<>();
+        structure.chapters().forEach(c -> chapters.put(c.key(), c));
+        for (SubsectionDefinition subsection : structure.subsections()) {
+            Sequence sequence = sequence(subsection, view, facts, horizon, now);
+            if (sequence.released() || view != OutlineView.LEARNER || listUnreleased) {
+                byChapter.computeIfAbsent(subsection.chapter(), k -> new ArrayList<>()).add(sequence);
+            }
+        }
+        List<Chapter> outline = new ArrayList<>();
+        for (ChapterDefinition chapter : chapters.values()) {
+            boolean released = released(chapter.start(), view, horizon);
+            if (released || view != OutlineView.LEARNER || listUnreleased) {
+                outline.add(new Chapter(chapter.key(), chapter.displayName(), chapter.start(), released,
+                        List.copyOf(byChapter.getOrDefault(chapter.key(), List.of()))));
+            }
+            byChapter.remove(chapter.key());
+        }
+        // subsections of a version published without chapter facts: one untitled chapter, in course order
+        byChapter.forEach((key, sequences) -> outline.add(new Chapter(key, null, null, true, List.copyOf(sequences))));
+        return outline;
+    }
+
+    private static Sequence sequence(SubsectionDefinition subsection, OutlineView view, LearnerFacts facts,
+            Instant horizon, Instant now) {
+        Instant extended = facts.extensions().get(subsection.key());
+        Instant due = extended != null ? extended : subsection.due();
+        boolean released = released(subsection.start(), view, horizon);
+        boolean hidden = subsection.hideAfterDue() && due != null && now.isAfter(due);
+        boolean open = switch (view) {
+            case STAFF -> true;
+            case CATALOG -> false;
+            case LEARNER -> released && !hidden;
+        };
+        boolean scored = view != OutlineView.CATALOG && released;
+        return new Sequence(subsection.key(), subsection.displayName(), subsection.start(), due, extended != null,
+                subsection.format(), subsection.graded(), subsection.hideAfterDue(), released, open,
+                scored ? score(subsection, facts) : null, scored ? completion(subsection, facts) : null);
+    }
+
+    private static boolean released(Instant start, OutlineView view, Instant horizon) {
+        return view == OutlineView.STAFF || start == null || !start.isAfter(horizon);
+    }
+
+    /**
+     * The stored grade (an override included); before the worker graded the learner, what their scores give. Graded
+     * subsections show their graded points, ungraded ones all their points.
+     */
+    private static Score score(SubsectionDefinition subsection, LearnerFacts facts) {
+        SubsectionGrade grade = facts.grades().get(subsection.key());
+        if (grade == null) {
+            grade = SubsectionGradeCalculator.grade(subsection, facts.scores(), null);
+        }
+        if (subsection.graded()) {
+            return new Score(grade.earnedGraded(), grade.possibleGraded(), grade.percent());
+        }
+        return new Score(grade.earnedAll(), grade.possibleAll(),
+                Rounding.subsectionPercent(grade.earnedAll(), grade.possibleAll()));
+    }
+
+    private static Completion completion(SubsectionDefinition subsection, LearnerFacts facts) {
+        int attempted = 0;
+        for (ProblemDefinition problem : subsection.problems()) {
+            ProblemScore score = facts.scores().get(problem.key());
+            if (score != null && !score.isReset()) {
+                attempted++;
+            }
+        }
+        return new Completion(attempted, subsection.problems().size());
+    }
+}

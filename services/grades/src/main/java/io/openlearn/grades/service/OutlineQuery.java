@@ -1,0 +1,107 @@
+package io.openlearn.grades.service;
+
+import io.openlearn.grades.client.ExtensionClient;
+import io.openlearn.grades.client.StructureClient;
+import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.LearnerOutline;
+import io.openlearn.grades.domain.OutlineView;
+import io.openlearn.grades.domain.ProblemScore;
+import io.openlearn.grades.domain.SubsectionGrade;
+import io.openlearn.grades.repository.GradeRepository;
+import io.openlearn.grades.repository.ScoreProjectionRepository;
+import io.openlearn.grades.repository.StoredSubsectionGrade;
+import io.openlearn.grades.repository.Transactions;
+import io.openlearn.kit.courseware.CourseRunFacts;
+import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The caller's outline of a course ({@link LearnerOutline}): as a learner who may read it now, as the team (every
+ * block; {@code previewAs=learner} shows a learner's), or, for a course that shows its outline, as a catalog to
+ * someone who may not read it. Anyone else is refused with the reason. The structure is the one the learner's grades
+ * were computed against, kept per published version; the learner's grades and scores are one read of one
+ * connection.
+ */
+@ApplicationScoped
+public class OutlineQuery {
+
+    public record Outline(String courseKey, String title, Instant start, Instant end, long contentVersion,
+            String view, boolean enrolled, boolean betaTester, List<LearnerOutline.Chapter> chapters) {
+    }
+
+    /** What one connection reads of a learner's stored grades and scores. */
+    private record Stored(Map<String, StoredSubsectionGrade> grades, Map<String, ProblemScore> scores) {
+    }
+
+    private final CoursewareReaders readers;
+    private final CourseCaller caller;
+    private final CourseGrading grading;
+    private final StructureClient structures;
+    private final ExtensionClient extensions;
+    private final Transactions db;
+    private final GradeRepository grades;
+    private final ScoreProjectionRepository scores;
+
+    public OutlineQuery(CoursewareReaders readers, CourseCaller caller, CourseGrading grading,
+            StructureClient structures, ExtensionClient extensions, Transactions db, GradeRepository grades,
+            ScoreProjectionRepository scores) {
+        this.readers = readers;
+        this.caller = caller;
+        this.grading = grading;
+        this.structures = structures;
+        this.extensions = extensions;
+        this.db = db;
+        this.grades = grades;
+        this.scores = scores;
+    }
+
+    public Outline of(String courseKey, boolean previewAsLearner) {
+        CoursewareReaders.Reader reader = readers.reader(courseKey, previewAsLearner);
+        CourseRunFacts run = readers.facts().run(courseKey);
+        OutlineView view = view(reader, run);
+        CourseGrading.Basis basis = grading.of(courseKey);
+        CourseStructure structure = view == OutlineView.STAFF
+                ? structures.fullVersion(courseKey, basis.structure().version()) : basis.structure();
+        UUID me = caller.caller();
+        LearnerOutline.LearnerFacts facts = view == OutlineView.CATALOG
+                ? new LearnerOutline.LearnerFacts(reader.learner(), Map.of(), Map.of(), Map.of())
+                : facts(courseKey, me, reader);
+        boolean learnerFacts = reader.learner() != null && !reader.preview();
+        return new Outline(courseKey, run.title(), run.start(), run.end(), structure.version(), view.wireName(),
+                learnerFacts ? reader.learner().enrolled() : reader.preview(),
+                learnerFacts && reader.learner().betaTester(),
+                LearnerOutline.build(structure, view, facts, run.publicOutline(), reader.now()));
+    }
+
+    /** Learners the course is closed to see its catalog outline when the course shows it; otherwise 403. */
+    private static OutlineView view(CoursewareReaders.Reader reader, CourseRunFacts run) {
+        if (reader.fullView()) {
+            return OutlineView.STAFF;
+        }
+        if (reader.denial().isEmpty()) {
+            return OutlineView.LEARNER;
+        }
+        if (run.publicOutline() && !reader.preview()) {
+            return OutlineView.CATALOG;
+        }
+        throw new ProblemException(403, reader.denial().get());
+    }
+
+    private LearnerOutline.LearnerFacts facts(String courseKey, UUID learner, CoursewareReaders.Reader reader) {
+        Map<String, Instant> extended = extensions.of(courseKey, learner);
+        List<UUID> one = List.of(learner);
+        Stored stored = db.read(c -> new Stored(
+                grades.subsectionGrades(c, courseKey, one).getOrDefault(learner, Map.of()),
+                scores.ofLearners(c, courseKey, one).getOrDefault(learner, Map.of())));
+        Map<String, SubsectionGrade> byKey = new HashMap<>();
+        stored.grades().forEach((key, grade) -> byKey.put(key, grade.grade()));
+        return new LearnerOutline.LearnerFacts(reader.learner(), extended, byKey, stored.scores());
+    }
+}
