@@ -108,6 +108,12 @@ The environment of one workload: only variables that map to configuration keys t
   value: {{ printf "%s/protocol/openid-connect/certs" (include "openlearn.keycloakInternalUrl" $root) | quote }}
 {{ include "openlearn.secretEnv" (dict "name" "AUTH_KEYS_ENCRYPTION_KEY" "secret" $v.authKeys.existingSecret "key" $v.authKeys.encryptionKeyKey) }}
 {{- end }}
+{{- if eq $w.key "contentRepository" }}
+{{- range $pair := list (list "CONTENT_COURSEWARE_AUTHORING_URL" $v.services.courseAuthoring) (list "CONTENT_COURSEWARE_ENROLLMENT_URL" $v.services.enrollment) (list "CONTENT_COURSEWARE_SUBMISSION_URL" $v.services.submission) }}
+- name: {{ index $pair 0 }}
+  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" (index $pair 1).name)) (int (index $pair 1).port) | quote }}
+{{- end }}
+{{- end }}
 {{- if eq $w.key "submission" }}
 {{- range $pair := list (list "SUBMISSION_CONTENT_URL" $v.services.contentRepository) (list "SUBMISSION_AUTHORING_URL" $v.services.courseAuthoring) (list "SUBMISSION_ENROLLMENT_URL" $v.services.enrollment) }}
 - name: {{ index $pair 0 }}

@@ -22,8 +22,9 @@ public class CoursewareFactsProducer {
     @ApplicationScoped
     CoursewareFacts coursewareFacts(ServiceHttp http, RoleChecker roles, ContentConfig config) {
         ContentConfig.Courseware settings = config.courseware();
-        return new CoursewareFacts(http, roles, settings.authoringUrl(), settings.enrollmentUrl(),
-                settings.runCacheTtl(), settings.enrollmentCacheTtl());
+        return new CoursewareFacts(http, roles, new CoursewareFacts.Upstreams(settings.authoringUrl(),
+                settings.enrollmentUrl(), settings.submissionUrl()), new CoursewareFacts.Ttls(settings.runCacheTtl(),
+                settings.enrollmentCacheTtl(), settings.extensionCacheTtl()));
     }
 
     @Produces

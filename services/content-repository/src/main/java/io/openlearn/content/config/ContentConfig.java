@@ -53,12 +53,19 @@ public interface ContentConfig {
         @WithDefault("http://127.0.0.1:8084")
         String enrollmentUrl();
 
+        /** submission: a learner's deadline extensions, which move when hide-after-due content hides. */
+        @WithDefault("http://127.0.0.1:8085")
+        String submissionUrl();
+
         @WithDefault("PT15S")
         Duration runCacheTtl();
 
         /** Only "actively enrolled" is remembered, never "not enrolled". */
         @WithDefault("PT10S")
         Duration enrollmentCacheTtl();
+
+        @WithDefault("PT15S")
+        Duration extensionCacheTtl();
 
         /** Published versions whose schedule index is kept in memory. */
         @WithDefault("64")

@@ -15,14 +15,28 @@ public final class ScheduleIndex {
 
     private final Map<String, BlockSchedule> effective = new HashMap<>();
     private final Map<String, BlockType> types = new HashMap<>();
+    /** Block key to the subsection that holds it (a subsection to itself), for a learner's extended due dates. */
+    private final Map<String, String> subsections = new HashMap<>();
+    private boolean hidesAfterDue;
 
     /** Call for every block, parents before children. */
     public void accept(String key, BlockType type, String parent, BlockContent content) {
         BlockSchedule inherited = parent == null ? BlockSchedule.OPEN
                 : effective.getOrDefault(parent, BlockSchedule.OPEN);
         BlockSchedule own = content == null ? BlockSchedule.OPEN : content.ownSchedule();
-        effective.put(key, own.equals(BlockSchedule.OPEN) ? inherited : own.under(inherited));
+        BlockSchedule schedule = own.equals(BlockSchedule.OPEN) ? inherited : own.under(inherited);
+        effective.put(key, schedule);
         types.put(key, type);
+        String subsection = type == BlockType.SEQUENTIAL ? key : parent == null ? null : subsections.get(parent);
+        if (subsection != null) {
+            subsections.put(key, subsection);
+        }
+        hidesAfterDue |= schedule.hideAfterDue();
+    }
+
+    /** Whether any subsection of the version hides its content after its due date (extensions then matter). */
+    public boolean hidesAfterDue() {
+        return hidesAfterDue;
     }
 
     public BlockSchedule of(String key) {
@@ -31,15 +45,20 @@ public final class ScheduleIndex {
 
     /**
      * Whether a learner may read this block now: released by their horizon and not staff-only (both inherited);
-     * below a subsection that hides its content after the due date, not once that date passed. The subsection
-     * itself stays listed, as Open edX keeps it in the outline.
+     * below a subsection that hides its content after the due date, not once that date (the learner's extension
+     * when {@code extendedDue} has one for the subsection) passed. The subsection itself stays listed, as Open edX
+     * keeps it in the outline.
      */
-    public boolean visibleTo(String key, LearnerAccess learner, Instant now) {
+    public boolean visibleTo(String key, LearnerAccess learner, Instant now, Map<String, Instant> extendedDue) {
         BlockSchedule schedule = of(key);
         if (schedule.staffOnly() || !schedule.releasedBy(learner.horizon(now))) {
             return false;
         }
-        return types.get(key) == BlockType.SEQUENTIAL || !schedule.hiddenAfterDue(schedule.due(), now);
+        if (types.get(key) == BlockType.SEQUENTIAL || !schedule.hideAfterDue()) {
+            return true;
+        }
+        Instant extended = extendedDue.get(subsections.get(key));
+        return !schedule.hiddenAfterDue(extended != null ? extended : schedule.due(), now);
     }
 
     public int size() {

@@ -90,8 +90,7 @@ public class PublishedVersionResource {
             return Response.ok(blockJson.tree(header, sink -> published.forEachBlock(v, block ->
                     sink.accept(view(block, withKeys, block.children()))))).build();
         }
-        ScheduleIndex index = schedules.of(v);
-        Predicate<String> visible = key -> index.visibleTo(key, reader.learner(), reader.now());
+        Predicate<String> visible = visibility(courseKey, v, reader);
         return Response.ok(blockJson.tree(header, sink -> published.forEachBlock(v, block -> {
             if (visible.test(block.key())) {
                 sink.accept(view(block, false, block.children().stream().filter(visible).toList()));
@@ -110,8 +109,7 @@ public class PublishedVersionResource {
         if (reader.fullView()) {
             node = view(block, access.maySeeAnswerKeys(courseKey), block.children());
         } else {
-            ScheduleIndex index = schedules.of(v);
-            Predicate<String> visible = k -> index.visibleTo(k, reader.learner(), reader.now());
+            Predicate<String> visible = visibility(courseKey, v, reader);
             if (!visible.test(key)) {
                 // the same answer as for a block that does not exist: nothing about it leaks
                 throw new ProblemException(404, "No block " + key + " in version " + v.version() + ".");
@@ -125,6 +123,14 @@ public class PublishedVersionResource {
             response.header("Cache-Control", "private, max-age=31536000, immutable");
         }
         return response.build();
+    }
+
+    /** What the reader may see of the version; their extensions are asked for only when a subsection hides. */
+    private Predicate<String> visibility(String courseKey, PublishedVersion v, CoursewareReaders.Reader reader) {
+        ScheduleIndex index = schedules.of(v);
+        Map<String, Instant> extended = index.hidesAfterDue()
+                ? readers.facts().extensions(courseKey, reader.userId()) : Map.of();
+        return key -> index.visibleTo(key, reader.learner(), reader.now(), extended);
     }
 
     private ObjectNode view(PublishedBlock block, boolean withKeys, List<String> children) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openlearn.kit.courseware.LearnerAccess;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScheduleIndexTest {
@@ -37,24 +38,33 @@ class ScheduleIndexTest {
     @Test
     void aLearnerSeesReleasedNonStaffBlocksOnly() {
         ScheduleIndex index = course();
-        assertTrue(index.visibleTo("problem", LEARNER, NOW));
-        assertFalse(index.visibleTo("staff-problem", LEARNER, NOW));
-        assertFalse(index.visibleTo("tomorrow", LEARNER, NOW));
-        assertFalse(index.visibleTo("html-future", LEARNER, NOW), "a child inherits its chapter's release date");
+        assertTrue(index.visibleTo("problem", LEARNER, NOW, Map.of()));
+        assertFalse(index.visibleTo("staff-problem", LEARNER, NOW, Map.of()));
+        assertFalse(index.visibleTo("tomorrow", LEARNER, NOW, Map.of()));
+        assertFalse(index.visibleTo("html-future", LEARNER, NOW, Map.of()), "a child inherits its chapter's release date");
         assertEquals(NOW.plusSeconds(86_400), index.of("html-future").start());
     }
 
     @Test
     void aBetaTesterSeesReleasesTheirHeadStartEarly() {
-        assertTrue(course().visibleTo("html-future", BETA, NOW));
-        assertFalse(course().visibleTo("staff-problem", BETA, NOW));
+        assertTrue(course().visibleTo("html-future", BETA, NOW, Map.of()));
+        assertFalse(course().visibleTo("staff-problem", BETA, NOW, Map.of()));
     }
 
     @Test
     void hideAfterDueKeepsTheSubsectionButHidesItsContentOnceDue() {
         ScheduleIndex index = course();
-        assertTrue(index.visibleTo("exam", LEARNER, NOW));
-        assertFalse(index.visibleTo("exam-unit", LEARNER, NOW));
-        assertTrue(index.visibleTo("exam-unit", LEARNER, NOW.minusSeconds(120)), "before the due date it shows");
+        assertTrue(index.visibleTo("exam", LEARNER, NOW, Map.of()));
+        assertFalse(index.visibleTo("exam-unit", LEARNER, NOW, Map.of()));
+        assertTrue(index.visibleTo("exam-unit", LEARNER, NOW.minusSeconds(120), Map.of()),
+                "before the due date it shows");
+        assertTrue(index.hidesAfterDue());
+    }
+
+    @Test
+    void aLearnersExtensionKeepsHiddenAfterDueContentOpenUntilTheExtendedDate() {
+        ScheduleIndex index = course();
+        assertTrue(index.visibleTo("exam-unit", LEARNER, NOW, Map.of("exam", NOW.plusSeconds(3_600))));
+        assertFalse(index.visibleTo("exam-unit", LEARNER, NOW, Map.of("exam", NOW.minusSeconds(1))));
     }
 }

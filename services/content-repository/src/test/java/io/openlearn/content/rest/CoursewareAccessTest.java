@@ -98,6 +98,15 @@ class CoursewareAccessTest {
     }
 
     @Test
+    void aLearnersExtensionKeepsTheExamOpenPastItsPublishedDueDate() {
+        Authoring a = course();
+        upstreams.openTo(a.course, "learner1");
+        upstreams.extend("learner1", a.course, a.key("sequential", "exam"), Instant.now().plus(1, ChronoUnit.DAYS));
+        given().auth().oauth2(Authoring.learner()).get(BLOCK, a.course, a.key("vertical", "exam-unit")).then()
+                .statusCode(200);
+    }
+
+    @Test
     void theTeamSeesEverythingAndPreviewsTheLearnersView() {
         Authoring a = course();
         upstreams.openTo(a.course, "learner1");

@@ -7,9 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** The course-authoring and enrollment endpoints content-repository calls, answered from {@link Upstreams}. */
+/**
+ * The course-authoring, enrollment and submission endpoints content-repository calls, answered from
+ * {@link Upstreams}.
+ */
 @Path("/stub")
 @Produces(MediaType.APPLICATION_JSON)
 public class UpstreamStub {
@@ -34,5 +39,14 @@ public class UpstreamStub {
     @Path("enrollment/api/enrollment/v1/courses/{key}/enrollments/{user}/active")
     public Map<String, Object> active(@PathParam("key") String key, @PathParam("user") String user) {
         return Map.of("courseKey", key, "userId", user, "active", upstreams.enrolled.contains(user + "|" + key));
+    }
+
+    @GET
+    @Path("submission/api/submission/v1/courses/{key}/extensions/{user}")
+    public Map<String, Object> extensions(@PathParam("key") String key, @PathParam("user") String user) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        upstreams.extensions.getOrDefault(key + "|" + user, Map.of()).forEach((subsection, until) ->
+                items.add(Map.of("subsectionKey", subsection, "until", until.toString())));
+        return Map.of("userId", user, "items", items);
     }
 }

@@ -18,6 +18,8 @@ public class Upstreams {
 
     final Map<String, ObjectNode> runs = new ConcurrentHashMap<>();
     final Set<String> enrolled = ConcurrentHashMap.newKeySet();
+    /** submission's extensions by "course|user id": subsection key to the extended due date. */
+    final Map<String, Map<String, Instant>> extensions = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     /** A run that started {@code start}, with beta testers {@code daysEarlyForBeta} days early. */
@@ -33,6 +35,10 @@ public class Upstreams {
     public void openTo(String courseKey, String username) {
         run(courseKey, Instant.now().minusSeconds(86_400), 0);
         enroll(username, courseKey);
+    }
+
+    public void extend(String username, String courseKey, String subsectionKey, Instant until) {
+        extensions.put(courseKey + "|" + TestTokens.user(username).subject(), Map.of(subsectionKey, until));
     }
 
     public void enroll(String username, String courseKey) {

@@ -18,8 +18,10 @@ public class CoursewareFactsProducer {
     @Produces
     @ApplicationScoped
     CoursewareFacts coursewareFacts(ServiceHttp http, RoleChecker roles, GradingConfig config) {
-        return new CoursewareFacts(http, roles, config.authoringUrl(), config.enrollmentUrl(),
-                config.courseware().runCacheTtl(), config.courseware().enrollmentCacheTtl());
+        GradingConfig.Courseware ttls = config.courseware();
+        return new CoursewareFacts(http, roles, new CoursewareFacts.Upstreams(config.authoringUrl(),
+                config.enrollmentUrl(), config.submissionUrl()), new CoursewareFacts.Ttls(ttls.runCacheTtl(),
+                ttls.enrollmentCacheTtl(), ttls.extensionCacheTtl()));
     }
 
     @Produces

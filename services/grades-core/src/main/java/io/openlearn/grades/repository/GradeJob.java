@@ -8,10 +8,12 @@ import java.util.UUID;
  *
  * @param slicesTotal null until the roster has been split into slices
  * @param byAdmin requested by an admin: it may change the grades of a frozen course
+ * @param includeUnenrolled a report that lists learners who left the course too
  */
 public record GradeJob(UUID id, String courseKey, Kind kind, State state, String causeKind, String causeRef,
         String itemKey, String requestedBy, Integer slicesTotal, int slicesDone, int learnersDone, String resultKey,
-        String error, Instant createdAt, Instant startedAt, Instant finishedAt, boolean byAdmin) {
+        String error, Instant createdAt, Instant startedAt, Instant finishedAt, boolean byAdmin,
+        boolean includeUnenrolled) {
 
     public enum Kind {
         regrade, rescore, resync, course_grade_report, problem_grade_report
@@ -24,7 +26,12 @@ public record GradeJob(UUID id, String courseKey, Kind kind, State state, String
     public static GradeJob queued(UUID id, String courseKey, Kind kind, Cause cause, String itemKey,
             String requestedBy, Instant at) {
         return new GradeJob(id, courseKey, kind, State.queued, cause.kind(), cause.ref(), itemKey, requestedBy, null,
-                0, 0, null, null, at, null, null, cause.byAdmin());
+                0, 0, null, null, at, null, null, cause.byAdmin(), false);
+    }
+
+    public GradeJob includingUnenrolled(boolean include) {
+        return new GradeJob(id, courseKey, kind, state, causeKind, causeRef, itemKey, requestedBy, slicesTotal,
+                slicesDone, learnersDone, resultKey, error, createdAt, startedAt, finishedAt, byAdmin, include);
     }
 
     public boolean finished() {

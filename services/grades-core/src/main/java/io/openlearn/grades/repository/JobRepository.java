@@ -21,9 +21,11 @@ public class JobRepository {
     }
 
     private static final String COLUMNS = "id, course_key, kind, state, cause_kind, cause_ref, item_key, requested_by,"
-            + " slices_total, slices_done, learners_done, result_key, error, created_at, started_at, finished_at, by_admin";
+            + " slices_total, slices_done, learners_done, result_key, error, created_at, started_at, finished_at, by_admin,"
+            + " include_unenrolled";
     private static final String INSERT = "INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref,"
-            + " item_key, requested_by, created_at, by_admin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " item_key, requested_by, created_at, by_admin, include_unenrolled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)"
             + " ON CONFLICT (id) DO NOTHING";
     private static final String FIND = "SELECT " + COLUMNS + " FROM grade_job WHERE id = ?";
     private static final String OF_COURSE = "SELECT " + COLUMNS + " FROM grade_job WHERE course_key = ?"
@@ -53,6 +55,7 @@ public class JobRepository {
             insert.setString(8, job.requestedBy());
             SqlTimes.setInstant(insert, 9, job.createdAt());
             insert.setBoolean(10, job.byAdmin());
+            insert.setBoolean(11, job.includeUnenrolled());
             return insert.executeUpdate() == 1;
         }
     }
@@ -139,6 +142,7 @@ public class JobRepository {
         return new GradeJob(row.getObject(1, UUID.class), row.getString(2), GradeJob.Kind.valueOf(row.getString(3)),
                 GradeJob.State.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
                 row.getString(8), slicesTotal, row.getInt(10), row.getInt(11), row.getString(12), row.getString(13),
-                SqlTimes.instant(row, 14), SqlTimes.instant(row, 15), SqlTimes.instant(row, 16), row.getBoolean(17));
+                SqlTimes.instant(row, 14), SqlTimes.instant(row, 15), SqlTimes.instant(row, 16), row.getBoolean(17),
+                row.getBoolean(18));
     }
 }

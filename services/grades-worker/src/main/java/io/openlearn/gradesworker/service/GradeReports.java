@@ -36,11 +36,12 @@ public class GradeReports {
 
     private static final String COURSE_ROWS = "SELECT c.user_id, c.percent, c.letter_grade, c.passed,"
             + " s.subsection_key, s.percent FROM course_grade c LEFT JOIN subsection_grade s"
-            + " ON s.course_key = c.course_key AND s.user_id = c.user_id WHERE c.course_key = ? AND c.enrolled"
-            + " ORDER BY c.user_id";
+            + " ON s.course_key = c.course_key AND s.user_id = c.user_id WHERE c.course_key = ?"
+            + " AND (c.enrolled OR ?) ORDER BY c.user_id";
     private static final String PROBLEM_ROWS = "SELECT c.user_id, p.item_key, p.raw_earned, p.raw_possible"
             + " FROM course_grade c LEFT JOIN score_projection p ON p.course_key = c.course_key"
-            + " AND p.user_id = c.user_id WHERE c.course_key = ? AND c.enrolled ORDER BY c.user_id";
+            + " AND p.user_id = c.user_id WHERE c.course_key = ? AND (c.enrolled OR ?)"
+            + " ORDER BY c.user_id";
 
     private final Transactions transactions;
     private final CourseStates states;
@@ -64,16 +65,16 @@ public class GradeReports {
         store.write(key, "text/csv; charset=utf-8", out -> {
             Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             if (job.kind() == GradeJob.Kind.course_grade_report) {
-                courseGrades(job.courseKey(), structure, csv);
+                courseGrades(job, structure, csv);
             } else {
-                problemGrades(job.courseKey(), structure, csv);
+                problemGrades(job, structure, csv);
             }
             csv.flush();
         });
         return key;
     }
 
-    private void courseGrades(String courseKey, CourseStructure structure, Writer csv) throws IOException {
+    private void courseGrades(GradeJob job, CourseStructure structure, Writer csv) throws IOException {
         List<String> header = new ArrayList<>(List.of("user_id", "grade", "letter_grade", "passed"));
         Map<String, Integer> column = new HashMap<>();
         for (SubsectionDefinition subsection : structure.subsections()) {
@@ -82,7 +83,7 @@ public class GradeReports {
         }
         line(csv, header);
         String[] percents = new String[column.size()];
-        stream(courseKey, COURSE_ROWS, new RowSink() {
+        stream(job, COURSE_ROWS, new RowSink() {
             String[] course;
 
             @Override
@@ -109,7 +110,7 @@ public class GradeReports {
         });
     }
 
-    private void problemGrades(String courseKey, CourseStructure structure, Writer csv) throws IOException {
+    private void problemGrades(GradeJob job, CourseStructure structure, Writer csv) throws IOException {
         List<String> header = new ArrayList<>(List.of("user_id"));
         List<ProblemDefinition> problems = structure.subsections().stream().flatMap(s -> s.problems().stream())
                 .toList();
@@ -121,7 +122,7 @@ public class GradeReports {
         }
         line(csv, header);
         ProblemScore[] scores = new ProblemScore[problems.size()];
-        stream(courseKey, PROBLEM_ROWS, new RowSink() {
+        stream(job, PROBLEM_ROWS, new RowSink() {
             String learner;
 
             @Override
@@ -161,10 +162,12 @@ public class GradeReports {
         void learnerEnds() throws IOException;
     }
 
-    private void stream(String courseKey, String sql, RowSink sink) {
+    /** Learners who left the course are in the report only when the job asked for them. */
+    private void stream(GradeJob job, String sql, RowSink sink) {
         transactions.inNew(db -> {
             try (PreparedStatement query = db.prepareStatement(sql)) {
-                query.setString(1, courseKey);
+                query.setString(1, job.courseKey());
+                query.setBoolean(2, job.includeUnenrolled());
                 query.setFetchSize(10_000);
                 try (ResultSet row = query.executeQuery()) {
                     Object current = null;

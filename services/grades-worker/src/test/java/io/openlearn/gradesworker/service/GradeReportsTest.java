@@ -49,13 +49,31 @@ class GradeReportsTest {
             assertEquals("user_id,p1 (Earned),p1 (Possible),p2 (Earned),p2 (Possible)\n"
                     + first + ",1,1,0,1\n"
                     + second + ",0,1,0,1\n", report(events, course, "problem_grade_report"));
+
+            // the second learner leaves: out of reports unless a report asks for learners who left
+            upstreams.rosters.get(course).remove(second);
+            events.publish(EventPublisher.event("enrollment.changed", Map.of("courseKey", course, "userId",
+                    second.toString(), "change", "unenrolled", "mode", "audit", "active", false)));
+            db.await(false, 10_000, "SELECT enrolled FROM course_grade WHERE course_key = ? AND user_id = ?", course,
+                    second);
+            assertEquals("user_id,grade,letter_grade,passed,Homework 1\n"
+                    + first + ",0.5,Pass,true,0.5\n", report(events, course, "course_grade_report"));
+            assertEquals("user_id,grade,letter_grade,passed,Homework 1\n"
+                    + first + ",0.5,Pass,true,0.5\n"
+                    + second + ",0,,false,0\n", report(events, course, "course_grade_report", true));
         }
     }
 
     private String report(EventPublisher events, String course, String kind) throws Exception {
+        return report(events, course, kind, false);
+    }
+
+    private String report(EventPublisher events, String course, String kind, boolean includeUnenrolled)
+            throws Exception {
         UUID job = UUID.randomUUID();
-        db.execute("INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by, created_at)"
-                + " VALUES (?, ?, ?, 'queued', 'report', ?, 'staff', now())", job, course, kind, job.toString());
+        db.execute("INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by, created_at,"
+                + " include_unenrolled) VALUES (?, ?, ?, 'queued', 'report', ?, 'staff', now(), ?)", job, course, kind,
+                job.toString(), includeUnenrolled);
         events.publish(EventPublisher.event("grade.report.requested", Map.of("courseKey", course, "jobId",
                 job.toString(), "kind", kind)));
         db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", job);

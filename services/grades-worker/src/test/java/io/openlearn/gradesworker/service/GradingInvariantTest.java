@@ -15,11 +15,14 @@ import io.openlearn.grades.domain.ProblemScore;
 import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.domain.SubsectionGrade;
 import io.openlearn.grades.domain.SubsectionOverride;
+import io.openlearn.grades.domain.VisibleBlocks;
 import io.openlearn.grades.testing.EventPublisher;
 import io.openlearn.grades.testing.GradesDb;
 import io.openlearn.grades.testing.Upstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -142,7 +145,7 @@ class GradingInvariantTest {
                 && used > 2, "the injected crash fired");
         int checked = 0;
         for (UUID learner : learners) {
-            CourseGrade expected = CourseGradeCalculator.grade(second, policy,
+            CourseGrade expected = CourseGradeCalculator.grade(VisibleBlocks.forLearners(second), policy,
                     finalScores.getOrDefault(learner, Map.of()), overrides.getOrDefault(learner, Map.of()));
             List<Object[]> course_ = db.rows("SELECT percent, letter_grade, passed FROM course_grade"
                     + " WHERE course_key = ? AND user_id = ?", course, learner);
@@ -211,12 +214,16 @@ class GradingInvariantTest {
         for (int s = 0, n = 3 + random.nextInt(5); s < n; s++) {
             List<ProblemDefinition> problems = new ArrayList<>();
             for (int p = 0, m = 1 + random.nextInt(5); p < m; p++) {
+                // visibility in play: some problems are for staff only and count in no learner's grade
                 problems.add(new ProblemDefinition("p-" + tag + "-" + s + "-" + p, 1 + random.nextInt(4),
-                        random.nextBoolean() ? null : (double) (1 + random.nextInt(10))));
+                        random.nextBoolean() ? null : (double) (1 + random.nextInt(10)), random.nextInt(6) == 0));
             }
             boolean graded = random.nextInt(5) > 0;
+            // a subsection released tomorrow still counts (0 until answered); a staff-only one does not
+            Instant start = random.nextInt(4) == 0 ? Instant.now().plus(Duration.ofDays(1)) : null;
             subsections.add(new SubsectionDefinition("seq-" + tag + "-" + s, null, graded,
-                    graded ? FORMATS[random.nextInt(FORMATS.length)] : null, null, problems));
+                    graded ? FORMATS[random.nextInt(FORMATS.length)] : null, null, problems, null, start,
+                    random.nextInt(7) == 0, false));
         }
         return subsections;
     }

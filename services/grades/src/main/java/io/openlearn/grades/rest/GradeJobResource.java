@@ -27,12 +27,15 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class GradeJobResource {
 
-    public record JobRequest(String kind, String itemKey) {
+    public record JobRequest(String kind, String itemKey, Boolean includeUnenrolled) {
+        boolean unenrolledToo() {
+            return Boolean.TRUE.equals(includeUnenrolled);
+        }
     }
 
     public record Job(String id, String courseKey, String kind, String state, String itemKey, String requestedBy,
             String cause, String causeRef, Integer slicesTotal, int slicesDone, int learnersDone, String error,
-            Instant createdAt, Instant startedAt, Instant finishedAt, String downloadUrl) {
+            Instant createdAt, Instant startedAt, Instant finishedAt, boolean includeUnenrolled, String downloadUrl) {
     }
 
     public record JobList(List<Job> items) {
@@ -58,9 +61,9 @@ public class GradeJobResource {
             case "rescore" -> jobs.rescore(courseKey, requireItem(courseKey, request.itemKey()), access.callerName());
             case "resync" -> jobs.resync(courseKey, access.callerName(), access.isAdmin());
             case "course_grade_report" -> jobs.report(courseKey, GradeJob.Kind.course_grade_report,
-                    access.callerName());
+                    access.callerName(), request.unenrolledToo());
             case "problem_grade_report" -> jobs.report(courseKey, GradeJob.Kind.problem_grade_report,
-                    access.callerName());
+                    access.callerName(), request.unenrolledToo());
             default -> throw ProblemException.invalid("kind",
                     "one of regrade, rescore, resync, course_grade_report, problem_grade_report");
         };
@@ -90,7 +93,7 @@ public class GradeJobResource {
                 : null;
         return new Job(j.id().toString(), j.courseKey(), j.kind().name(), j.state().name(), j.itemKey(),
                 j.requestedBy(), j.causeKind(), j.causeRef(), j.slicesTotal(), j.slicesDone(), j.learnersDone(),
-                j.error(), j.createdAt(), j.startedAt(), j.finishedAt(), download);
+                j.error(), j.createdAt(), j.startedAt(), j.finishedAt(), j.includeUnenrolled(), download);
     }
 
     private static String requireItem(String courseKey, String itemKey) {

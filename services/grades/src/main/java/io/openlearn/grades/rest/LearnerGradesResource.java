@@ -6,6 +6,7 @@ import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.OverrideRecord;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.grades.service.EnrolledLearners;
 import io.openlearn.grades.service.OverrideService;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.problem.Problem;
@@ -67,14 +68,16 @@ public class LearnerGradesResource {
     private final OverrideService overrides;
     private final Transactions db;
     private final GradeRepository grades;
+    private final EnrolledLearners enrolled;
 
     public LearnerGradesResource(CourseCaller access, ProgressQuery progress, OverrideService overrides,
-            Transactions db, GradeRepository grades) {
+            Transactions db, GradeRepository grades, EnrolledLearners enrolled) {
         this.access = access;
         this.progress = progress;
         this.overrides = overrides;
         this.db = db;
         this.grades = grades;
+        this.enrolled = enrolled;
     }
 
     @GET
@@ -82,6 +85,7 @@ public class LearnerGradesResource {
     public ProgressQuery.Progress progress(@PathParam("courseKey") String courseKey,
             @PathParam("userId") UUID userId) {
         access.requireSelfOrStaff(courseKey, userId);
+        enrolled.requireEnrolledUnlessTeam(courseKey, userId);
         return progress.of(courseKey, userId);
     }
 

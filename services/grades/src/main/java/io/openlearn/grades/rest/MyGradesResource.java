@@ -3,10 +3,10 @@ package io.openlearn.grades.rest;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.grades.service.EnrolledLearners;
 import io.openlearn.grades.service.OutlineQuery;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.courseware.CoursewareReaders;
-import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.keys.CourseKeys;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -40,16 +40,16 @@ public class MyGradesResource {
     private final CourseCaller access;
     private final ProgressQuery progress;
     private final OutlineQuery outlines;
-    private final CoursewareReaders readers;
+    private final EnrolledLearners enrolled;
 
     public MyGradesResource(Transactions db, GradeRepository grades, CourseCaller access, ProgressQuery progress,
-            OutlineQuery outlines, CoursewareReaders readers) {
+            OutlineQuery outlines, EnrolledLearners enrolled) {
         this.db = db;
         this.grades = grades;
         this.access = access;
         this.progress = progress;
         this.outlines = outlines;
-        this.readers = readers;
+        this.enrolled = enrolled;
     }
 
     @GET
@@ -65,11 +65,7 @@ public class MyGradesResource {
     public ProgressQuery.Progress progress(@PathParam("courseKey") String courseKey) {
         String key = CourseKeys.require(courseKey);
         UUID me = access.caller();
-        // the run first: an unknown course is 404 for everyone
-        readers.facts().run(key);
-        if (!access.isStaff(key) && !readers.facts().enrolled(me, key)) {
-            throw new ProblemException(403, "You are not enrolled in this course.");
-        }
+        enrolled.requireEnrolledUnlessTeam(key, me);
         return progress.of(key, me);
     }
 

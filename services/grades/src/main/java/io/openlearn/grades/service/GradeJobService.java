@@ -51,11 +51,14 @@ public class GradeJobService {
                 null, requestedBy, Instant.now()), "grade.resync.requested");
     }
 
-    /** A course grade or problem grade report, produced as CSV in S3 by BATCH. */
-    public GradeJob report(String courseKey, GradeJob.Kind kind, String requestedBy) {
+    /**
+     * A course grade or problem grade report, produced as CSV in S3 by BATCH; learners who left the course only when
+     * {@code includeUnenrolled}.
+     */
+    public GradeJob report(String courseKey, GradeJob.Kind kind, String requestedBy, boolean includeUnenrolled) {
         UUID id = UUID.randomUUID();
         return request(GradeJob.queued(id, courseKey, kind, Cause.of("report", id.toString()), null, requestedBy,
-                Instant.now()), "grade.report.requested");
+                Instant.now()).includingUnenrolled(includeUnenrolled), "grade.report.requested");
     }
 
     public GradeJob find(String courseKey, UUID id) {

@@ -1,6 +1,5 @@
 package io.openlearn.grades.service;
 
-import io.openlearn.grades.client.ExtensionClient;
 import io.openlearn.grades.client.StructureClient;
 import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.LearnerOutline;
@@ -44,19 +43,16 @@ public class OutlineQuery {
     private final CourseCaller caller;
     private final CourseGrading grading;
     private final StructureClient structures;
-    private final ExtensionClient extensions;
     private final Transactions db;
     private final GradeRepository grades;
     private final ScoreProjectionRepository scores;
 
     public OutlineQuery(CoursewareReaders readers, CourseCaller caller, CourseGrading grading,
-            StructureClient structures, ExtensionClient extensions, Transactions db, GradeRepository grades,
-            ScoreProjectionRepository scores) {
+            StructureClient structures, Transactions db, GradeRepository grades, ScoreProjectionRepository scores) {
         this.readers = readers;
         this.caller = caller;
         this.grading = grading;
         this.structures = structures;
-        this.extensions = extensions;
         this.db = db;
         this.grades = grades;
         this.scores = scores;
@@ -95,7 +91,7 @@ public class OutlineQuery {
     }
 
     private LearnerOutline.LearnerFacts facts(String courseKey, UUID learner, CoursewareReaders.Reader reader) {
-        Map<String, Instant> extended = extensions.of(courseKey, learner);
+        Map<String, Instant> extended = readers.facts().extensions(courseKey, learner);
         List<UUID> one = List.of(learner);
         Stored stored = db.read(c -> new Stored(
                 grades.subsectionGrades(c, courseKey, one).getOrDefault(learner, Map.of()),

@@ -31,9 +31,4 @@ public record BlockSchedule(Instant start, boolean staffOnly, boolean hideAfterD
     public boolean hiddenAfterDue(Instant due, Instant now) {
         return hideAfterDue && due != null && now.isAfter(due);
     }
-
-    /** What a learner may open: released by their horizon, not staff-only, not hidden after its due date. */
-    public boolean openTo(LearnerAccess learner, Instant now) {
-        return !staffOnly && releasedBy(learner.horizon(now)) && !hiddenAfterDue(due, now);
-    }
 }

@@ -1,19 +1,23 @@
 package io.openlearn.kit.courseware;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.kit.cache.TtlCache;
 import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.RoleChecker;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Asks the owners of the access facts, with the calling service's token: course-authoring for the run, enrollment
- * for an active enrollment; the beta tester role comes from the caller's token. A run is trusted for
- * {@code runTtl}; only "actively enrolled" is remembered (for {@code enrollmentTtl}), so a learner who just enrolled
- * is never refused for long and one who left is refused within that time. Each service builds one from its own
- * settings (the URLs of its upstreams).
+ * for an active enrollment, submission for a learner's deadline extensions; the beta tester role comes from the
+ * caller's token. A run is trusted for {@code ttls.run}; only "actively enrolled" is remembered (for
+ * {@code ttls.enrollment}), so a learner who just enrolled is never refused for long and one who left is refused
+ * within that time; extensions show within {@code ttls.extensions}. Each service builds one from its own settings.
  */
 public final class CoursewareFacts {
 
@@ -23,17 +27,47 @@ public final class CoursewareFacts {
     private final RoleChecker roles;
     private final String authoringUrl;
     private final String enrollmentUrl;
+    private final String submissionUrl;
     private final TtlCache<String, CourseRunFacts> runs;
     private final TtlCache<String, Boolean> active;
+    private final TtlCache<String, Map<String, Instant>> extensions;
 
-    public CoursewareFacts(ServiceHttp http, RoleChecker roles, String authoringUrl, String enrollmentUrl,
-                           Duration runTtl, Duration enrollmentTtl) {
+    /** Where the owners answer. */
+    public record Upstreams(String authoringUrl, String enrollmentUrl, String submissionUrl) {
+    }
+
+    /** How long each kind of answer is trusted. */
+    public record Ttls(Duration run, Duration enrollment, Duration extensions) {
+    }
+
+    public CoursewareFacts(ServiceHttp http, RoleChecker roles, Upstreams upstreams, Ttls ttls) {
         this.http = http;
         this.roles = roles;
-        this.authoringUrl = authoringUrl;
-        this.enrollmentUrl = enrollmentUrl;
-        this.runs = new TtlCache<>(runTtl, 10_000);
-        this.active = new TtlCache<>(enrollmentTtl, 100_000);
+        this.authoringUrl = upstreams.authoringUrl();
+        this.enrollmentUrl = upstreams.enrollmentUrl();
+        this.submissionUrl = upstreams.submissionUrl();
+        this.runs = new TtlCache<>(ttls.run(), 10_000);
+        this.active = new TtlCache<>(ttls.enrollment(), 100_000);
+        this.extensions = new TtlCache<>(ttls.extensions(), 100_000);
+    }
+
+    /** The learner's deadline extensions in the course: subsection key to their own due date. */
+    public Map<String, Instant> extensions(String courseKey, UUID learner) {
+        return extensions.get(courseKey + "|" + learner, key -> loadExtensions(courseKey, learner));
+    }
+
+    private Map<String, Instant> loadExtensions(String courseKey, UUID learner) {
+        ServiceHttp.Answer answer = http.get("submission", submissionUrl + "/api/submission/v1/courses/" + courseKey
+                + "/extensions/" + learner);
+        if (answer.status() != 200) {
+            throw new ProblemException(502, "submission answered " + answer.status()
+                    + " for a learner's extensions.");
+        }
+        Map<String, Instant> extended = new HashMap<>();
+        for (JsonNode item : answer.body().path("items")) {
+            extended.put(item.path("subsectionKey").asText(), Instant.parse(item.path("until").asText()));
+        }
+        return Map.copyOf(extended);
     }
 
     /** The course run; 404 when course-authoring has none. */

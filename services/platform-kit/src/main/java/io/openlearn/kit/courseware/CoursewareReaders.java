@@ -17,8 +17,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class CoursewareReaders {
 
-    /** {@code learner} is null for a full view; {@code denial} says why a learner may not read the course now. */
-    public record Reader(LearnerAccess learner, Instant now, boolean preview, Optional<String> denial) {
+    /**
+     * {@code learner} (and {@code userId}) are null for a full view; {@code userId} is whose extensions and scores
+     * a learner's view shows; {@code denial} says why a learner may not read the course now.
+     */
+    public record Reader(LearnerAccess learner, UUID userId, Instant now, boolean preview, Optional<String> denial) {
         public boolean fullView() {
             return learner == null;
         }
@@ -57,16 +60,17 @@ public final class CoursewareReaders {
         CourseKeys.require(courseKey);
         Instant now = clock.instant();
         boolean staff = caller.isService() || caller.isStaff(courseKey);
-        if (previewAsLearner && !staff) {
+        if (previewAsLearner && !caller.isStaff(courseKey)) {
             throw new ProblemException(403, "Only the course's team may preview the course as a learner.");
         }
         if (staff && !previewAsLearner) {
-            return new Reader(null, now, false, Optional.empty());
+            return new Reader(null, null, now, false, Optional.empty());
         }
-        LearnerAccess learner = staff ? previewLearner(courseKey) : facts.learner(jwt, callerId(), courseKey);
+        UUID userId = callerId();
+        LearnerAccess learner = staff ? previewLearner(courseKey) : facts.learner(jwt, userId, courseKey);
         Optional<String> denial = learner.denial(now)
                 .map(reason -> staff ? "A learner could not read this course now: " + reason : reason);
-        return new Reader(learner, now, staff, denial);
+        return new Reader(learner, userId, now, staff, denial);
     }
 
     /** {@code previewAs} is absent or {@code learner}; 400 otherwise. */

@@ -1,0 +1,31 @@
+package io.openlearn.grades.service;
+
+import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * A learner's progress page is theirs only while they are actively enrolled (enrollment says so): a learner who is
+ * not gets 403, not a page of zeros. The course team and services read it whatever the learner's enrollment.
+ */
+@ApplicationScoped
+public class EnrolledLearners {
+
+    private final CoursewareReaders readers;
+    private final CourseCaller caller;
+
+    public EnrolledLearners(CoursewareReaders readers, CourseCaller caller) {
+        this.readers = readers;
+        this.caller = caller;
+    }
+
+    /** 404 for a course run that does not exist; 403 for a learner reading their own page while not enrolled. */
+    public void requireEnrolledUnlessTeam(String courseKey, UUID learner) {
+        readers.facts().run(courseKey);
+        if (!caller.isService() && !caller.isStaff(courseKey) && !readers.facts().enrolled(learner, courseKey)) {
+            throw new ProblemException(403, "You are not enrolled in this course.");
+        }
+    }
+}
