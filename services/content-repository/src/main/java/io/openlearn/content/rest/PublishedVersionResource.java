@@ -118,8 +118,9 @@ public class PublishedVersionResource {
         }
         node.put("version", v.version());
         Response.ResponseBuilder response = Response.ok(node);
-        if (!"latest".equals(version)) {
-            // a numbered version never changes: caches may keep it for good ("latest" moves)
+        // a numbered version never changes, so the full view may be kept for good ("latest" moves); a learner's view
+        // of it changes with releases, due dates and extensions
+        if (!"latest".equals(version) && reader.fullView()) {
             response.header("Cache-Control", "private, max-age=31536000, immutable");
         }
         return response.build();

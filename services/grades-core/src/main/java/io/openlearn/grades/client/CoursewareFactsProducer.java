@@ -11,7 +11,10 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The access facts of learners (outline, progress), asked of course-authoring and enrollment, and their rule. */
+/**
+ * The access facts of learners (outline, progress), asked of course-authoring, enrollment and submission, and their
+ * rule.
+ */
 @ApplicationScoped
 public class CoursewareFactsProducer {
 

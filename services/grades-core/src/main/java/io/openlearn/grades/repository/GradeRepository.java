@@ -114,13 +114,18 @@ public class GradeRepository {
         return grades;
     }
 
-    /** Marks whether the learner is actively enrolled (their grade stays either way). */
+    /**
+     * Records whether the learner is actively enrolled: a learner who left is listed in {@code course_departure}
+     * (their grades stay), one who came back is not. Independent of their grade rows, so it holds whichever was
+     * written first.
+     */
     public void markEnrolled(Connection db, String courseKey, UUID learner, boolean enrolled) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement(
-                "UPDATE course_grade SET enrolled = ? WHERE course_key = ? AND user_id = ?")) {
-            update.setBoolean(1, enrolled);
-            update.setString(2, courseKey);
-            update.setObject(3, learner);
+        try (PreparedStatement update = db.prepareStatement(enrolled
+                ? "DELETE FROM course_departure WHERE course_key = ? AND user_id = ?"
+                : "INSERT INTO course_departure (course_key, user_id, departed_at) VALUES (?, ?, now())"
+                        + " ON CONFLICT DO NOTHING")) {
+            update.setString(1, courseKey);
+            update.setObject(2, learner);
             update.executeUpdate();
         }
     }

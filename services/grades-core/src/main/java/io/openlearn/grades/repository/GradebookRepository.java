@@ -23,7 +23,7 @@ public class GradebookRepository {
         PERCENT_ASC, PERCENT_DESC, LEARNER
     }
 
-    /** Filters; null fields do not filter. {@code enrolled} false: learners who left too. */
+    /** Filters; null fields do not filter. {@code enrolledOnly}: without learners who left the course. */
     public record Filter(Boolean passed, Double minPercent, Double maxPercent, String letterGrade,
             boolean enrolledOnly) {
     }
@@ -43,7 +43,8 @@ public class GradebookRepository {
                 + " AND (?::boolean IS NULL OR passed = ?::boolean)"
                 + " AND (?::float8 IS NULL OR percent >= ?::float8) AND (?::float8 IS NULL OR percent <= ?::float8)"
                 + " AND (?::varchar IS NULL OR letter_grade = ?::varchar)"
-                + (filter.enrolledOnly() ? " AND enrolled" : ""));
+                + (filter.enrolledOnly() ? " AND NOT EXISTS (SELECT 1 FROM course_departure d"
+                        + " WHERE d.course_key = course_grade.course_key AND d.user_id = course_grade.user_id)" : ""));
         if (after != null) {
             sql.append(switch (sort) {
                 case PERCENT_ASC -> " AND (percent, user_id) > (?, ?)";

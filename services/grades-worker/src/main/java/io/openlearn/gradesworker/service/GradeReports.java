@@ -37,10 +37,12 @@ public class GradeReports {
     private static final String COURSE_ROWS = "SELECT c.user_id, c.percent, c.letter_grade, c.passed,"
             + " s.subsection_key, s.percent FROM course_grade c LEFT JOIN subsection_grade s"
             + " ON s.course_key = c.course_key AND s.user_id = c.user_id WHERE c.course_key = ?"
-            + " AND (c.enrolled OR ?) ORDER BY c.user_id";
+            + " AND (? OR NOT EXISTS (SELECT 1 FROM course_departure d"
+            + " WHERE d.course_key = c.course_key AND d.user_id = c.user_id)) ORDER BY c.user_id";
     private static final String PROBLEM_ROWS = "SELECT c.user_id, p.item_key, p.raw_earned, p.raw_possible"
             + " FROM course_grade c LEFT JOIN score_projection p ON p.course_key = c.course_key"
-            + " AND p.user_id = c.user_id WHERE c.course_key = ? AND (c.enrolled OR ?)"
+            + " AND p.user_id = c.user_id WHERE c.course_key = ? AND (? OR NOT EXISTS"
+            + " (SELECT 1 FROM course_departure d WHERE d.course_key = c.course_key AND d.user_id = c.user_id))"
             + " ORDER BY c.user_id";
 
     private final Transactions transactions;

@@ -58,12 +58,11 @@ public class StreamGrading {
         boolean active = roster.isActive(courseKey, learner);
         return transactions.inNew(db -> {
             grades.lockLearners(db, courseKey, List.of(learner));
+            grades.markEnrolled(db, courseKey, learner, active);
             if ("unenrolled".equals(change) && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()) {
                 return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
             }
-            GradeOutcome outcome = grading.regrade(db, courseKey, List.of(learner), Cause.of("enrollment", change));
-            grades.markEnrolled(db, courseKey, learner, active);
-            return outcome;
+            return grading.regrade(db, courseKey, List.of(learner), Cause.of("enrollment", change));
         });
     }
 

@@ -54,13 +54,15 @@ class GradeReportsTest {
             upstreams.rosters.get(course).remove(second);
             events.publish(EventPublisher.event("enrollment.changed", Map.of("courseKey", course, "userId",
                     second.toString(), "change", "unenrolled", "mode", "audit", "active", false)));
-            db.await(false, 10_000, "SELECT enrolled FROM course_grade WHERE course_key = ? AND user_id = ?", course,
+            db.await(1L, 10_000, "SELECT count(*) FROM course_departure WHERE course_key = ? AND user_id = ?", course,
                     second);
             assertEquals("user_id,grade,letter_grade,passed,Homework 1\n"
                     + first + ",0.5,Pass,true,0.5\n", report(events, course, "course_grade_report"));
             assertEquals("user_id,grade,letter_grade,passed,Homework 1\n"
                     + first + ",0.5,Pass,true,0.5\n"
                     + second + ",0,,false,0\n", report(events, course, "course_grade_report", true));
+            assertEquals("user_id,p1 (Earned),p1 (Possible),p2 (Earned),p2 (Possible)\n"
+                    + first + ",1,1,0,1\n", report(events, course, "problem_grade_report"));
         }
     }
 

@@ -150,6 +150,8 @@ class GradesApiTest {
         given().auth().oauth2(dave.sign()).get("/api/grades/v1/me/courses/{c}/progress", course).then()
                 .statusCode(403).contentType("application/problem+json")
                 .body("detail", equalTo("You are not enrolled in this course."));
+        given().auth().oauth2(dave.sign()).get("/api/grades/v1/courses/{c}/learners/{u}/progress", course,
+                dave.subject()).then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
@@ -159,7 +161,8 @@ class GradesApiTest {
         UUID left = UUID.randomUUID();
         graded(course, stays, 1);
         graded(course, left, 2);
-        db.execute("UPDATE course_grade SET enrolled = false WHERE course_key = ? AND user_id = ?", course, left);
+        db.execute("INSERT INTO course_departure (course_key, user_id, departed_at) VALUES (?, ?, now())", course,
+                left);
         String staff = staff(course);
         given().auth().oauth2(staff).get("/api/grades/v1/courses/{c}/gradebook", course).then().statusCode(200)
                 .body("items.userId", contains(stays.toString()));

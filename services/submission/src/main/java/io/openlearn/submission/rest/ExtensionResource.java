@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Staff extend one learner's deadline for one subsection (it replaces the due date plus grace for them); the learner,
- * the staff and services (grades, for the learner's outline) read a learner's extensions.
+ * the staff and services (grades for the learner's outline, content-repository for hide-after-due content) read a
+ * learner's extensions.
  */
 @Path("/api/submission/v1/courses/{courseKey}/extensions/{userId}")
 @Authenticated
