@@ -1,6 +1,7 @@
 package io.openlearn.grades.domain;
 
 import io.openlearn.kit.courseware.LearnerAccess;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +75,44 @@ public final class LearnerOutline {
         // subsections of a version published without chapter facts: one untitled chapter, in course order
         byChapter.forEach((key, sequences) -> outline.add(new Chapter(key, null, null, true, List.copyOf(sequences))));
         return outline;
+    }
+
+    /**
+     * The first instant after {@code now} at which the clock alone changes this outline: a chapter's or
+     * subsection's release date reaching the learner's horizon, or a hide-after-due subsection's (extended) due date
+     * passing. {@link Instant#MAX} when nothing is due to change.
+     */
+    public static Instant nextChange(CourseStructure structure, OutlineView view, LearnerFacts facts, Instant now) {
+        if (view == OutlineView.STAFF) {
+            return Instant.MAX;
+        }
+        Duration headStart = facts.access() == null ? Duration.ZERO
+                : Duration.between(now, facts.access().horizon(now));
+        Instant next = Instant.MAX;
+        for (ChapterDefinition chapter : structure.chapters()) {
+            next = earliest(next, releaseMoment(chapter.start(), headStart, now));
+        }
+        for (SubsectionDefinition subsection : structure.subsections()) {
+            next = earliest(next, releaseMoment(subsection.start(), headStart, now));
+            Instant extended = facts.extensions().get(subsection.key());
+            Instant due = extended != null ? extended : subsection.due();
+            if (subsection.hideAfterDue() && due != null && due.isAfter(now)) {
+                next = earliest(next, due);
+            }
+        }
+        return next;
+    }
+
+    private static Instant releaseMoment(Instant start, Duration headStart, Instant now) {
+        if (start == null) {
+            return Instant.MAX;
+        }
+        Instant moment = start.minus(headStart);
+        return moment.isAfter(now) ? moment : Instant.MAX;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Sequence sequence(SubsectionDefinition subsection, OutlineView view, LearnerFacts facts,

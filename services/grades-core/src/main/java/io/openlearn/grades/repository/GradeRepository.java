@@ -60,6 +60,11 @@ public class GradeRepository {
     private static final String OF_LEARNER = "SELECT course_key, user_id, percent, letter_grade, passed,"
             + " first_passed_at, policy_version, content_version, cause_kind, cause_ref, updated_at"
             + " FROM course_grade WHERE user_id = ? ORDER BY course_key";
+    private static final String FINGERPRINT = "SELECT"
+            + " (SELECT max(updated_at) FROM subsection_grade WHERE course_key = ? AND user_id = ?),"
+            + " (SELECT count(*) FROM subsection_grade WHERE course_key = ? AND user_id = ?),"
+            + " (SELECT coalesce(sum(sequence), 0) FROM score_projection WHERE course_key = ? AND user_id = ?),"
+            + " (SELECT count(*) FROM score_projection WHERE course_key = ? AND user_id = ?)";
     private static final String HISTORY = "SELECT id, subsection_key, old_percent, new_percent, old_earned,"
             + " new_earned, old_possible, new_possible, old_letter, new_letter, old_passed, new_passed, cause_kind,"
             + " cause_ref, changed_at FROM grade_change WHERE course_key = ? AND user_id = ? AND id < ?"
@@ -127,6 +132,28 @@ public class GradeRepository {
             update.setString(1, courseKey);
             update.setObject(2, learner);
             update.executeUpdate();
+        }
+    }
+
+    /**
+     * What changes whenever a learner's stored grades or scores in a course change: the newest subsection grade
+     * write and their count, and the sum of the projected scores' sequences (each newer score raises it) and their
+     * count.
+     */
+    public record LearnerFingerprint(Instant gradesUpdatedAt, long grades, long scoreSequences, long scores) {
+    }
+
+    public LearnerFingerprint fingerprint(Connection db, String courseKey, UUID learner) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(FINGERPRINT)) {
+            for (int i = 0; i < 4; i++) {
+                query.setString(2 * i + 1, courseKey);
+                query.setObject(2 * i + 2, learner);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new LearnerFingerprint(SqlTimes.instant(row, 1), row.getLong(2), row.getLong(3),
+                        row.getLong(4));
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -72,8 +73,8 @@ public class MyGradesResource {
     /** The course outline the caller's UI renders its navigation from (see {@link OutlineQuery}). */
     @GET
     @Path("courses/{courseKey}/outline")
-    public OutlineQuery.Outline outline(@PathParam("courseKey") String courseKey,
-            @QueryParam("previewAs") String previewAs) {
-        return outlines.of(courseKey, CoursewareReaders.previewAsLearner(previewAs));
+    public Response outline(@PathParam("courseKey") String courseKey, @QueryParam("previewAs") String previewAs) {
+        return Response.ok(outlines.json(courseKey, CoursewareReaders.previewAsLearner(previewAs)),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.openlearn.grades.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.grades.client.StructureClient;
 import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.LearnerOutline;
@@ -15,6 +17,7 @@ import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.CourseCaller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +28,9 @@ import java.util.UUID;
  * The caller's outline of a course ({@link LearnerOutline}): as a learner who may read it now, as the team (every
  * block; {@code previewAs=learner} shows a learner's), or, for a course that shows its outline, as a catalog to
  * someone who may not read it. Anyone else is refused with the reason. The structure is the one the learner's grades
- * were computed against, kept per published version; the learner's grades and scores are one read of one
- * connection.
+ * were computed against, kept per published version; the rendered JSON is kept per version and access facts
+ * ({@link RenderedOutlines}), so a repeated read costs the access checks and one fingerprint query of the learner's
+ * grades.
  */
 @ApplicationScoped
 public class OutlineQuery {
@@ -46,9 +50,12 @@ public class OutlineQuery {
     private final Transactions db;
     private final GradeRepository grades;
     private final ScoreProjectionRepository scores;
+    private final RenderedOutlines rendered;
+    private final ObjectMapper json;
 
     public OutlineQuery(CoursewareReaders readers, CourseCaller caller, CourseGrading grading,
-            StructureClient structures, Transactions db, GradeRepository grades, ScoreProjectionRepository scores) {
+            StructureClient structures, Transactions db, GradeRepository grades, ScoreProjectionRepository scores,
+            RenderedOutlines rendered, ObjectMapper json) {
         this.readers = readers;
         this.caller = caller;
         this.grading = grading;
@@ -56,24 +63,44 @@ public class OutlineQuery {
         this.db = db;
         this.grades = grades;
         this.scores = scores;
+        this.rendered = rendered;
+        this.json = json;
     }
 
-    public Outline of(String courseKey, boolean previewAsLearner) {
+    /** The outline as JSON (the {@link Outline} record). */
+    public byte[] json(String courseKey, boolean previewAsLearner) {
         CoursewareReaders.Reader reader = readers.reader(courseKey, previewAsLearner);
         CourseRunFacts run = readers.facts().run(courseKey);
         OutlineView view = view(reader, run);
         CourseGrading.Basis basis = grading.of(courseKey);
         CourseStructure structure = view == OutlineView.STAFF
                 ? structures.fullVersion(courseKey, basis.structure().version()) : basis.structure();
-        UUID me = caller.caller();
-        LearnerOutline.LearnerFacts facts = view == OutlineView.CATALOG
+        UUID me = view == OutlineView.CATALOG ? null : caller.caller();
+        Map<String, Instant> extended = me == null ? Map.of() : readers.facts().extensions(courseKey, me);
+        GradeRepository.LearnerFingerprint fingerprint = me == null ? null
+                : db.read(c -> grades.fingerprint(c, courseKey, me));
+        RenderedOutlines.Key key = new RenderedOutlines.Key(courseKey, structure.version(), view, me, run,
+                reader.learner(), extended, fingerprint);
+        return rendered.get(key, reader.now(), () -> render(key, structure, reader));
+    }
+
+    private RenderedOutlines.Rendered render(RenderedOutlines.Key key, CourseStructure structure,
+            CoursewareReaders.Reader reader) {
+        LearnerOutline.LearnerFacts facts = key.learner() == null
                 ? new LearnerOutline.LearnerFacts(reader.learner(), Map.of(), Map.of(), Map.of())
-                : facts(courseKey, me, reader);
+                : stored(key, reader);
+        CourseRunFacts run = key.run();
         boolean learnerFacts = reader.learner() != null && !reader.preview();
-        return new Outline(courseKey, run.title(), run.start(), run.end(), structure.version(), view.wireName(),
-                learnerFacts ? reader.learner().enrolled() : reader.preview(),
+        Outline outline = new Outline(key.courseKey(), run.title(), run.start(), run.end(), structure.version(),
+                key.view().wireName(), learnerFacts ? reader.learner().enrolled() : reader.preview(),
                 learnerFacts && reader.learner().betaTester(),
-                LearnerOutline.build(structure, view, facts, run.publicOutline(), reader.now()));
+                LearnerOutline.build(structure, key.view(), facts, run.publicOutline(), reader.now()));
+        try {
+            return new RenderedOutlines.Rendered(json.writeValueAsBytes(outline),
+                    LearnerOutline.nextChange(structure, key.view(), facts, reader.now()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Learners the course is closed to see its catalog outline when the course shows it; otherwise 403. */
@@ -90,14 +117,14 @@ public class OutlineQuery {
         throw new ProblemException(403, reader.denial().get());
     }
 
-    private LearnerOutline.LearnerFacts facts(String courseKey, UUID learner, CoursewareReaders.Reader reader) {
-        Map<String, Instant> extended = readers.facts().extensions(courseKey, learner);
-        List<UUID> one = List.of(learner);
+    private LearnerOutline.LearnerFacts stored(RenderedOutlines.Key key, CoursewareReaders.Reader reader) {
+        String courseKey = key.courseKey();
+        List<UUID> one = List.of(key.learner());
         Stored stored = db.read(c -> new Stored(
-                grades.subsectionGrades(c, courseKey, one).getOrDefault(learner, Map.of()),
-                scores.ofLearners(c, courseKey, one).getOrDefault(learner, Map.of())));
+                grades.subsectionGrades(c, courseKey, one).getOrDefault(key.learner(), Map.of()),
+                scores.ofLearners(c, courseKey, one).getOrDefault(key.learner(), Map.of())));
         Map<String, SubsectionGrade> byKey = new HashMap<>();
-        stored.grades().forEach((key, grade) -> byKey.put(key, grade.grade()));
-        return new LearnerOutline.LearnerFacts(reader.learner(), extended, byKey, stored.scores());
+        stored.grades().forEach((subsection, grade) -> byKey.put(subsection, grade.grade()));
+        return new LearnerOutline.LearnerFacts(reader.learner(), key.extensions(), byKey, stored.scores());
     }
 }

@@ -9,6 +9,10 @@ import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.grades.domain.ChapterDefinition;
 import io.openlearn.grades.domain.ProblemDefinition;
 import io.openlearn.grades.domain.SubsectionDefinition;
+import io.openlearn.grades.domain.SubsectionGrade;
+import io.openlearn.grades.repository.GradeRepository;
+import io.openlearn.grades.repository.StoredSubsectionGrade;
+import io.openlearn.grades.repository.Transactions;
 import io.openlearn.grades.testing.Upstreams;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +36,10 @@ class OutlineResourceTest {
 
     @Inject
     Upstreams upstreams;
+    @Inject
+    Transactions transactions;
+    @Inject
+    GradeRepository grades;
 
     /** The keys of one course: week 1 (released) and week 2 (tomorrow). */
     private record Course(String key, String week1, String week2, String hw1, String exam, String secret,
@@ -92,6 +100,21 @@ class OutlineResourceTest {
                 .body("chapters[0].sequences[1].released", equalTo(true))
                 .body("chapters[0].sequences[1].open", equalTo(false))
                 .body("chapters[0].sequences[1].due", equalTo(YESTERDAY.toString()));
+    }
+
+    @Test
+    void aGradeWrittenAfterAReadShowsInTheNextRead() {
+        Course c = Course.create(upstreams, false);
+        TestTokens learner = enrolled(c);
+        c.outline(learner.sign(), null).statusCode(200).body("chapters[0].sequences[0].score.earned", equalTo(0.0f));
+        UUID id = UUID.fromString(learner.subject());
+        transactions.inNew(db -> {
+            grades.writeSubsectionGrades(db, c.key(), List.of(new StoredSubsectionGrade(id,
+                    new SubsectionGrade(c.hw1(), 1, 1, 1, 1, 1.0, false), 1, "score", null, Instant.now())));
+            return null;
+        });
+        c.outline(learner.sign(), null).statusCode(200).body("chapters[0].sequences[0].score.earned", equalTo(1.0f))
+                .body("chapters[0].sequences[0].score.percent", equalTo(1.0f));
     }
 
     @Test
