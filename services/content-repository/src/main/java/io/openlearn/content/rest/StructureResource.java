@@ -42,32 +42,13 @@ public class StructureResource {
         CourseKeys.require(courseKey);
         access.requireServiceOrAuthor(courseKey);
         StructureService.Served served = structures.read(courseKey, parse(version));
-        boolean gzip = acceptsGzip(acceptEncoding);
-        Response.ResponseBuilder response = Response.ok(gzip ? served.body().gzip() : served.body().json(),
-                        MediaType.APPLICATION_JSON_TYPE)
-                .header("ETag", EntityTags.of(courseKey + "@" + served.version())).header("Vary", "Accept-Encoding");
-        if (gzip) {
-            // compressed once when collected; a large course's structure shrinks about tenfold
-            response.header("Content-Encoding", "gzip");
-        }
+        // compressed once when collected; a large course's structure shrinks about tenfold
+        Response.ResponseBuilder response = served.body().ok(acceptEncoding)
+                .header("ETag", EntityTags.of(courseKey + "@" + served.version()));
         if (version != null) {
             response.header("Cache-Control", "private, max-age=31536000, immutable");
         }
         return response.build();
-    }
-
-    /** gzip listed in Accept-Encoding and not refused with q=0. */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.toLowerCase(java.util.Locale.ROOT).split(",")) {
-            String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equals("gzip")) {
-                return parts.length < 2 || !parts[1].trim().matches("q=0(\\.0*)?");
-            }
-        }
-        return false;
     }
 
     private static Optional<Integer> parse(String version) {

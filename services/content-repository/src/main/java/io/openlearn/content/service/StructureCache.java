@@ -1,6 +1,7 @@
 package io.openlearn.content.service;
 
 import io.openlearn.content.config.ContentConfig;
+import io.openlearn.kit.http.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,43 +16,26 @@ import java.util.Optional;
 public class StructureCache {
 
     private final long maxBytes;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, JsonBody> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
 
     public StructureCache(ContentConfig config) {
         this.maxBytes = config.structure().cacheMaxBytes();
     }
 
-    /** The JSON and its gzip form, both ready to send. */
-    public record Entry(byte[] json, byte[] gzip) {
-        public static Entry of(byte[] json) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length / 6 + 64);
-            try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
-                zip.write(json);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return new Entry(json, out.toByteArray());
-        }
-
-        long size() {
-            return (long) json.length + gzip.length;
-        }
-    }
-
-    public synchronized Optional<Entry> get(String key) {
+    public synchronized Optional<JsonBody> get(String key) {
         return Optional.ofNullable(entries.get(key));
     }
 
-    public synchronized void put(String key, Entry value) {
+    public synchronized void put(String key, JsonBody value) {
         if (value.size() > maxBytes) {
             return;
         }
-        Entry previous = entries.put(key, value);
+        JsonBody previous = entries.put(key, value);
         bytes += value.size() - (previous == null ? 0 : previous.size());
-        Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
+        Iterator<Map.Entry<String, JsonBody>> oldest = entries.entrySet().iterator();
         while (bytes > maxBytes && oldest.hasNext()) {
-            Map.Entry<String, Entry> entry = oldest.next();
+            Map.Entry<String, JsonBody> entry = oldest.next();
             bytes -= entry.getValue().size();
             oldest.remove();
         }

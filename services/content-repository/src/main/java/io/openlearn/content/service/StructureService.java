@@ -8,6 +8,7 @@ import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.domain.StructureCollector;
 import io.openlearn.content.repository.PublishedBlockRepository;
 import io.openlearn.content.repository.PublishedVersionRepository;
+import io.openlearn.kit.http.JsonBody;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -38,17 +39,17 @@ public class StructureService {
         this.json = json;
     }
 
-    public record Served(int version, StructureCache.Entry body) {
+    public record Served(int version, JsonBody body) {
     }
 
     /**
      * Called by publish: failure to reach S3 is logged, not fatal; the structure is collected again on read.
      * Returns the cached entry.
      */
-    public StructureCache.Entry store(GradingStructure structure) {
+    public JsonBody store(GradingStructure structure) {
         byte[] body = serialize(structure);
         String key = objectKey(structure.courseKey(), structure.version());
-        StructureCache.Entry entry = StructureCache.Entry.of(body);
+        JsonBody entry = JsonBody.of(body);
         cache.put(key, entry);
         try {
             store.put(key, body, "application/json");
@@ -63,7 +64,7 @@ public class StructureService {
         int wanted = version.orElseGet(() -> versions.latest(courseKey).map(PublishedVersion::version)
                 .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version yet.")));
         String key = objectKey(courseKey, wanted);
-        Optional<StructureCache.Entry> cached = cache.get(key);
+        Optional<JsonBody> cached = cache.get(key);
         if (cached.isPresent()) {
             return new Served(wanted, cached.get());
         }
@@ -71,7 +72,7 @@ public class StructureService {
         if (stored.isEmpty()) {
             return new Served(wanted, recollect(courseKey, wanted));
         }
-        StructureCache.Entry entry = StructureCache.Entry.of(stored.get());
+        JsonBody entry = JsonBody.of(stored.get());
         cache.put(key, entry);
         return new Served(wanted, entry);
     }
@@ -85,7 +86,7 @@ public class StructureService {
         }
     }
 
-    private StructureCache.Entry recollect(String courseKey, int wanted) {
+    private JsonBody recollect(String courseKey, int wanted) {
         PublishedVersion published = versions.find(courseKey, wanted)
                 .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version " + wanted + "."));
         StructureCollector collector = new StructureCollector();

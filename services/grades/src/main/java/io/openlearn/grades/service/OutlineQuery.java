@@ -14,6 +14,7 @@ import io.openlearn.grades.repository.StoredSubsectionGrade;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.courseware.CourseRunFacts;
 import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.http.JsonBody;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.CourseCaller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,8 +68,8 @@ public class OutlineQuery {
         this.json = json;
     }
 
-    /** The outline as JSON (the {@link Outline} record). */
-    public byte[] json(String courseKey, boolean previewAsLearner) {
+    /** The outline as JSON (the {@link Outline} record), also gzipped. */
+    public JsonBody json(String courseKey, boolean previewAsLearner) {
         CoursewareReaders.Reader reader = readers.reader(courseKey, previewAsLearner);
         CourseRunFacts run = readers.facts().run(courseKey);
         OutlineView view = view(reader, run);
@@ -96,7 +97,7 @@ public class OutlineQuery {
                 learnerFacts && reader.learner().betaTester(),
                 LearnerOutline.build(structure, key.view(), facts, run.publicOutline(), reader.now()));
         try {
-            return new RenderedOutlines.Rendered(json.writeValueAsBytes(outline),
+            return new RenderedOutlines.Rendered(JsonBody.of(json.writeValueAsBytes(outline)),
                     LearnerOutline.nextChange(structure, key.view(), facts, reader.now()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

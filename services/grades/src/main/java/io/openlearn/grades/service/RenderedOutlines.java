@@ -5,6 +5,7 @@ import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.kit.cache.TtlCache;
 import io.openlearn.kit.courseware.CourseRunFacts;
 import io.openlearn.kit.courseware.LearnerAccess;
+import io.openlearn.kit.http.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,19 +27,19 @@ public class RenderedOutlines {
             LearnerAccess access, Map<String, Instant> extensions, GradeRepository.LearnerFingerprint grades) {
     }
 
-    /** The JSON, and the first instant at which the clock alone could change it. */
-    public record Rendered(byte[] json, Instant validUntil) {
+    /** The JSON (and its gzip form), and the first instant at which the clock alone could change it. */
+    public record Rendered(JsonBody body, Instant validUntil) {
     }
 
     private final TtlCache<Key, Rendered> rendered = new TtlCache<>(Duration.ofMinutes(10), 20_000);
 
-    public byte[] get(Key key, Instant now, Supplier<Rendered> render) {
+    public JsonBody get(Key key, Instant now, Supplier<Rendered> render) {
         Rendered known = rendered.find(key).orElse(null);
         if (known != null && now.isBefore(known.validUntil())) {
-            return known.json();
+            return known.body();
         }
         Rendered fresh = render.get();
         rendered.put(key, fresh);
-        return fresh.json();
+        return fresh.body();
     }
 }

@@ -118,6 +118,16 @@ class OutlineResourceTest {
     }
 
     @Test
+    void theOutlineIsSentGzippedToCallersThatAcceptIt() {
+        Course c = Course.create(upstreams, false);
+        String token = enrolled(c).sign();
+        given().auth().oauth2(token).header("Accept-Encoding", "gzip")
+                .get("/api/grades/v1/me/courses/{c}/outline", c.key()).then().statusCode(200)
+                .header("Content-Encoding", "gzip").header("Vary", "Accept-Encoding")
+                .body("chapters[0].key", equalTo(c.week1()));
+    }
+
+    @Test
     void anExtensionMovesTheLearnersDueDateAndReopensAHiddenExam() {
         Course c = Course.create(upstreams, false);
         TestTokens learner = enrolled(c);
