@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,7 @@ class ContentJourneyTest {
 
         as("learner1").get("/api/content/v1/courses/" + course + "/versions/latest/blocks/" + problem).then()
                 .statusCode(403).contentType("application/problem+json");
-        org.junit.jupiter.api.Assertions.assertEquals(201, Journeys.enroll("learner1", course));
+        assertEquals(201, Journeys.enroll("learner1", course));
         as("learner1").get("/api/content/v1/courses/" + course + "/versions/latest/blocks/" + problem).then()
                 .statusCode(200).body("problem.prompt", equalTo("g in m/s^2?"))
                 .body("problem", not(hasKey("answer"))).body("problem", not(hasKey("tolerance")));
