@@ -5,7 +5,6 @@ import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.kit.courseware.CoursewareFacts;
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.kit.security.RoleChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -20,9 +19,9 @@ public class CoursewareFactsProducer {
 
     @Produces
     @ApplicationScoped
-    CoursewareFacts coursewareFacts(ServiceHttp http, RoleChecker roles, ContentConfig config) {
+    CoursewareFacts coursewareFacts(ServiceHttp http, ContentConfig config) {
         ContentConfig.Courseware settings = config.courseware();
-        return new CoursewareFacts(http, roles, new CoursewareFacts.Upstreams(settings.authoringUrl(),
+        return new CoursewareFacts(http, new CoursewareFacts.Upstreams(settings.authoringUrl(),
                 settings.enrollmentUrl(), settings.submissionUrl()), new CoursewareFacts.Ttls(settings.runCacheTtl(),
                 settings.enrollmentCacheTtl(), settings.extensionCacheTtl()));
     }

@@ -5,7 +5,6 @@ import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.kit.courseware.CoursewareFacts;
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.kit.security.RoleChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -20,9 +19,9 @@ public class CoursewareFactsProducer {
 
     @Produces
     @ApplicationScoped
-    CoursewareFacts coursewareFacts(ServiceHttp http, RoleChecker roles, GradingConfig config) {
+    CoursewareFacts coursewareFacts(ServiceHttp http, GradingConfig config) {
         GradingConfig.Courseware ttls = config.courseware();
-        return new CoursewareFacts(http, roles, new CoursewareFacts.Upstreams(config.authoringUrl(),
+        return new CoursewareFacts(http, new CoursewareFacts.Upstreams(config.authoringUrl(),
                 config.enrollmentUrl(), config.submissionUrl()), new CoursewareFacts.Ttls(ttls.runCacheTtl(),
                 ttls.enrollmentCacheTtl(), ttls.extensionCacheTtl()));
     }

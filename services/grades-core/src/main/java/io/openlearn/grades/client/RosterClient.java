@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A course's active learners from enrollment, one keyset page at a time, and whether one learner is active. */
+/** A course's active learners from enrollment, one keyset page at a time. */
 @ApplicationScoped
 public class RosterClient {
 
@@ -24,16 +24,6 @@ public class RosterClient {
     public RosterClient(ServiceHttp http, GradingConfig config) {
         this.http = http;
         this.config = config;
-    }
-
-    /** Whether the learner is actively enrolled now, as enrollment answers. */
-    public boolean isActive(String courseKey, UUID learner) {
-        ServiceHttp.Answer answer = http.get("enrollment", config.enrollmentUrl() + "/api/enrollment/v1/courses/"
-                + courseKey + "/enrollments/" + learner + "/active");
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "enrollment answered " + answer.status() + " to an enrollment check.");
-        }
-        return answer.body().path("active").asBoolean(false);
     }
 
     public Page activeLearners(String courseKey, String after, int limit) {

@@ -1,13 +1,13 @@
 package io.openlearn.gradesworker.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openlearn.grades.client.RosterClient;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.ScoreUpdate;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.gradesworker.client.SubmissionClient;
+import io.openlearn.kit.courseware.CoursewareFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -23,14 +23,14 @@ public class StreamGrading {
     private final ScoreProjectionRepository scores;
     private final GradeRepository grades;
     private final LearnerGrading grading;
-    private final RosterClient roster;
+    private final CoursewareFacts enrollment;
 
     public StreamGrading(Transactions transactions, ScoreProjectionRepository scores, GradeRepository grades,
-            LearnerGrading grading, RosterClient roster) {
+            LearnerGrading grading, CoursewareFacts enrollment) {
         this.transactions = transactions;
         this.scores = scores;
         this.grades = grades;
-        this.roster = roster;
+        this.enrollment = enrollment;
         this.grading = grading;
     }
 
@@ -55,7 +55,7 @@ public class StreamGrading {
      * events of one learner may arrive out of order, the owner's answer is the current one.
      */
     private GradeOutcome enrollment(String courseKey, UUID learner, String change) {
-        boolean active = roster.isActive(courseKey, learner);
+        boolean active = enrollment.enrolledNow(learner, courseKey);
         return transactions.inNew(db -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             grades.markEnrolled(db, courseKey, learner, active);

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.kit.cache.TtlCache;
 import io.openlearn.kit.client.ServiceHttp;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.kit.security.RoleChecker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Asks the owners of the access facts, with the calling service's token: course-authoring for the run, enrollment
@@ -21,10 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class CoursewareFacts {
 
-    static final String BETA_TESTER = "course_beta_tester";
-
     private final ServiceHttp http;
-    private final RoleChecker roles;
     private final String authoringUrl;
     private final String enrollmentUrl;
     private final String submissionUrl;
@@ -40,9 +35,8 @@ public final class CoursewareFacts {
     public record Ttls(Duration run, Duration enrollment, Duration extensions) {
     }
 
-    public CoursewareFacts(ServiceHttp http, RoleChecker roles, Upstreams upstreams, Ttls ttls) {
+    public CoursewareFacts(ServiceHttp http, Upstreams upstreams, Ttls ttls) {
         this.http = http;
-        this.roles = roles;
         this.authoringUrl = upstreams.authoringUrl();
         this.enrollmentUrl = upstreams.enrollmentUrl();
         this.submissionUrl = upstreams.submissionUrl();
@@ -75,32 +69,33 @@ public final class CoursewareFacts {
         return runs.get(courseKey, this::loadRun);
     }
 
+    /** Whether the learner is actively enrolled; "yes" may come from the cache. */
     public boolean enrolled(UUID learner, String courseKey) {
         String key = learner + "|" + courseKey;
         if (active.find(key).isPresent()) {
             return true;
         }
-        ServiceHttp.Answer answer = http.get("enrollment", enrollmentUrl + "/api/enrollment/v1/courses/" + courseKey
-                + "/enrollments/" + learner + "/active");
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "enrollment answered " + answer.status() + " to an enrollment check.");
-        }
-        boolean enrolled = answer.body().path("active").asBoolean(false);
+        boolean enrolled = enrolledNow(learner, courseKey);
         if (enrolled) {
             active.put(key, Boolean.TRUE);
         }
         return enrolled;
     }
 
-    public boolean betaTester(JsonWebToken caller, String courseKey) {
-        return roles.holds(caller, BETA_TESTER, courseKey);
+    /** Enrollment's answer now, never from the cache: for a consumer acting on an enrollment change. */
+    public boolean enrolledNow(UUID learner, String courseKey) {
+        ServiceHttp.Answer answer = http.get("enrollment", enrollmentUrl + "/api/enrollment/v1/courses/" + courseKey
+                + "/enrollments/" + learner + "/active");
+        if (answer.status() != 200) {
+            throw new ProblemException(502, "enrollment answered " + answer.status() + " to an enrollment check.");
+        }
+        return answer.body().path("active").asBoolean(false);
     }
 
-    /** The caller's access facts as a learner of this course. */
-    public LearnerAccess learner(JsonWebToken caller, UUID learner, String courseKey) {
+    /** A learner's access facts in this course; {@code betaTester} comes from the caller's token. */
+    public LearnerAccess learner(UUID learner, String courseKey, boolean betaTester) {
         CourseRunFacts run = run(courseKey);
-        return new LearnerAccess(enrolled(learner, courseKey), run.start(), run.daysEarlyForBeta(),
-                betaTester(caller, courseKey));
+        return new LearnerAccess(enrolled(learner, courseKey), run.start(), run.daysEarlyForBeta(), betaTester);
     }
 
     private CourseRunFacts loadRun(String courseKey) {
