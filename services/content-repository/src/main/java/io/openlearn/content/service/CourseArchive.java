@@ -11,6 +11,7 @@ import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.DraftBlock;
 import io.openlearn.content.domain.OrderKeys;
 import io.openlearn.content.domain.UsageKey;
+import io.openlearn.kit.problem.JsonProblems;
 import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,9 +117,9 @@ public class CourseArchive {
             return new Imported(courseKey, manifest.path("courseKey").asText(null), replaced.blockCount(),
                     assetCount);
         } catch (IOException e) {
-            throw invalid("the archive is not a readable zip: " + e.getMessage());
+            throw invalid("the archive is not a readable zip");
         } catch (UncheckedIOException e) {
-            throw invalid("the archive is not a readable zip: " + e.getCause().getMessage());
+            throw invalid("the archive is not a readable zip");
         }
     }
 
@@ -216,7 +217,9 @@ public class CourseArchive {
                 throw invalid(where + ": sortKey must be base-62 digits not ending in 0");
             }
             return new DraftBlock(key.toString(), type, parent, sortKey, 1, content);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException e) {
+            throw invalid(where + ": " + JsonProblems.sentence(e));
+        } catch (IllegalArgumentException e) {
             throw invalid(where + ": " + e.getMessage());
         }
     }

@@ -75,6 +75,11 @@ public class GradingPolicyService {
         }
         CourseRunService.throwIfAny(policy.violations());
         StoredPolicy current = policies.current(key.toString()).orElseThrow();
+        if (current.hash().equals(policy.hash())) {
+            // saving without a change, or retrying a PUT that already succeeded: nothing to version or regrade,
+            // and no lost update is possible whatever version the caller started from
+            return current;
+        }
         if (current.version() != expectedVersion) {
             throw new ProblemException(412, "The grading policy is at version " + current.version() + ", not "
                     + expectedVersion + "; read it again and reapply the change.");

@@ -81,6 +81,24 @@ class GradingPolicyResourceTest {
     }
 
     @Test
+    void aPolicyIdenticalToTheCurrentOneChangesNothingAndSchedulesNoRegrade() throws Exception {
+        String key = run();
+        String instructor = TestTokens.user("inst").role("course_instructor", key).sign();
+        try (EventTap tap = EventTap.bind("course.grading-policy.changed")) {
+            change(instructor, key, "\"1\"", policy(0.6)).statusCode(200).body("version", equalTo(2));
+            change(instructor, key, "\"2\"", policy(0.6)).statusCode(200).header("ETag", "\"2\"")
+                    .body("version", equalTo(2));
+            // a client retrying its PUT that already succeeded, with the version it started from
+            change(instructor, key, "\"1\"", policy(0.6)).statusCode(200).body("version", equalTo(2));
+            List<String> events = tap.more(key, java.time.Duration.ofSeconds(5));
+            Assertions.assertEquals(1, events.size(), events.toString());
+            Assertions.assertTrue(events.get(0).contains("\"policyVersion\":2"), events.get(0));
+        }
+        given().auth().oauth2(instructor).get("/api/authoring/v1/course-runs/{k}/grading-policy/versions", key)
+                .then().statusCode(200).body("items.version", contains(2, 1));
+    }
+
+    @Test
     void changesWithinTheCollapseWindowBecomeOneRegradeWithTheNewestVersion() throws Exception {
         String key = run();
         String instructor = TestTokens.user("inst").role("course_instructor", key).sign();

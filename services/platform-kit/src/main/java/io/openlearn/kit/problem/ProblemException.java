@@ -11,7 +11,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String detail) {
-        this(Problems.ABOUT_BLANK, Problems.titleFor(status), status, detail, List.of());
+        this(Problems.typeFor(status), Problems.titleFor(status), status, detail, List.of());
     }
 
     public ProblemException(String type, String title, int status, String detail, List<Problem.FieldError> errors) {

@@ -1,6 +1,7 @@
 package io.openlearn.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -47,12 +48,15 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException unreadable && status == 400) {
+            return malformedJson(unreadable, uri);
+        }
         if (status >= 500) {
             LOG.errorf(e, "Request to %s failed", path(uri));
             return Problems.response(status, "The server could not complete the request.", path(uri));
         }
         Response.ResponseBuilder builder = Response.fromResponse(
-                Problems.response(status, clientDetail(status, e.getMessage(), path(uri)), path(uri)));
+                Problems.response(status, clientDetail(status, path(uri)), path(uri)));
         // keep protocol headers such as Allow (405) that the framework set on the original response
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
@@ -81,9 +85,15 @@ public class ProblemExceptionMappers {
         return constraintViolation(e, uri);
     }
 
+    /** Also takes precedence over Quarkus' built-in mapper, which answers a mismatched body with an empty 400. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return Problems.response(400, "The request body is not valid JSON for this operation.", path(uri));
+        return Problems.response(JsonProblems.of(e).toProblem(path(uri)));
     }
 
     @ServerExceptionMapper
@@ -92,12 +102,13 @@ public class ProblemExceptionMappers {
         return Problems.response(500, "The server could not complete the request.", path(uri));
     }
 
-    /** The framework's own messages ("HTTP 404 Not Found") say nothing the status does not: say what happened. */
-    static String clientDetail(int status, String message, String path) {
-        if (message != null && !message.startsWith("HTTP " + status)) {
-            return message;
-        }
+    /**
+     * The framework's own messages either say nothing the status does not ("HTTP 404 Not Found") or describe its
+     * internals (a parameter converter's failure): say what happened instead.
+     */
+    static String clientDetail(int status, String path) {
         return switch (status) {
+            case 400 -> "The request has a parameter or header this operation cannot read.";
             case 404 -> "Nothing is published at " + path + ".";
             case 405 -> "This method is not allowed on " + path + ".";
             case 406 -> "None of the accepted media types can be produced for " + path + ".";

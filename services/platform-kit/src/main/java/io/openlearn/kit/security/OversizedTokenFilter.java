@@ -39,7 +39,7 @@ public class OversizedTokenFilter {
     }
 
     private void refuse(RoutingContext ctx) {
-        Problem problem = new Problem(Problems.ABOUT_BLANK, Problems.titleFor(401), 401,
+        Problem problem = new Problem(Problems.typeFor(401), Problems.titleFor(401), 401,
                 "The bearer token is larger than this platform accepts.", ctx.request().path(),
                 ctx.get(RequestIds.MDC_KEY), List.of());
         String body;
