@@ -15,6 +15,7 @@ import jakarta.json.JsonString;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,6 +27,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class IdentityProviderVerifier {
+
+    /** Header, claims and signature in base64url (RFC 7515 compact serialization), nothing else. */
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     private final Map<String, DefaultJWTParser> parsers;
     private final ObjectMapper json;
@@ -47,6 +51,11 @@ public class IdentityProviderVerifier {
     }
 
     public IdpIdentity verify(String token) {
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            // the JWT library decodes base64url leniently (it skips what is not in the alphabet): a token with
+            // anything added would otherwise verify as the token it was made from
+            throw new InvalidSubjectTokenException("The subject token is not a JWT.");
+        }
         String issuer = UnverifiedClaims.peek(token, json).map(UnverifiedClaims.Unverified::issuer)
                 .orElseThrow(() -> new InvalidSubjectTokenException("The subject token is not a JWT."));
         DefaultJWTParser parser = parsers.get(issuer);
@@ -56,7 +65,8 @@ public class IdentityProviderVerifier {
         JsonWebToken jwt;
         try {
             jwt = parser.parse(token);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // whatever the parser trips over in a caller's token is the caller's fault, never a server error
             throw new InvalidSubjectTokenException("The subject token is not a valid access token of a trusted identity provider.");
         }
         String username = jwt.getClaim("preferred_username");

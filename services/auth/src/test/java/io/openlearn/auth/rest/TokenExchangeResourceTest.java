@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.openlearn.kit.servicetoken.ServiceTokenProvider;
 import io.openlearn.testkit.FormBody;
@@ -17,7 +18,9 @@ import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -88,6 +91,33 @@ class TokenExchangeResourceTest {
         exchange(parts[0] + "." + forgedPayload + "." + parts[2]).statusCode(400)
                 .contentType("application/problem+json")
                 .body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void malformedSubjectTokensAreInvalidRequestsNeverServerErrors() {
+        String keycloak = KeycloakTokens.demoUser("learner1");
+        String[] parts = keycloak.split("\\.");
+        String trustedIssuer = new String(Base64.getUrlDecoder().decode(parts[1]));
+        List<String> malformed = List.of("not-a-jwt", "a.b.c", "..", "...", ".e30.",
+                base64("{\"alg\":\"RS256\"}") + "." + base64("[]") + ".",
+                base64("{\"alg\":\"RS256\"}") + "." + base64("\"text\"") + ".x",
+                base64("{\"alg\":\"RS256\"}") + "." + base64("{\"iss\":{\"$gt\":\"\"}}") + ".x",
+                base64("{\"alg\":\"RS256\"}") + "." + base64("{\"iss\":\"a\\u0000b\"}") + ".x",
+                // a trusted issuer's claims under a header and signature that are not a JWT's
+                "%%%." + parts[1] + ".%%%", base64("null") + "." + parts[1] + "." + parts[2],
+                base64("{\"alg\":\"none\"}") + "." + base64(trustedIssuer) + ".",
+                base64("{\"alg\":\"RS256\",\"kid\":{\"x\":1}}") + "." + parts[1] + "." + parts[2],
+                parts[0] + "." + parts[1] + ".", parts[0] + "." + parts[1] + "." + parts[2] + ".extra",
+                keycloak + "\u0000");
+        for (int i = 0; i < malformed.size(); i++) {
+            var response = exchange(malformed.get(i)).extract();
+            assertEquals(400, response.statusCode(), "case " + i);
+            assertEquals("invalid_request", response.path("error"), "case " + i);
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
