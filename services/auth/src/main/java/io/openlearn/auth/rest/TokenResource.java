@@ -47,7 +47,7 @@ public class TokenResource {
         if (subjectToken == null || subjectToken.isBlank()) {
             throw new OAuthException("invalid_request", "subject_token is required.");
         }
-        if (!SUBJECT_TOKEN_TYPES.contains(subjectTokenType)) {
+        if (subjectTokenType == null || !SUBJECT_TOKEN_TYPES.contains(subjectTokenType)) {
             throw new OAuthException("invalid_request", "subject_token_type must be " + ACCESS_TOKEN_TYPE + ".");
         }
         IssuedToken issued = exchange.exchange(subjectToken);
@@ -66,6 +66,12 @@ public class TokenResource {
     @ServerExceptionMapper
     public Response oauthError(OAuthException e, UriInfo uri) {
         return oauthProblem(e.error(), e.getMessage(), uri);
+    }
+
+    /** Quarkus' form reader fails with this on a broken percent-encoding, before the method runs. */
+    @ServerExceptionMapper
+    public Response unreadableForm(IllegalArgumentException e, UriInfo uri) {
+        return oauthProblem("invalid_request", "The form body is not valid URL encoding.", uri);
     }
 
     @ServerExceptionMapper

@@ -116,6 +116,16 @@ class TokenExchangeResourceTest {
         }
     }
 
+    @Test
+    void brokenFormEncodingAndMissingTokenTypeAreInvalidRequests() {
+        given().contentType("application/x-www-form-urlencoded").body("grant_type=%zz&subject_token=x")
+                .post("/api/auth/v1/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+        given().contentType("application/x-www-form-urlencoded")
+                .body(FormBody.of("grant_type", EXCHANGE).and("subject_token", KeycloakTokens.demoUser("learner1"))
+                        .encoded())
+                .post("/api/auth/v1/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
     private static String base64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -52,6 +52,16 @@ public record GradingPolicy(List<AssignmentType> assignmentTypes, Map<String, Do
     }
 
     private static void checkType(AssignmentType t, String at, Set<String> seen, List<FieldError> errors) {
+        if (t == null) {
+            errors.add(new FieldError(at, "must be an assignment type"));
+            return;
+        }
+        if (t.minCount() == null || t.dropCount() == null || t.weight() == null) {
+            for (String missing : missingNumbers(t)) {
+                errors.add(new FieldError(at + "." + missing, "is required"));
+            }
+            return;
+        }
         if (t.type() == null || t.type().isBlank() || t.type().length() > 64) {
             errors.add(new FieldError(at + ".type", "1 to 64 characters"));
         } else if (!seen.add(t.type().toLowerCase(Locale.ROOT))) {
@@ -72,6 +82,20 @@ public record GradingPolicy(List<AssignmentType> assignmentTypes, Map<String, Do
         if (t.shortLabel() != null && t.shortLabel().length() > 16) {
             errors.add(new FieldError(at + ".shortLabel", "at most 16 characters"));
         }
+    }
+
+    private static List<String> missingNumbers(AssignmentType t) {
+        List<String> missing = new ArrayList<>();
+        if (t.minCount() == null) {
+            missing.add("minCount");
+        }
+        if (t.dropCount() == null) {
+            missing.add("dropCount");
+        }
+        if (t.weight() == null) {
+            missing.add("weight");
+        }
+        return missing;
     }
 
     private void checkCutoffs(List<FieldError> errors) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,16 @@ class GradingPolicyTest {
         assertTrue(fields.contains("assignmentTypes[1].minCount"), fields.toString());
         assertTrue(fields.contains("assignmentTypes[1].weight"), fields.toString());
         assertTrue(fields.contains("gracePeriodSeconds"), fields.toString());
+    }
+
+    @Test
+    void aMissingAssignmentTypeOrNumberIsRefusedNotReadAsZero() {
+        List<AssignmentType> types = new ArrayList<>();
+        types.add(null);
+        types.add(new AssignmentType("Homework", 2, null, null, "HW"));
+        GradingPolicy bad = new GradingPolicy(types, Map.of("Pass", 0.5), 0);
+        assertEquals(List.of("assignmentTypes[0]", "assignmentTypes[1].dropCount", "assignmentTypes[1].weight"),
+                fields(bad));
     }
 
     @Test

@@ -39,14 +39,14 @@ final class PlainJsonNodeDeserializer extends StdDeserializer<JsonNode> {
     private static void check(JsonParser p, JsonNode node) throws JsonMappingException {
         if (node.isTextual()) {
             if (ControlCharacters.containsUnprintable(node.textValue())) {
-                throw new ControlCharacterException(p);
+                throw RefusedValueException.controlCharacter(p);
             }
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (ControlCharacters.containsAny(field.getKey())) {
                     // the object that holds the bad name is the place to point at: the name cannot be quoted
-                    throw new ControlCharacterException(p);
+                    throw RefusedValueException.controlCharacter(p);
                 }
                 try {
                     check(p, field.getValue());

@@ -24,7 +24,7 @@ final class PlainStringDeserializer extends StdScalarDeserializer<String> {
         }
         String text = p.getText();
         if (ControlCharacters.containsUnprintable(text)) {
-            throw new ControlCharacterException(p);
+            throw RefusedValueException.controlCharacter(p);
         }
         return text;
     }

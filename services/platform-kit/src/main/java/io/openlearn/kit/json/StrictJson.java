@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 
 /**
  * Reads request bodies as strictly as the contracts describe them (every schema is {@code additionalProperties:
@@ -34,7 +35,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("openlearn-strict-strings")
                 .addDeserializer(String.class, new PlainStringDeserializer())
-                .addDeserializer(JsonNode.class, new PlainJsonNodeDeserializer()));
+                .addDeserializer(JsonNode.class, new PlainJsonNodeDeserializer())
+                .addDeserializer(Instant.class, new TextualInstantDeserializer())
+                .addDeserializer(Double.class, new FiniteDoubleDeserializer(false))
+                .addDeserializer(double.class, new FiniteDoubleDeserializer(true)));
     }
 
     @Override

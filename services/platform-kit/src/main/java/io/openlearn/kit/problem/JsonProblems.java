@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.openlearn.kit.json.ControlCharacterException;
+import io.openlearn.kit.json.RefusedValueException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -42,8 +42,8 @@ public final class JsonProblems {
                     "The request has a field this operation does not accept: " + field + ".",
                     List.of(new Problem.FieldError(field, "is not a field of this request")));
         }
-        if (e instanceof ControlCharacterException control) {
-            return ProblemException.invalid(path(control), "must not contain control characters");
+        if (e instanceof RefusedValueException refused) {
+            return ProblemException.invalid(path(refused), refused.reason());
         }
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);

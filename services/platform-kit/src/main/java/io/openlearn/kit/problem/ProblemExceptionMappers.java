@@ -51,6 +51,13 @@ public class ProblemExceptionMappers {
         if (e.getCause() instanceof JsonProcessingException unreadable && status == 400) {
             return malformedJson(unreadable, uri);
         }
+        if (unconvertibleParameter(e)) {
+            // JAX-RS answers a path or query parameter that does not convert (limit=ten) with 404 as if the
+            // resource did not exist; the caller sent something unreadable, which is a 400
+            return Problems.response(new ProblemException(Problems.VALIDATION_TYPE, "Invalid request", 400,
+                    "A path or query parameter has a value of the wrong type for this operation.", List.of())
+                    .toProblem(path(uri)));
+        }
         if (status >= 500) {
             LOG.errorf(e, "Request to %s failed", path(uri));
             return Problems.response(status, "The server could not complete the request.", path(uri));
@@ -115,6 +122,14 @@ public class ProblemExceptionMappers {
             case 415 -> "The request's content type is not supported by " + path + ".";
             default -> Problems.titleFor(status) + ".";
         };
+    }
+
+    /** The framework's wrapping of a parameter converter's failure: a 404 or 400 caused by a plain exception. */
+    static boolean unconvertibleParameter(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Throwable cause = e.getCause();
+        return (status == 404 || status == 400) && cause != null && !(cause instanceof WebApplicationException)
+                && !(cause instanceof JsonProcessingException);
     }
 
     private static boolean isReturnValueViolation(ConstraintViolationException e) {
