@@ -22,8 +22,8 @@ public record FuzzCase(Operation operation, String caller, String mutation, Stri
         NORMAL,
         /** {@code body} bytes over the route's body limit, sent in full */
         OVER_ROUTE_LIMIT,
-        /** only a {@code Content-Length} over the gateway's limit is declared; no body bytes follow */
-        DECLARED_OVER_GATEWAY_LIMIT
+        /** only a {@code Content-Length} over the route's limit is declared; no body bytes follow */
+        DECLARED_OVER_ROUTE_LIMIT
     }
 
     public String target() {

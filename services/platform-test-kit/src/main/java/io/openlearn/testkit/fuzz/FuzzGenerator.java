@@ -41,7 +41,7 @@ import java.util.function.UnaryOperator;
  *   injection strings, 2,000 characters, required ones missing;</li>
  *   <li>headers: declared header parameters missing or wrong, the wrong {@code Content-Type}, a 20 KB header,
  *   a 10 KB query string; for anonymous callers a token that is no JWT and one over 8 KB;</li>
- *   <li>sizes ({@link #oversizedCases}): a body over the route's limit, a declared length over the gateway's.</li>
+ *   <li>sizes ({@link #oversizedCases}): a body over the route's limit, a declared length over it.</li>
  * </ul>
  * Nothing valid that changes data is ever sent: a write whose mutation the contract still allows (a long title
  * without {@code maxLength}, say) is sent to a course run and ids that do not exist, or not at all when the
@@ -252,11 +252,12 @@ public final class FuzzGenerator {
     }
 
     /**
-     * The size cases of one operation: a JSON body of {@code routeLimitBytes} + 1 MB (sent in full) and a declared
-     * {@code Content-Length} of {@code gatewayLimitBytes} + 10 MB with no body. Both bodies are refused JSON (an
-     * unknown field only), so nothing is written even if a limit does not hold.
+     * The size cases of one operation whose route takes bodies up to {@code routeLimitBytes}: a declared
+     * {@code Content-Length} of the limit + 10 MB with no body following, and, if {@code sendBody}, a JSON body of
+     * the limit + 1 MB sent in full. The body is refused JSON (an unknown field only), so nothing is written even if
+     * a limit does not hold.
      */
-    public List<FuzzCase> oversizedCases(Operation op, String caller, long routeLimitBytes, long gatewayLimitBytes) {
+    public List<FuzzCase> oversizedCases(Operation op, String caller, long routeLimitBytes, boolean sendBody) {
         Base base = new Base(op, caller);
         Carrier carrier = carrier(base, ANONYMOUS.equals(caller), true);
         if (carrier == null) {
@@ -265,7 +266,7 @@ public final class FuzzGenerator {
         List<FuzzCase> out = new ArrayList<>();
         Map<String, String> headers = new LinkedHashMap<>(carrier.headers);
         headers.put("Content-Type", "application/json");
-        if (routeLimitBytes > 0) {
+        if (sendBody) {
             int size = (int) Math.min(Integer.MAX_VALUE - 64, routeLimitBytes + 1024 * 1024);
             byte[] body = new byte[size];
             byte[] head = "{\"fuzzPadding\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -276,11 +277,11 @@ public final class FuzzGenerator {
             out.add(new FuzzCase(op, caller, "size.body-over-route-limit=" + (size / (1024 * 1024)) + "MB",
                     op.method(), carrier.path, carrier.query, headers, body, Size.OVER_ROUTE_LIMIT, "edge"));
         }
-        long declared = gatewayLimitBytes + 10L * 1024 * 1024;
+        long declared = routeLimitBytes + 10L * 1024 * 1024;
         Map<String, String> declaredHeaders = new LinkedHashMap<>(headers);
         declaredHeaders.put("Content-Length", Long.toString(declared));
-        out.add(new FuzzCase(op, caller, "size.declared-over-gateway-limit=" + (declared / (1024 * 1024)) + "MB",
-                op.method(), carrier.path, carrier.query, declaredHeaders, null, Size.DECLARED_OVER_GATEWAY_LIMIT,
+        out.add(new FuzzCase(op, caller, "size.declared-over-route-limit=" + (declared / (1024 * 1024)) + "MB",
+                op.method(), carrier.path, carrier.query, declaredHeaders, null, Size.DECLARED_OVER_ROUTE_LIMIT,
                 "edge"));
         return out;
     }
