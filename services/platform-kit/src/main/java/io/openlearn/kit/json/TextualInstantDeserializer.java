@@ -23,6 +23,11 @@ final class TextualInstantDeserializer extends StdScalarDeserializer<Instant> {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
         }
+        if (p.getText().isBlank()) {
+            // Jackson would read "" as null, which for an optional date means "clear it"
+            throw new RefusedValueException(p, Instant.class,
+                    "must be an ISO-8601 date-time with an offset, such as 2026-09-01T12:00:00Z");
+        }
         return InstantDeserializer.INSTANT.deserialize(p, ctxt);
     }
 }

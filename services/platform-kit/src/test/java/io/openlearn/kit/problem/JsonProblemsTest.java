@@ -72,6 +72,7 @@ class JsonProblemsTest {
         assertEquals(new Problem.FieldError("due",
                         "must be an ISO-8601 date-time with an offset, such as 2026-09-01T12:00:00Z"),
                 problemOf("{\"due\":5}").errors().get(0));
+        assertEquals("due", problemOf("{\"due\":\"\"}").errors().get(0).field());
         assertEquals(Problems.VALIDATION_TYPE, problemOf("{\"items\":{}}").type());
     }
 
