@@ -7,7 +7,7 @@ PLATFORM_HOME="${PLATFORM_HOME:-$PWD/.platform}"
 settle="${1:-60}"
 services=(auth course-authoring content-repository enrollment submission grades grades-worker gateway)
 # one request each so the measured state is "served traffic, now idle", not "never touched"
-for port in 8080 8081 8082 8083 8084 8085 8086 8087; do curl -s -o /dev/null "http://127.0.0.1:$port/q/health/ready" || true; done
+for port in 8088 8081 8082 8083 8084 8085 8086 8087; do curl -s -o /dev/null "http://127.0.0.1:$port/q/health/ready" || true; done
 sleep "$settle"
 echo "| service | RSS (MB) | limit (MB) |"
 echo "|---|---|---|"

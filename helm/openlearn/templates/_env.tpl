@@ -127,6 +127,15 @@ The environment of one workload: only variables that map to configuration keys t
 {{- if eq $w.key "gateway" }}
 - name: GATEWAY_EXCHANGE_IDP_ISSUERS
   value: {{ $v.keycloak.realmUrl | quote }}
+{{- if $w.managementPort }}
+- name: GATEWAY_MANAGEMENT_PORT
+  value: {{ $w.managementPort | quote }}
+{{- end }}
+{{- if and $v.ingress.enabled $v.ingress.trustedProxies }}
+- name: GATEWAY_TRUSTED_PROXIES
+  # the Ingress controller appends the client's address to X-Forwarded-For
+  value: {{ join "," $v.ingress.trustedProxies | quote }}
+{{- end }}
 {{- range $key, $svc := $v.services }}
 {{- if and $svc.enabled $svc.route }}
 - name: {{ printf "GATEWAY_UPSTREAM_%s" (upper $svc.route) }}

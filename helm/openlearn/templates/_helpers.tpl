@@ -59,6 +59,7 @@ worker twice (STREAM and BATCH). Every other template ranges over this list, so 
 {{- if $svc.enabled -}}
 {{- $probes := mustMergeOverwrite (deepCopy $root.Values.probes) (default dict $svc.probes) -}}
 {{- $w := dict "key" $key "name" $svc.name "service" $svc.name "port" $svc.port "api" true
+      "managementPort" (default 0 $svc.managementPort)
       "replicas" $svc.replicas "resources" $svc.resources "autoscaling" $svc.autoscaling "pdb" $svc.pdb
       "probes" $probes "env" $svc.env "secretEnv" $svc.secretEnv "database" (default "" $svc.database)
       "outbox" (default false $svc.outbox) "mongodb" (default false $svc.mongodb) "s3" (default false $svc.s3) -}}

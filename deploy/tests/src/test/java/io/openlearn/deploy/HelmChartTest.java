@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -249,6 +250,45 @@ class HelmChartTest {
             assertEquals(String.valueOf(declared), Workloads.env(container).get("QUARKUS_HTTP_PORT"));
             assertEquals(Services.port(Workloads.service(deployment)), declared, Chart.Rendered.name(deployment));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.openlearn.deploy.Chart#valueCombinations")
+    void theGatewaysProbesAndMetricsUseItsManagementPortWhichOnlyTheScraperMayReach(String combination) {
+        Chart.Rendered rendered = Chart.render(combination);
+        int management = Integer.parseInt(Services.property("gateway", "gateway.management-port"));
+        JsonNode container = Workloads.containers(rendered.byName("Deployment").get("ol-gateway")).get(0);
+        Map<String, Integer> ports = new HashMap<>();
+        container.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+        assertEquals(Map.of("http", Services.port("gateway"), "management", management), ports);
+        assertEquals(String.valueOf(management), Workloads.env(container).get("GATEWAY_MANAGEMENT_PORT"));
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), probe);
+        }
+        assertEquals(String.valueOf(management), rendered.byName("Deployment").get("ol-gateway")
+                .at("/spec/template/metadata/annotations").path("prometheus.io/port").asText());
+        assertEquals(List.of("http"), StreamSupport.stream(rendered.byName("Service").get("ol-gateway")
+                .at("/spec/ports").spliterator(), false).map(p -> p.path("name").asText()).toList(),
+                "the Service exposes the API only");
+        JsonNode policy = rendered.byName("NetworkPolicy").get("ol-gateway");
+        for (JsonNode rule : policy.at("/spec/ingress")) {
+            boolean toManagement = "management".equals(rule.at("/ports/0/port").asText());
+            assertTrue(!toManagement || rule.at("/from/0/namespaceSelector").isObject(),
+                    "only the metrics namespace may reach the management port");
+        }
+    }
+
+    @Test
+    void behindItsIngressTheGatewayBelievesTheControllersForwardedForAndOtherwiseNobodys() {
+        Map<String, String> withIngress = Workloads.env(Workloads.containers(
+                Chart.render("defaults").byName("Deployment").get("ol-gateway")).get(0));
+        assertEquals("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7", withIngress.get("GATEWAY_TRUSTED_PROXIES"));
+        Map<String, String> withoutIngress = Workloads.env(Workloads.containers(
+                Chart.render("ingress-off").byName("Deployment").get("ol-gateway")).get(0));
+        assertFalse(withoutIngress.containsKey("GATEWAY_TRUSTED_PROXIES"));
+        Map<String, String> narrowed = Workloads.env(Workloads.containers(Chart.render("defaults",
+                Map.of("ingress.trustedProxies[0]", "10.42.0.0/16")).byName("Deployment").get("ol-gateway")).get(0));
+        assertEquals("10.42.0.0/16", narrowed.get("GATEWAY_TRUSTED_PROXIES"), "a list set replaces the default");
     }
 
     @Test

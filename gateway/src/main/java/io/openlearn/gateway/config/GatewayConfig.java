@@ -1,5 +1,6 @@
 package io.openlearn.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -27,9 +28,32 @@ public interface GatewayConfig {
     /** Keep-alive connections to each upstream, per event loop (each event loop keeps its own pool). */
     int maxConnectionsPerUpstream();
 
-    /** Largest request body accepted (by Content-Length, or counted while streaming); larger is 413. */
-    @WithDefault("200M")
-    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+    /**
+     * Largest request body a route accepts unless it sets its own ({@code routes.<name>.max-body-size}): by
+     * Content-Length before anything is forwarded, or counted while a chunked body streams; larger is 413. Each
+     * route's limit is its service's own quarkus.http.limits.max-body-size (Quarkus' default, 10M, unless set), so a
+     * body the service would refuse never reaches it.
+     */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+
+    /** Longest request line target (path and query) the gateway accepts; longer is 414. */
+    @WithDefault("8K")
+    MemorySize maxUriLength();
+
+    /** Largest total of request header names and values the gateway accepts; larger is 431. */
+    @WithDefault("16K")
+    MemorySize maxHeaderSize();
+
+    /**
+     * Proxies (addresses or CIDR ranges, IPv4 or IPv6) whose X-Forwarded-For / Forwarded name the client. Empty: the
+     * peer is the client and those headers are ignored, as for a gateway nobody stands in front of.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** Port of the management interface (health, metrics, OpenAPI); read by quarkus.management.port. */
+    @WithDefault("8088")
+    int managementPort();
 
     Exchange exchange();
 
@@ -52,6 +76,9 @@ public interface GatewayConfig {
 
     interface Route {
         Optional<Duration> timeout();
+
+        /** This route's body limit, when its service's differs from {@code max-body-size}. */
+        Optional<MemorySize> maxBodySize();
 
         /** Extra tries after a failed attempt, for idempotent requests without a body only. */
         @WithDefault("1")

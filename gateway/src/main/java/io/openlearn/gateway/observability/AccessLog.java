@@ -26,13 +26,13 @@ import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
- * One line per request through the gateway and the Prometheus timers per route and upstream: request id, user,
- * route, status, upstream latency, total latency. With {@code gateway.access-log.path} the lines go to that file in
- * batches from a thread of their own, as nginx buffers its access log ({@code buffer=... flush=...}): the event loop
- * only adds a string to a lock-free queue, and the writer wakes on its own clock ({@code flush-interval}) rather than
- * being signalled per line, which had cost a futex wake, a context switch and a write call per request. When the
- * writer falls behind, lines are dropped and counted rather than slowing requests. Without a path they go to the
- * application log (category {@code io.openlearn.gateway.access}).
+ * One line per request through the gateway and the Prometheus timers per route and upstream: request id, client
+ * address, user, route, status, upstream latency, total latency. With {@code gateway.access-log.path} the lines go
+ * to that file in batches from a thread of their own, as nginx buffers its access log ({@code buffer=... flush=...}):
+ * the event loop only adds a string to a lock-free queue, and the writer wakes on its own clock
+ * ({@code flush-interval}) rather than being signalled per line, which had cost a futex wake, a context switch and a
+ * write call per request. When the writer falls behind, lines are dropped and counted rather than slowing requests.
+ * Without a path they go to the application log (category {@code io.openlearn.gateway.access}).
  */
 @ApplicationScoped
 public class AccessLog {
@@ -64,9 +64,12 @@ public class AccessLog {
         this.writer = file.map(this::startWriter).orElse(null);
     }
 
-    /** What one request did; upstream nanos are -1 when it never reached an upstream. */
-    public record Entry(String requestId, String user, String method, String route, String path, int status,
-                        long upstreamNanos, long totalNanos) {
+    /**
+     * What one request did: the client's address (the peer, or the one a trusted proxy named), the canonical method
+     * and path; upstream nanos are -1 when it never reached an upstream.
+     */
+    public record Entry(String requestId, String client, String user, String method, String route, String path,
+                        int status, long upstreamNanos, long totalNanos) {
     }
 
     public void record(Entry e) {
@@ -99,7 +102,8 @@ public class AccessLog {
 
     static String line(Entry e) {
         StringBuilder b = new StringBuilder(160);
-        b.append("rid=").append(e.requestId()).append(" user=").append(e.user() == null ? "-" : e.user())
+        b.append("rid=").append(e.requestId()).append(" client=").append(e.client())
+                .append(" user=").append(e.user() == null ? "-" : e.user())
                 .append(' ').append(e.method()).append(' ').append(e.path()).append(" route=").append(e.route())
                 .append(" status=").append(e.status()).append(" upstream_ms=");
         if (e.upstreamNanos() < 0) {

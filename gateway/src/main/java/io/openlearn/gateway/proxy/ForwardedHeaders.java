@@ -1,7 +1,10 @@
 package io.openlearn.gateway.proxy;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +26,8 @@ final class ForwardedHeaders {
      * lower-casing a copy of each name.
      */
     private static final Set<String> NOT_UPSTREAM = ignoringCase(HOP_BY_HOP, EDGE_ASSERTED, Set.of("authorization"));
-    private static final Set<String> NOT_DOWNSTREAM = ignoringCase(HOP_BY_HOP, Set.of("x-request-id"));
+    // Vary is merged with the gateway's own (mergeVary), not copied beside it
+    private static final Set<String> NOT_DOWNSTREAM = ignoringCase(HOP_BY_HOP, Set.of("x-request-id", "vary"));
 
     private ForwardedHeaders() {
     }
@@ -52,5 +56,33 @@ final class ForwardedHeaders {
                 to.add(entry.getKey(), entry.getValue());
             }
         });
+    }
+
+    /**
+     * Adds the upstream's Vary to the answer's, which already names Origin (EdgeFilter): one header, each field
+     * once whatever its case, {@code *} alone if either says it. A cache keyed on fewer fields than the answer
+     * depends on would hand one caller's answer to another.
+     */
+    static void mergeVary(MultiMap answer, MultiMap upstream) {
+        if (upstream.get(HttpHeaders.VARY) == null) {
+            return;
+        }
+        List<String> fields = new ArrayList<>();
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (MultiMap headers : List.of(answer, upstream)) {
+            for (String value : headers.getAll(HttpHeaders.VARY)) {
+                for (String field : value.split(",")) {
+                    String name = field.strip();
+                    if ("*".equals(name)) {
+                        answer.set(HttpHeaders.VARY, "*");
+                        return;
+                    }
+                    if (!name.isEmpty() && seen.add(name)) {
+                        fields.add(name);
+                    }
+                }
+            }
+        }
+        answer.set(HttpHeaders.VARY, String.join(", ", fields));
     }
 }

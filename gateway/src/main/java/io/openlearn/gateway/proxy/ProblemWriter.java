@@ -5,13 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.Problems;
 import io.openlearn.kit.requestid.RequestIds;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Ends a request at the gateway with a problem+json body, the same shape the services answer with. */
+/**
+ * Ends a request at the gateway with a problem+json body, the same shape and the same type URI per status as the
+ * services answer with (platform-kit's {@code Problems.typeFor}), so a client switches on {@code type} alone.
+ */
 @ApplicationScoped
 public class ProblemWriter {
+
+    /**
+     * How long the rest of a refused body is read and dropped before the connection closes. Closing on unread bytes
+     * makes TCP reset the connection, and a caller still sending may then never read its 413 (nginx's lingering
+     * close, shorter: long enough for a caller to notice the answer, not long enough to be worth keeping open).
+     */
+    static final long LINGER_MILLIS = 2_000;
 
     private final ObjectMapper json;
 
@@ -19,20 +32,42 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void write(RoutingContext ctx, int status, String detail) {
+    /** Completes once the answer is written (or at once when it could not be: the answer had begun). */
+    public Future<Void> write(RoutingContext ctx, int status, String detail) {
         if (ctx.response().ended() || ctx.response().headWritten()) {
             ctx.response().reset();
-            return;
+            return Future.succeededFuture();
         }
         String requestId = ctx.get(RequestIds.MDC_KEY);
-        Problem problem = new Problem(Problems.ABOUT_BLANK, Problems.titleFor(status), status, detail,
+        Problem problem = new Problem(Problems.typeFor(status), Problems.titleFor(status), status, detail,
                 ctx.request().path(), requestId, List.of());
         try {
-            ctx.response().setStatusCode(status)
+            return ctx.response().setStatusCode(status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
-            ctx.response().setStatusCode(status).end();
+            return ctx.response().setStatusCode(status).end();
         }
+    }
+
+    /**
+     * Answers a request whose body the gateway will not take, then closes the connection: once the caller's body
+     * has ended, or after {@link #LINGER_MILLIS} of reading and dropping it. The connection cannot carry another
+     * request while an unread body sits in front of it.
+     */
+    public void writeAndClose(RoutingContext ctx, int status, String detail) {
+        HttpServerRequest request = ctx.request();
+        ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        Future<Void> written = write(ctx, status, detail);
+        if (request.isEnded()) {
+            written.onComplete(done -> request.connection().close());
+            return;
+        }
+        long linger = ctx.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
+        request.handler(dropped -> { }).endHandler(ended -> {
+            ctx.vertx().cancelTimer(linger);
+            written.onComplete(done -> request.connection().close());
+        });
+        request.resume();
     }
 }

@@ -4,10 +4,10 @@ import io.openlearn.gateway.config.GatewayConfig;
 import io.openlearn.gateway.observability.AccessLog;
 import io.openlearn.gateway.ratelimit.RateLimits;
 import io.openlearn.gateway.resilience.Breakers;
-import io.openlearn.gateway.resilience.CircuitBreaker;
 import io.openlearn.gateway.security.EdgeAuthenticator;
 import io.openlearn.gateway.security.EdgeRejection;
 import io.openlearn.kit.requestid.RequestIds;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -26,17 +26,20 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Routes {@code /api/<name>/**} to the service named {@code <name>}, streaming bodies both ways. In order: the
- * route must exist (404) and the body fit (413); the upstream's circuit must be closed (503 with Retry-After);
- * the caller's token must be good (401), its platform token replacing it downstream; the caller's rate limit must
- * allow it (429). A bodiless idempotent request that gets no answer is tried again; every request ends with an
- * access-log line and metrics.
+ * Routes {@code /api/<name>/**} to the service named {@code <name>}, streaming bodies both ways. The request is first
+ * brought to its canonical form (path and method, {@link CanonicalPath}): that form is routed, rate-limited and
+ * forwarded, so no spelling of an operation reaches it in another class. Then, in order: the route must exist (404)
+ * and the body fit the route's limit (413); the upstream's circuit must be closed (503 with Retry-After); the
+ * caller's token must be good (401), its platform token replacing it downstream; the caller's rate limit must allow
+ * it (429). A bodiless idempotent request that gets no answer is tried again; every request ends with an access-log
+ * line and metrics. Nothing else is served on this port: {@code /q/*} lives on the management interface.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -50,6 +53,8 @@ public class ProxyRoutes {
     private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final CharSequence FORWARDED = HttpHeaders.createOptimized("Forwarded");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
     /**
      * Proxying runs as a filter between CORS (priority 300) and Quarkus' authentication (200). The gateway checks
      * tokens itself, so a proxied request skips the handlers that serve the gateway's own endpoints (Quarkus'
@@ -69,20 +74,37 @@ public class ProxyRoutes {
     private final Breakers breakers;
     private final RateLimits rateLimits;
     private final AccessLog accessLog;
+    private final TrustedProxies trustedProxies;
     private final Set<String> publicPaths;
     private final Map<String, Upstream> upstreams = new HashMap<>();
+    /** Dev mode keeps Quarkus' Dev UI under /q on this port; everywhere else nothing but the API is served here. */
+    private final boolean devUi = LaunchMode.current() == LaunchMode.DEVELOPMENT;
 
-    record Upstream(String name, LoopLocalClients clients, Duration timeout, int retries) {
+    record Upstream(String name, LoopLocalClients clients, Duration timeout, int retries, long maxBodySize) {
     }
 
     /**
-     * What is known about one request as it goes, for the access log. Volatile: the upstream's answer arrives on the
-     * HTTP client's event loop, the request ends on the server's.
+     * One request as the gateway routes and forwards it (canonical method, path and URI; the client's address) and
+     * what is learnt as it goes, for the access log. Volatile: the upstream's answer arrives on the HTTP client's
+     * event loop, the request ends on the server's.
      */
-    private static final class Trace {
+    private static final class Exchange {
         final long started = System.nanoTime();
+        final HttpMethod method;
+        final String path;
+        final String uri;
+        final String client;
         volatile String user;
         volatile long upstreamNanos = -1;
+        /** The caller's body on its way upstream, once one is sent. */
+        volatile CallerBody body;
+
+        Exchange(HttpMethod method, String path, String uri, String client) {
+            this.method = method;
+            this.path = path;
+            this.uri = uri;
+            this.client = client;
+        }
     }
 
     public ProxyRoutes(GatewayConfig config, EdgeAuthenticator authenticator, ProblemWriter problems,
@@ -93,6 +115,7 @@ public class ProxyRoutes {
         this.breakers = breakers;
         this.rateLimits = rateLimits;
         this.accessLog = accessLog;
+        this.trustedProxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
         this.publicPaths = Set.copyOf(config.publicPaths());
     }
 
@@ -116,35 +139,45 @@ public class ProxyRoutes {
         Optional<GatewayConfig.Route> route = Optional.ofNullable(config.routes().get(name));
         return new Upstream(name, new LoopLocalClients(vertx, options),
                 route.flatMap(GatewayConfig.Route::timeout).orElse(config.upstreamTimeout()),
-                route.map(GatewayConfig.Route::retries).orElse(1));
+                route.map(GatewayConfig.Route::retries).orElse(1),
+                route.flatMap(GatewayConfig.Route::maxBodySize).orElse(config.maxBodySize()).asLongValue());
     }
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (!request.path().startsWith(API)) {
-            ctx.next();
+        String rawPath = request.path();
+        String path = CanonicalPath.of(rawPath);
+        if (path == null) {
+            problems.write(ctx, 400, CanonicalPath.MALFORMED);
             return;
         }
-        String name = apiName(request.path());
+        if (!path.startsWith(API)) {
+            if (devUi) {
+                ctx.next();
+            } else {
+                problems.write(ctx, 404, "Nothing is published at " + path + "; the API is under /api.");
+            }
+            return;
+        }
+        String name = apiName(path);
         if (OWN.contains(name)) {
             ctx.next();
             return;
         }
         // hold the body until we know where it goes; it then streams without being buffered here
         request.pause();
-        Trace trace = new Trace();
-        ctx.addEndHandler(done -> accessLog.record(new AccessLog.Entry(ctx.get(RequestIds.MDC_KEY), trace.user,
-                request.method().name(), upstreams.containsKey(name) ? name : "unknown", request.path(),
-                ctx.response().getStatusCode(), trace.upstreamNanos, System.nanoTime() - trace.started)));
+        Exchange exchange = new Exchange(CanonicalMethod.of(request.method()), path,
+                upstreamUri(request, rawPath, path), clientAddress(request));
+        ctx.addEndHandler(done -> accessLog.record(new AccessLog.Entry(ctx.get(RequestIds.MDC_KEY), exchange.client,
+                exchange.user, exchange.method.name(), upstreams.containsKey(name) ? name : "unknown", path,
+                ctx.response().getStatusCode(), exchange.upstreamNanos, System.nanoTime() - exchange.started)));
         Upstream upstream = upstreams.get(name);
         if (upstream == null) {
-            problems.write(ctx, 404, "No API is published at " + request.path() + ".");
+            problems.write(ctx, 404, "No API is published at " + path + ".");
             return;
         }
-        if (tooLarge(request)) {
-            ctx.response().putHeader("Connection", "close");
-            problems.write(ctx, 413, "The request body is larger than the " + config.maxBodySize().asLongValue()
-                    + " bytes the gateway accepts.");
+        if (tooLarge(request, upstream.maxBodySize())) {
+            problems.writeAndClose(ctx, 413, bodyTooLarge(upstream));
             return;
         }
         Optional<Duration> open = breakers.of(name).refusal();
@@ -153,13 +186,13 @@ public class ProxyRoutes {
             problems.write(ctx, 503, "The " + name + " service is failing; the gateway stops calling it for a moment.");
             return;
         }
-        if (publicPaths.contains(request.path())) {
-            limited(ctx, upstream, trace, "addr:" + clientAddress(request), null);
+        if (publicPaths.contains(path)) {
+            limited(ctx, upstream, exchange, "addr:" + exchange.client, null);
             return;
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            breakers.of(name).success();
+            breakers.of(name).skipped();
             unauthorized(ctx, "A bearer token is required.");
             return;
         }
@@ -168,69 +201,92 @@ public class ProxyRoutes {
         try {
             known = authenticator.known(bearer);
         } catch (EdgeRejection revoked) {
+            breakers.of(name).skipped();
             rejected(ctx, revoked);
             return;
         }
         if (known.isPresent()) {
             // a token verified before: no signature check, no thread hop
-            trace.user = known.get().subject();
-            limited(ctx, upstream, trace, "user:" + known.get().subject(), known.get().authorization());
+            exchange.user = known.get().subject();
+            limited(ctx, upstream, exchange, "user:" + known.get().subject(), known.get().authorization());
             return;
         }
         String requestId = ctx.get(RequestIds.MDC_KEY);
         ctx.vertx().<EdgeAuthenticator.Authenticated>executeBlocking(
                         () -> authenticator.authenticate(bearer, requestId), false)
                 .onSuccess(caller -> {
-                    trace.user = caller.subject();
-                    limited(ctx, upstream, trace, "user:" + caller.subject(), caller.authorization());
+                    exchange.user = caller.subject();
+                    limited(ctx, upstream, exchange, "user:" + caller.subject(), caller.authorization());
                 })
                 .onFailure(failure -> {
-                    breakers.of(name).success();
+                    breakers.of(name).skipped();
                     rejected(ctx, failure);
                 });
     }
 
+    /** The request's own URI when its path was canonical already (no copy); else the canonical path and its query. */
+    private static String upstreamUri(HttpServerRequest request, String rawPath, String path) {
+        String uri = request.uri();
+        // an absolute-form target (http://host/path) is sent on in origin form, like any other
+        if (path == rawPath && !uri.isEmpty() && uri.charAt(0) == '/') {
+            return uri;
+        }
+        String query = request.query();
+        return query == null ? path : path + "?" + query;
+    }
+
+    /** The client's address: the peer, or behind a trusted proxy the address it names ({@link TrustedProxies}). */
+    private String clientAddress(HttpServerRequest request) {
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        if (trustedProxies.none()) {
+            return peer;
+        }
+        return trustedProxies.clientAddress(peer, request.headers().getAll(FORWARDED_FOR),
+                request.headers().getAll(FORWARDED));
+    }
+
     /** Applies the caller's rate limit, then forwards. */
-    private void limited(RoutingContext ctx, Upstream upstream, Trace trace, String caller,
+    private void limited(RoutingContext ctx, Upstream upstream, Exchange exchange, String caller,
                          CharSequence authorization) {
         if (!rateLimits.enabled()) {
-            forward(ctx, upstream, trace, authorization, 0);
+            forward(ctx, upstream, exchange, authorization, 0);
             return;
         }
-        rateLimits.check(ctx.request().method().name(), ctx.request().path(), caller).onComplete(result -> {
+        rateLimits.check(exchange.method.name(), exchange.path, caller).onComplete(result -> {
             if (result.failed()) {
-                forward(ctx, upstream, trace, authorization, 0);
+                forward(ctx, upstream, exchange, authorization, 0);
                 return;
             }
             RateLimits.Verdict verdict = result.result();
             ctx.response().putHeader("RateLimit-Policy", verdict.policy()).putHeader("RateLimit", verdict.remaining());
             if (verdict.allowed()) {
-                forward(ctx, upstream, trace, authorization, 0);
+                forward(ctx, upstream, exchange, authorization, 0);
             } else {
-                breakers.of(upstream.name()).success();
+                breakers.of(upstream.name()).skipped();
                 ctx.response().putHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
                 problems.write(ctx, 429, "Too many requests; try again in " + verdict.retryAfterSeconds() + " s.");
             }
         });
     }
 
-    private void forward(RoutingContext ctx, Upstream upstream, Trace trace, CharSequence authorization,
+    private void forward(RoutingContext ctx, Upstream upstream, Exchange exchange, CharSequence authorization,
                          int attempt) {
         long sent = System.nanoTime();
         try {
-            upstream.clients().current().request(upstreamRequest(ctx, upstream))
+            upstream.clients().current().request(upstreamRequest(exchange, upstream))
                     .compose(upstreamRequest -> {
-                        forwardedHeaders(ctx, upstreamRequest.headers(), authorization);
-                        return sendBody(ctx.request(), upstreamRequest);
+                        forwardedHeaders(ctx, exchange, upstreamRequest.headers(), authorization);
+                        return sendBody(ctx.request(), exchange, upstreamRequest, upstream.maxBodySize());
                     })
                     .onSuccess(upstreamResponse -> {
-                        trace.upstreamNanos = System.nanoTime() - sent;
+                        exchange.upstreamNanos = System.nanoTime() - sent;
                         int status = upstreamResponse.statusCode();
+                        // only the upstream's own faults count against it; any other answer, 4xx included, is an answer
                         boolean failed = status == 502 || status == 503 || status == 504;
-                        if (failed && status != 504 && retry(ctx, upstream, attempt)) {
+                        if (failed && status != 504 && retry(ctx, upstream, exchange, attempt)) {
                             // an upstream that said "unavailable" to a replayable request gets one more chance
                             upstreamResponse.body().onComplete(ignored ->
-                                    forward(ctx, upstream, trace, authorization, attempt + 1));
+                                    forward(ctx, upstream, exchange, authorization, attempt + 1));
                             return;
                         }
                         if (failed) {
@@ -238,20 +294,27 @@ public class ProxyRoutes {
                         } else {
                             breakers.of(upstream.name()).success();
                         }
-                        relay(ctx, upstreamResponse);
+                        relay(ctx, upstreamResponse, authorization != null);
                     })
                     .onFailure(failure -> {
-                        trace.upstreamNanos = System.nanoTime() - sent;
-                        if (!timedOut(failure) && retry(ctx, upstream, attempt)) {
-                            forward(ctx, upstream, trace, authorization, attempt + 1);
+                        exchange.upstreamNanos = System.nanoTime() - sent;
+                        CallerBody body = exchange.body;
+                        if (body != null && body.cut() != null) {
+                            // the caller's body was over the limit, or the caller went away: nothing about the service
+                            breakers.of(upstream.name()).skipped();
+                            callerCut(ctx, upstream, body.cut());
+                            return;
+                        }
+                        if (!timedOut(failure) && retry(ctx, upstream, exchange, attempt)) {
+                            forward(ctx, upstream, exchange, authorization, attempt + 1);
                             return;
                         }
                         breakers.of(upstream.name()).failure();
-                        upstreamFailed(ctx, upstream, failure);
+                        upstreamFailed(ctx, upstream, exchange, failure);
                     });
         } catch (RuntimeException e) {
             // a bug here must end the request, not leave the caller waiting
-            LOG.errorf(e, "Forwarding %s failed", ctx.request().path());
+            LOG.errorf(e, "Forwarding %s failed", exchange.path);
             problems.write(ctx, 500, "The gateway could not complete the request.");
         }
     }
@@ -260,10 +323,10 @@ public class ProxyRoutes {
      * Whether to try again: attempts left, and the request replayable. A timeout is never retried: it would double
      * the wait and the load on a service that is already slow.
      */
-    private static boolean retry(RoutingContext ctx, Upstream upstream, int attempt) {
-        boolean again = attempt < upstream.retries() && replayable(ctx.request());
+    private static boolean retry(RoutingContext ctx, Upstream upstream, Exchange exchange, int attempt) {
+        boolean again = attempt < upstream.retries() && replayable(ctx.request(), exchange.method);
         if (again) {
-            LOG.debugf("Retrying %s %s on %s", ctx.request().method(), ctx.request().path(), upstream.name());
+            LOG.debugf("Retrying %s %s on %s", exchange.method, exchange.path, upstream.name());
         }
         return again;
     }
@@ -274,27 +337,31 @@ public class ProxyRoutes {
     }
 
     /** Only an idempotent request without a body can be sent again: a streamed body is gone once sent. */
-    static boolean replayable(HttpServerRequest request) {
+    static boolean replayable(HttpServerRequest request, HttpMethod method) {
         String length = request.getHeader("Content-Length");
-        return IDEMPOTENT.contains(request.method()) && request.getHeader("Transfer-Encoding") == null
+        return IDEMPOTENT.contains(method) && request.getHeader("Transfer-Encoding") == null
                 && (length == null || "0".equals(length.trim()));
     }
 
-    private boolean tooLarge(HttpServerRequest request) {
+    private static boolean tooLarge(HttpServerRequest request, long limit) {
         String length = request.getHeader("Content-Length");
         if (length == null) {
             return false;
         }
         try {
-            return Long.parseLong(length.trim()) > config.maxBodySize().asLongValue();
+            return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return true;
         }
     }
 
-    private static RequestOptions upstreamRequest(RoutingContext ctx, Upstream upstream) {
-        HttpServerRequest request = ctx.request();
-        return new RequestOptions().setMethod(request.method()).setURI(request.uri())
+    private static String bodyTooLarge(Upstream upstream) {
+        return "The request body is larger than the " + upstream.maxBodySize() + " bytes the " + upstream.name()
+                + " service accepts.";
+    }
+
+    private static RequestOptions upstreamRequest(Exchange exchange, Upstream upstream) {
+        return new RequestOptions().setMethod(exchange.method).setURI(exchange.uri)
                 .setTimeout(upstream.timeout().toMillis());
     }
 
@@ -303,7 +370,8 @@ public class ProxyRoutes {
      * through {@link RequestOptions}, whose headers are copied into the request as Strings: the pre-encoded
      * Authorization header (a JWT) would lose its encoding and be re-encoded character by character.
      */
-    private static void forwardedHeaders(RoutingContext ctx, MultiMap headers, CharSequence authorization) {
+    private static void forwardedHeaders(RoutingContext ctx, Exchange exchange, MultiMap headers,
+                                         CharSequence authorization) {
         HttpServerRequest request = ctx.request();
         ForwardedHeaders.copy(request.headers(), headers, ForwardedHeaders::passesUpstream);
         if (authorization != null) {
@@ -312,18 +380,20 @@ public class ProxyRoutes {
             headers.set(HttpHeaders.AUTHORIZATION, request.getHeader(HttpHeaders.AUTHORIZATION));
         }
         headers.set(REQUEST_ID, (String) ctx.get(RequestIds.MDC_KEY));
-        headers.set(FORWARDED_FOR, clientAddress(request));
+        headers.set(FORWARDED_FOR, exchange.client);
         headers.set(FORWARDED_PROTO, request.scheme());
         if (request.authority() != null) {
             headers.set(FORWARDED_HOST, request.authority().toString());
         }
     }
 
-    private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
-
-    private static Future<HttpClientResponse> sendBody(HttpServerRequest request, HttpClientRequest upstreamRequest) {
+    /**
+     * Sends the caller's body, counted against the route's limit ({@link CallerBody}). Not through
+     * {@code send(ReadStream)}: its pipe ends the upstream request when the caller's side fails, so a chunked body
+     * cut short would reach the service as a complete, shorter one. Here a failed body resets the upstream request.
+     */
+    private static Future<HttpClientResponse> sendBody(HttpServerRequest request, Exchange exchange,
+                                                       HttpClientRequest upstreamRequest, long limit) {
         String length = request.getHeader("Content-Length");
         if (length == null && request.getHeader("Transfer-Encoding") == null) {
             request.resume();
@@ -332,23 +402,45 @@ public class ProxyRoutes {
         if (length == null) {
             upstreamRequest.setChunked(true);
         }
-        return upstreamRequest.send(request);
+        CallerBody body = new CallerBody(request, limit);
+        exchange.body = body;
+        // the failure reaches the caller through the response future; Vert.x would log it at ERROR besides
+        upstreamRequest.exceptionHandler(failure -> LOG.debugf("Upstream request of %s reset: %s", exchange.path,
+                failure.getMessage()));
+        body.pipe().endOnFailure(false).to(upstreamRequest).onFailure(cause -> upstreamRequest.reset(0, cause));
+        return upstreamRequest.response();
     }
 
-    private void relay(RoutingContext ctx, HttpClientResponse upstreamResponse) {
+    private void relay(RoutingContext ctx, HttpClientResponse upstreamResponse, boolean authenticated) {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(upstreamResponse.statusCode());
-        ForwardedHeaders.copy(upstreamResponse.headers(), response.headers(), ForwardedHeaders::passesDownstream);
-        if (upstreamResponse.getHeader("Content-Length") == null) {
+        MultiMap headers = upstreamResponse.headers();
+        ForwardedHeaders.copy(headers, response.headers(), ForwardedHeaders::passesDownstream);
+        ForwardedHeaders.mergeVary(response.headers(), headers);
+        if (authenticated && headers.get(HttpHeaders.CACHE_CONTROL) == null) {
+            // an answer for a signed-in caller is theirs (grades, progress, submissions) unless the service says not
+            response.headers().set(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        }
+        if (headers.get(HttpHeaders.CONTENT_LENGTH) == null) {
             response.setChunked(true);
         }
         upstreamResponse.pipeTo(response).onFailure(failure ->
                 LOG.debugf("Relaying the response of %s was cut: %s", ctx.request().path(), failure.getMessage()));
     }
 
-    private void upstreamFailed(RoutingContext ctx, Upstream upstream, Throwable failure) {
+    /** The caller's side ended the exchange: a 413 if its body was too large; nobody to answer if it went away. */
+    private void callerCut(RoutingContext ctx, Upstream upstream, CallerBody.Cut cut) {
+        if (cut == CallerBody.Cut.TOO_LARGE) {
+            problems.writeAndClose(ctx, 413, bodyTooLarge(upstream));
+        } else {
+            LOG.debugf("The caller of %s went away before its body was sent", ctx.request().path());
+            ctx.response().reset();
+        }
+    }
+
+    private void upstreamFailed(RoutingContext ctx, Upstream upstream, Exchange exchange, Throwable failure) {
         boolean timedOut = timedOut(failure);
-        LOG.warnf("Upstream %s failed for %s: %s", upstream.name(), ctx.request().path(), failure.getMessage());
+        LOG.warnf("Upstream %s failed for %s: %s", upstream.name(), exchange.path, failure.getMessage());
         if (timedOut) {
             problems.write(ctx, 504, "The " + upstream.name() + " service did not answer in time.");
         } else {

@@ -75,7 +75,11 @@ public class RateLimits {
         return config.enabled();
     }
 
-    /** Takes a token for {@code caller} (e.g. {@code user:<id>} or {@code addr:<ip>}) on the route's class. */
+    /**
+     * Takes a token for {@code caller} (e.g. {@code user:<id>} or {@code addr:<ip>}) on the route's class. The method
+     * and path are the canonical ones the request is forwarded with (CanonicalMethod, CanonicalPath), so no spelling
+     * of an expensive operation is classified as another.
+     */
     public Future<Verdict> check(String method, String path, String caller) {
         RouteClass routeClass = expensive(method, path) ? expensive : standard;
         GatewayConfig.Bucket bucket = routeClass.bucket();

@@ -53,6 +53,17 @@ public final class CircuitBreaker {
         trialInFlight = false;
     }
 
+    /**
+     * The request never tested the upstream: the gateway refused it (401, 413, 429) or its caller cut it short (a
+     * body over the limit, a hang-up). Counts and state stay as they are; a trial slot it held is freed for the next
+     * request, so a half-open circuit is not left waiting for an outcome that will never come.
+     */
+    public synchronized void skipped() {
+        if (state == State.HALF_OPEN) {
+            trialInFlight = false;
+        }
+    }
+
     public synchronized void failure() {
         failures++;
         if (state == State.HALF_OPEN || failures >= threshold) {

@@ -19,8 +19,8 @@ class AccessLogTest {
     Path dir;
 
     private static AccessLog.Entry entry(int i) {
-        return new AccessLog.Entry("rid-" + i, "user-" + i, "GET", "content", "/api/content/v1/x/" + i, 200,
-                1_500_000, 2_250_000);
+        return new AccessLog.Entry("rid-" + i, "203.0.113.7", "user-" + i, "GET", "content", "/api/content/v1/x/" + i,
+                200, 1_500_000, 2_250_000);
     }
 
     @Test
@@ -44,8 +44,8 @@ class AccessLogTest {
 
         List<String> lines = Files.readAllLines(file);
         assertEquals(20_000, lines.size());
-        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\S+ rid=rid-\\d+ user=user-\\d+ GET "
-                + "/api/content/v1/x/\\d+ route=content status=200 upstream_ms=1.50 total_ms=2.25"), lines.get(0));
+        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\S+ rid=rid-\\d+ client=203.0.113.7 user=user-\\d+ "
+                + "GET /api/content/v1/x/\\d+ route=content status=200 upstream_ms=1.50 total_ms=2.25"), lines.get(0));
         for (int t = 0; t < threads.length; t++) {
             String prefix = " rid=rid-";
             int from = t * 10_000;
@@ -77,7 +77,9 @@ class AccessLogTest {
 
     @Test
     void millisecondsAreWrittenWithTwoDecimals() {
-        String line = AccessLog.line(new AccessLog.Entry("r", null, "POST", "grades", "/p", 429, -1, 50_000));
-        assertEquals("rid=r user=- POST /p route=grades status=429 upstream_ms=- total_ms=0.05", line);
+        String line = AccessLog.line(new AccessLog.Entry("r", "2001:db8:0:0:0:0:0:7", null, "POST", "grades", "/p", 429,
+                -1, 50_000));
+        assertEquals("rid=r client=2001:db8:0:0:0:0:0:7 user=- POST /p route=grades status=429 upstream_ms=- "
+                + "total_ms=0.05", line);
     }
 }
