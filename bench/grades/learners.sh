@@ -5,9 +5,12 @@ set -euo pipefail
 PREFIX="$1"; COUNT="$2"; COURSE="$3"
 GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8080}"
 KEYCLOAK="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
-admin=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin \
-  -d password="${KEYCLOAK_ADMIN_PASSWORD:-admin}" "$KEYCLOAK/realms/master/protocol/openid-connect/token" \
-  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+# the master realm's admin tokens live 60 s, less than making 200 users takes on 2 cores: a fresh one per batch
+admin_token() {
+  curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin \
+    -d password="${KEYCLOAK_ADMIN_PASSWORD:-admin}" "$KEYCLOAK/realms/master/protocol/openid-connect/token" \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
 one() {
   local user="$PREFIX$1" token code
   curl -s -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
@@ -20,5 +23,8 @@ one() {
     -H 'Content-Type: application/json' -d '{"mode":"audit"}' "$GATEWAY/api/enrollment/v1/courses/$COURSE/enrollments/me")
   case "$code" in 200|201) ;; *) echo "enrolling $user answered $code" >&2; exit 1 ;; esac
 }
-export -f one; export PREFIX COURSE GATEWAY KEYCLOAK admin
-seq 0 $((COUNT - 1)) | xargs -P 8 -I{} bash -c 'one {}'
+export -f one; export PREFIX COURSE GATEWAY KEYCLOAK
+for ((first = 0; first < COUNT; first += 40)); do
+  admin=$(admin_token); export admin
+  seq "$first" $((first + 39 < COUNT - 1 ? first + 39 : COUNT - 1)) | xargs -P 8 -I{} bash -c 'one {}'
+done
