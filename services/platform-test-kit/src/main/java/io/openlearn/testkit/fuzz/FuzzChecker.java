@@ -4,6 +4,8 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openlearn.testkit.fuzz.ContractCatalog.Match;
 import io.openlearn.testkit.fuzz.ContractCatalog.Operation;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +56,7 @@ public final class FuzzChecker {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<String, String> validatedShapes = new ConcurrentHashMap<>();
     private final ContractCatalog catalog;
     private final FuzzGenerator generator;
 
@@ -85,23 +89,7 @@ public final class FuzzChecker {
         if (op != null) {
             String routed = op == c.operation() ? "" : " (the path routes to " + op.id() + ")";
             if (declares(op, status)) {
-                SimpleResponse.Builder response = new SimpleResponse.Builder(status).withBody(text);
-                if (headers != null) {
-                    headers.forEach((name, list) -> {
-                        if (!name.equalsIgnoreCase("content-type")) {
-                            response.withHeader(name, list);
-                        }
-                    });
-                }
-                if (contentType != null) {
-                    response.withContentType(contentType);
-                }
-                ValidationReport report = catalog.validateResponse(op, response.build());
-                String messages = report.getMessages().stream()
-                        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                        .filter(m -> m.getKey().startsWith("validation.response"))
-                        .map(m -> m.getKey() + ": " + m.getMessage().replaceAll("\\s+", " "))
-                        .distinct().collect(Collectors.joining("; "));
+                String messages = validated(op, status, contentType, headers, text);
                 if (!messages.isEmpty()) {
                     out.add(new Finding(Kind.UNDECLARED, c, status, contentType, sample,
                             cut(messages, 400) + routed));
@@ -120,6 +108,67 @@ public final class FuzzChecker {
                     "a 2xx to a request refused by " + c.invalidBy()));
         }
         return out;
+    }
+
+    /**
+     * The contract's complaints about an answer, response side. Refusals of one operation mostly differ only in
+     * their wording: an error answer is validated once per operation, status and shape (its members and their
+     * types, with {@code detail}, {@code instance}, {@code requestId} and field messages left out), which keeps the
+     * validator's cost from dominating the run. Successful answers are always validated.
+     */
+    private String validated(Operation op, int status, String contentType, Map<String, List<String>> headers,
+                             String text) {
+        String key = status >= 400 ? op.id() + "|" + status + "|" + contentType + "|" + shape(text) : null;
+        if (key != null) {
+            String known = validatedShapes.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        SimpleResponse.Builder response = new SimpleResponse.Builder(status).withBody(text);
+        if (headers != null) {
+            headers.forEach((name, list) -> {
+                if (!name.equalsIgnoreCase("content-type")) {
+                    response.withHeader(name, list);
+                }
+            });
+        }
+        if (contentType != null) {
+            response.withContentType(contentType);
+        }
+        ValidationReport report = catalog.validateResponse(op, response.build());
+        String messages = report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> m.getKey().startsWith("validation.response"))
+                .map(m -> m.getKey() + ": " + m.getMessage().replaceAll("\\s+", " "))
+                .distinct().collect(Collectors.joining("; "));
+        if (key != null) {
+            validatedShapes.put(key, messages);
+        }
+        return messages;
+    }
+
+    private static String shape(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node instanceof ObjectNode object) {
+                for (String volatileMember : List.of("detail", "instance", "requestId", "error_description")) {
+                    if (object.has(volatileMember)) {
+                        object.put(volatileMember, object.get(volatileMember).isTextual() ? "" : "?");
+                    }
+                }
+                if (object.get("errors") instanceof ArrayNode errors) {
+                    for (JsonNode error : errors) {
+                        if (error instanceof ObjectNode e && e.has("message")) {
+                            e.put("message", e.get("message").isTextual() ? "" : "?");
+                        }
+                    }
+                }
+            }
+            return String.valueOf(node);
+        } catch (Exception notJson) {
+            return "not json: " + text.length();
+        }
     }
 
     private boolean refused(FuzzCase c) {
