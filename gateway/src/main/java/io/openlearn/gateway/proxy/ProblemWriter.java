@@ -1,9 +1,8 @@
 package io.openlearn.gateway.proxy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.Problems;
+import io.openlearn.kit.problem.RouteProblems;
 import io.openlearn.kit.requestid.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -26,10 +25,10 @@ public class ProblemWriter {
      */
     static final long LINGER_MILLIS = 2_000;
 
-    private final ObjectMapper json;
+    private final RouteProblems problems;
 
-    public ProblemWriter(ObjectMapper json) {
-        this.json = json;
+    public ProblemWriter(RouteProblems problems) {
+        this.problems = problems;
     }
 
     /** Completes once the answer is written (or at once when it could not be: the answer had begun). */
@@ -38,16 +37,8 @@ public class ProblemWriter {
             ctx.response().reset();
             return Future.succeededFuture();
         }
-        String requestId = ctx.get(RequestIds.MDC_KEY);
-        Problem problem = new Problem(Problems.typeFor(status), Problems.titleFor(status), status, detail,
-                ctx.request().path(), requestId, List.of());
-        try {
-            return ctx.response().setStatusCode(status)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            return ctx.response().setStatusCode(status).end();
-        }
+        return problems.end(ctx, new Problem(Problems.typeFor(status), Problems.titleFor(status), status, detail,
+                ctx.request().path(), ctx.get(RequestIds.MDC_KEY), List.of()));
     }
 
     /**

@@ -7,8 +7,6 @@ import java.util.List;
 /** Builds problem+json responses so that every service answers errors the same way. */
 public final class Problems {
 
-    /** Kept for callers that still name it; every problem the platform writes has a type of its own kind. */
-    public static final String ABOUT_BLANK = "about:blank";
     private static final String PREFIX = "urn:openlearn:problem:";
     /** The type of every problem that lists invalid fields. */
     public static final String VALIDATION_TYPE = PREFIX + "validation";

@@ -3,6 +3,7 @@ package io.openlearn.kit.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.requestid.RequestIds;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,20 +20,21 @@ public class RouteProblems {
         this.json = json;
     }
 
-    public void end(RoutingContext ctx, ProblemException problem) {
+    public Future<Void> end(RoutingContext ctx, ProblemException problem) {
         Problem body = problem.toProblem(ctx.request().path());
-        end(ctx, new Problem(body.type(), body.title(), body.status(), body.detail(), body.instance(),
+        return end(ctx, new Problem(body.type(), body.title(), body.status(), body.detail(), body.instance(),
                 ctx.get(RequestIds.MDC_KEY), body.errors()));
     }
 
-    public void end(RoutingContext ctx, Problem problem) {
+    /** Completes once the answer is written. */
+    public Future<Void> end(RoutingContext ctx, Problem problem) {
         String text;
         try {
             text = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             text = "{\"type\":\"" + problem.type() + "\",\"status\":" + problem.status() + "}";
         }
-        ctx.response().setStatusCode(problem.status())
+        return ctx.response().setStatusCode(problem.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(text);
     }

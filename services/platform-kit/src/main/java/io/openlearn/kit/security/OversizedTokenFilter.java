@@ -1,15 +1,11 @@
 package io.openlearn.kit.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openlearn.kit.problem.Problem;
-import io.openlearn.kit.problem.Problems;
-import io.openlearn.kit.requestid.RequestIds;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.problem.RouteProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 
 /**
  * Refuses bearer tokens longer than 8 KB before anything parses them: platform tokens are far smaller, and a huge
@@ -21,10 +17,10 @@ public class OversizedTokenFilter {
     public static final int MAX_AUTHORIZATION_BYTES = 8 * 1024 + "Bearer ".length();
     static final int PRIORITY = 9_000;
 
-    private final ObjectMapper json;
+    private final RouteProblems problems;
 
-    public OversizedTokenFilter(ObjectMapper json) {
-        this.json = json;
+    public OversizedTokenFilter(RouteProblems problems) {
+        this.problems = problems;
     }
 
     void register(@Observes Filters filters) {
@@ -39,18 +35,7 @@ public class OversizedTokenFilter {
     }
 
     private void refuse(RoutingContext ctx) {
-        Problem problem = new Problem(Problems.typeFor(401), Problems.titleFor(401), 401,
-                "The bearer token is larger than this platform accepts.", ctx.request().path(),
-                ctx.get(RequestIds.MDC_KEY), List.of());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":401}";
-        }
-        ctx.response().setStatusCode(401)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", "Bearer realm=\"openlearn\", error=\"invalid_token\"")
-                .end(body);
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"openlearn\", error=\"invalid_token\"");
+        problems.end(ctx, new ProblemException(401, "The bearer token is larger than this platform accepts."));
     }
 }
