@@ -1,9 +1,9 @@
 package io.openlearn.outbox;
 
-import io.openlearn.broker.CloudEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.openlearn.events.EventType;
 import io.openlearn.kit.requestid.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -36,8 +38,8 @@ public class OutboxWriter {
             + " SELECT id, type, ?, subject, CAST(data AS jsonb), ? FROM unnest(?::uuid[], ?::varchar[], ?::varchar[],"
             + " ?::text[]) AS e(id, type, subject, data)";
 
-    /** One event to append; see {@link #append(String, String, Object)} for what each part may hold. */
-    public record NewEvent(String type, String subject, Object data) {
+    /** One event to append; see {@link #append(EventType, String, Object)} for what each part may hold. */
+    public record NewEvent<T>(EventType<T> type, String subject, T data) {
     }
 
     private static final Object WAKE_REGISTERED = new Object();
@@ -80,23 +82,24 @@ public class OutboxWriter {
     /**
      * Stores one event for publication after the caller's transaction commits.
      *
-     * @param type the event name, e.g. {@code enrollment.changed}: lower-case words joined by {@code .}, {@code -}
-     *     or {@code _}, at most 128 characters; the routing key on {@code openlearn.events}
+     * @param type the event type (platform-events {@code Events}); its name, e.g. {@code enrollment.changed}, is
+     *     lower-case words joined by {@code .}, {@code -} or {@code _}, at most 128 characters, and the routing key
+     *     on {@code openlearn.events}
      * @param subject what the event is about (a course key, or course and learner); may be null; at most 512
-     * @param data the payload, serialised with the application's Jackson {@code ObjectMapper}
+     * @param data the payload, the type's record, serialised with the application's Jackson {@code ObjectMapper}
      * @return the event id (CloudEvents {@code id}, AMQP message id)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String type, String subject, Object data) {
+    public <T> UUID append(EventType<T> type, String subject, T data) {
         Objects.requireNonNull(data, "data");
-        validate(type, subject);
-        String json = json(type, data);
+        validate(type.name(), subject);
+        String json = json(type.name(), data);
         String requestId = RequestIds.current().filter(id -> REQUEST_ID.matcher(id).matches()).orElse(null);
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, id);
-            insert.setString(2, type);
+            insert.setString(2, type.name());
             insert.setString(3, config.source());
             insert.setString(4, subject);
             insert.setString(5, json);
@@ -111,25 +114,25 @@ public class OutboxWriter {
 
     /**
      * Stores many events in one statement (a batch of grades costs one insert, not one per learner), in the
-     * caller's transaction like {@link #append(String, String, Object)}.
+     * caller's transaction like {@link #append(EventType, String, Object)}.
      *
      * @return the event ids, in the order given
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.List<UUID> appendAll(java.util.List<NewEvent> events) {
+    public List<UUID> appendAll(List<NewEvent<?>> events) {
         int n = events.size();
         Object[] ids = new Object[n];
         Object[] types = new Object[n];
         Object[] subjects = new Object[n];
         Object[] payloads = new Object[n];
         for (int i = 0; i < n; i++) {
-            NewEvent event = events.get(i);
+            NewEvent<?> event = events.get(i);
             Objects.requireNonNull(event.data(), "data");
-            validate(event.type(), event.subject());
+            validate(event.type().name(), event.subject());
             ids[i] = UUID.randomUUID();
-            types[i] = event.type();
+            types[i] = event.type().name();
             subjects[i] = event.subject();
-            payloads[i] = json(event.type(), event.data());
+            payloads[i] = json(event.type().name(), event.data());
         }
         if (n > 0) {
             String requestId = RequestIds.current().filter(id -> REQUEST_ID.matcher(id).matches()).orElse(null);
@@ -147,7 +150,7 @@ public class OutboxWriter {
             }
             wakeRelayAfterCommit();
         }
-        return java.util.Arrays.stream(ids).map(UUID.class::cast).toList();
+        return Arrays.stream(ids).map(UUID.class::cast).toList();
     }
 
     private static void validate(String type, String subject) {

@@ -1,5 +1,6 @@
 package io.openlearn.outbox;
 
+import io.openlearn.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public class BusinessTransactions {
 
     /** A use case announcing {@code count} changes; commits. */
     @Transactional
-    public List<UUID> commit(String type, String subject, Object data, int count) {
+    public <T> List<UUID> commit(EventType<T> type, String subject, T data, int count) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(outbox.append(type, subject, data));
@@ -29,7 +30,7 @@ public class BusinessTransactions {
 
     /** A use case that appends its event and then fails, so the transaction rolls back. */
     @Transactional
-    public void failAfterAppend(String type, String subject, Object data, Consumer<UUID> appended) {
+    public <T> void failAfterAppend(EventType<T> type, String subject, T data, Consumer<UUID> appended) {
         appended.accept(outbox.append(type, subject, data));
         throw new IllegalStateException("business rule broken after the event was appended");
     }

@@ -1,5 +1,6 @@
 package io.openlearn.outbox;
 
+import io.openlearn.events.EventType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +45,8 @@ class OutboxWakeTest {
             // the hour-long poll's first run happens at start; let it pass before measuring
             Thread.sleep(500);
             long started = System.nanoTime();
-            business.commit(type, "course-v1:Org+Num+Run", new OutboxRelayTest.CourseChanged("course-v1:Org+Num+Run",
-                    1, List.of("a")), 3);
+            business.commit(new EventType<>(type, OutboxRelayTest.CourseChanged.class), "course-v1:Org+Num+Run",
+                    new OutboxRelayTest.CourseChanged("course-v1:Org+Num+Run", 1, List.of("a")), 3);
             int received = 0;
             while (received < 3 && System.nanoTime() - started < 5_000_000_000L) {
                 GetResponse message = probe.basicGet(queue, true);

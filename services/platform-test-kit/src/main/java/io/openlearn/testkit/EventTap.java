@@ -1,5 +1,6 @@
 package io.openlearn.testkit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -13,15 +14,18 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A private, auto-deleted queue on the platform's exchange, bound to some event types, for tests that check what a
- * service published. Bind it before acting; then {@link #await} the events that mention the test's own course.
+ * service published. Bind it before acting; then {@link #await} the events that mention the test's own course. Every
+ * event it hands over has been checked against {@code contracts/events.asyncapi.yaml} ({@link EventSchemas}).
  */
 public final class EventTap implements AutoCloseable {
 
     static final String EXCHANGE = "openlearn.events";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection connection;
     private final Channel channel;
     private final String queue;
+    private final EventSchemas schemas = EventSchemas.platform();
 
     private EventTap(Connection connection, Channel channel, String queue) {
         this.connection = connection;
@@ -72,6 +76,7 @@ public final class EventTap implements AutoCloseable {
         }
         String body = new String(delivery.getBody(), StandardCharsets.UTF_8);
         if (body.contains(mention)) {
+            schemas.assertValid(JSON.readTree(body));
             into.add(body);
         }
         return true;

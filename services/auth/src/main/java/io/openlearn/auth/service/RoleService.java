@@ -8,15 +8,15 @@ import io.openlearn.auth.repository.RoleAssignmentRepository;
 import io.openlearn.auth.repository.RoleAssignmentRepository.Assignment;
 import io.openlearn.auth.repository.RoleAuditRepository;
 import io.openlearn.auth.repository.RoleAuditRepository.Person;
+import io.openlearn.events.AuthRoleChanged;
+import io.openlearn.events.Events;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,7 +27,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class RoleService {
 
-    public static final String ROLE_CHANGED = "auth.role.changed";
 
     private final RoleAssignmentRepository assignments;
     private final RoleAuditRepository audit;
@@ -55,7 +54,7 @@ public class RoleService {
         Instant now = Instant.now();
         var inserted = assignments.insert(target.id, grant, caller.id(), now);
         if (inserted.isPresent()) {
-            record("GRANT", grant, new Person(target.id, target.username), caller, reason, now);
+            record(AuthRoleChanged.Action.GRANT, grant, new Person(target.id, target.username), caller, reason, now);
         }
         return new Granted(assignments.find(target.id, grant).orElseThrow(), inserted.isPresent());
     }
@@ -67,7 +66,7 @@ public class RoleService {
         RoleGrant grant = toGrant(assignment);
         requireManage(caller, grant);
         assignments.delete(assignmentId);
-        record("REVOKE", grant, new Person(assignment.userId(), assignment.username()), caller, reason,
+        record(AuthRoleChanged.Action.REVOKE, grant, new Person(assignment.userId(), assignment.username()), caller, reason,
                 Instant.now());
     }
 
@@ -110,20 +109,13 @@ public class RoleService {
         }
     }
 
-    private void record(String action, RoleGrant grant, Person target, Caller caller, String reason, Instant at) {
+    private void record(AuthRoleChanged.Action action, RoleGrant grant, Person target, Caller caller, String reason,
+            Instant at) {
         Person actor = new Person(caller.id(), caller.username());
-        audit.append(action, grant, target, actor, reason, at);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("action", action);
-        data.put("role", grant.role().wireName());
-        data.put("scope", grant.scope());
-        data.put("userId", target.id());
-        data.put("username", target.username());
-        data.put("actorId", actor.id());
-        data.put("actorUsername", actor.username());
-        data.put("reason", reason);
-        data.put("at", at.toString());
-        outbox.append(ROLE_CHANGED, target.id().toString(), data);
+        audit.append(action.name(), grant, target, actor, reason, at);
+        outbox.append(Events.AUTH_ROLE_CHANGED, target.id().toString(), new AuthRoleChanged(action,
+                grant.role().wireName(), grant.scope(), target.id(), target.username(), actor.id(), actor.username(),
+                reason, at));
     }
 
     static RoleGrant toGrant(Assignment assignment) {

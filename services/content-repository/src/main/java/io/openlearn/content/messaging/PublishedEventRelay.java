@@ -1,7 +1,6 @@
 package io.openlearn.content.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.openlearn.broker.CloudEvents;
@@ -10,6 +9,8 @@ import io.openlearn.content.config.ContentConfig;
 import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.repository.PublishedVersionRepository;
 import io.openlearn.content.repository.PublishedVersionRepository.PendingEvent;
+import io.openlearn.events.ContentCoursePublished;
+import io.openlearn.events.Events;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
@@ -30,7 +31,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PublishedEventRelay {
 
-    public static final String TYPE = "content.course.published";
     private static final Logger LOG = Logger.getLogger(PublishedEventRelay.class);
     private static final int BATCH = 100;
 
@@ -96,7 +96,7 @@ public class PublishedEventRelay {
             channel.confirmSelect();
             for (PendingEvent event : pending) {
                 CloudEvents.StoredEvent stored = stored(event);
-                channel.basicPublish(broker.exchange(), TYPE, false, CloudEvents.properties(stored),
+                channel.basicPublish(broker.exchange(), stored.type(), false, CloudEvents.properties(stored),
                         CloudEvents.encode(json, stored));
                 channel.waitForConfirmsOrDie(config.events().confirmTimeout().toMillis());
                 versions.markEventPublished(event.version().courseKey(), event.version().version());
@@ -111,14 +111,9 @@ public class PublishedEventRelay {
 
     private CloudEvents.StoredEvent stored(PendingEvent event) throws java.io.IOException {
         PublishedVersion v = event.version();
-        ObjectNode data = json.createObjectNode();
-        data.put("courseKey", v.courseKey());
-        data.put("version", v.version());
-        data.put("publishedAt", v.publishedAt().toString());
-        data.put("gradingChanged", v.gradingChanged());
-        data.put("gradingDigest", v.gradingDigest());
-        data.put("blockCount", v.blockCount());
-        return new CloudEvents.StoredEvent(event.eventId(), TYPE, source, v.courseKey(), json.writeValueAsString(data),
-                null, v.publishedAt().atOffset(ZoneOffset.UTC));
+        ContentCoursePublished data = new ContentCoursePublished(v.courseKey(), v.version(), v.publishedAt(),
+                v.gradingChanged(), v.gradingDigest(), v.blockCount());
+        return new CloudEvents.StoredEvent(event.eventId(), Events.CONTENT_COURSE_PUBLISHED.name(), source,
+                v.courseKey(), json.writeValueAsString(data), null, v.publishedAt().atOffset(ZoneOffset.UTC));
     }
 }

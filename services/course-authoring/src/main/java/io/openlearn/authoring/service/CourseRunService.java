@@ -8,21 +8,20 @@ import io.openlearn.authoring.domain.GradingPolicy;
 import io.openlearn.authoring.repository.CourseRunEntity;
 import io.openlearn.authoring.repository.CourseRunRepository;
 import io.openlearn.authoring.repository.GradingPolicyRepository;
+import io.openlearn.events.CourseRunChanged;
+import io.openlearn.events.Events;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Creating, changing and rerunning course runs; every change is announced as course.run.changed. */
 @ApplicationScoped
 public class CourseRunService {
 
-    public static final String RUN_CHANGED = "course.run.changed";
     public static final String DAYS_EARLY_FOR_BETA_RULE = "a whole number of days from 0 to "
             + CourseRunSettings.MAX_DAYS_EARLY_FOR_BETA + ", or null for none";
 
@@ -43,7 +42,7 @@ public class CourseRunService {
     public CourseRunEntity create(Caller caller, CourseKey key, CourseRunSettings settings) {
         GradingPolicy initial = GradingPolicy.openEdxDefault();
         CourseRunEntity run = createRun(caller, key, settings, policyJson.write(initial), initial.hash(), null);
-        announce(run, "created");
+        announce(run, CourseRunChanged.Change.created);
         return run;
     }
 
@@ -84,7 +83,7 @@ public class CourseRunService {
         }
         runs.getEntityManager().refresh(run);
         apply(run, settings);
-        announce(run, "updated");
+        announce(run, CourseRunChanged.Change.updated);
         return run;
     }
 
@@ -103,7 +102,7 @@ public class CourseRunService {
         GradingPolicyRepository.StoredPolicy policy = policies.current(from.courseKey).orElseThrow();
         CourseRunEntity created = createRun(caller, target, effective, policy.policyJson(), policy.hash(),
                 from.courseKey);
-        announce(created, "rerun");
+        announce(created, CourseRunChanged.Change.rerun);
         return created;
     }
 
@@ -151,22 +150,9 @@ public class CourseRunService {
         }
     }
 
-    private void announce(CourseRunEntity run, String change) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("courseKey", run.courseKey);
-        data.put("change", change);
-        data.put("version", run.version);
-        data.put("title", run.title);
-        data.put("start", run.start);
-        data.put("end", run.end);
-        data.put("enrollmentStart", run.enrollmentStart);
-        data.put("enrollmentEnd", run.enrollmentEnd);
-        data.put("pacing", run.pacing);
-        data.put("invitationOnly", run.invitationOnly);
-        data.put("maxEnrollments", run.maxEnrollments);
-        data.put("rerunOf", run.rerunOf);
-        data.put("daysEarlyForBeta", run.daysEarlyForBeta);
-        data.put("courseVisibility", run.courseVisibility);
-        outbox.append(RUN_CHANGED, run.courseKey, data);
+    private void announce(CourseRunEntity run, CourseRunChanged.Change change) {
+        outbox.append(Events.COURSE_RUN_CHANGED, run.courseKey, new CourseRunChanged(run.courseKey, change,
+                run.version, run.title, run.start, run.end, run.enrollmentStart, run.enrollmentEnd, run.pacing,
+                run.invitationOnly, run.maxEnrollments, run.rerunOf, run.daysEarlyForBeta, run.courseVisibility));
     }
 }

@@ -7,6 +7,8 @@ import io.openlearn.authoring.domain.GradingPolicy;
 import io.openlearn.authoring.repository.GradingPolicyRepository;
 import io.openlearn.authoring.repository.GradingPolicyRepository.StoredPolicy;
 import io.openlearn.authoring.repository.PendingRegradeRepository;
+import io.openlearn.events.CourseGradingPolicyChanged;
+import io.openlearn.events.Events;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.outbox.OutboxWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,9 +16,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Grading policy versions. A change writes a new immutable version and (re)schedules the run's regrade; when the
@@ -26,7 +26,6 @@ import java.util.Map;
 @ApplicationScoped
 public class GradingPolicyService {
 
-    public static final String POLICY_CHANGED = "course.grading-policy.changed";
     /** A run's regrade waits at most this many collapse windows after the first change. */
     static final int MAX_WINDOWS = 10;
 
@@ -103,11 +102,8 @@ public class GradingPolicyService {
         QuarkusTransaction.requiringNew().run(() -> {
             for (PendingRegradeRepository.Due due : regrades.claimDue(Instant.now(), 100)) {
                 StoredPolicy policy = policies.version(due.courseKey(), due.policyVersion()).orElseThrow();
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("courseKey", due.courseKey());
-                data.put("policyVersion", policy.version());
-                data.put("policyHash", policy.hash());
-                outbox.append(POLICY_CHANGED, due.courseKey(), data);
+                outbox.append(Events.COURSE_GRADING_POLICY_CHANGED, due.courseKey(),
+                        new CourseGradingPolicyChanged(due.courseKey(), policy.version(), policy.hash()));
             }
         });
     }

@@ -9,6 +9,8 @@ import io.openlearn.enrollment.domain.CourseRules;
 import io.openlearn.enrollment.repository.CourseRulesRepository;
 import io.openlearn.broker.RabbitConnectionConfig;
 import io.openlearn.broker.RabbitConnections;
+import io.openlearn.events.CourseRunChanged;
+import io.openlearn.events.Events;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -79,23 +81,12 @@ public class CourseRunEventsConsumer {
     }
 
     void apply(JsonNode event) {
-        JsonNode data = event.path("data");
-        CourseRules incoming = new CourseRules(data.path("courseKey").asText(), instant(data, "enrollmentStart"),
-                instant(data, "enrollmentEnd"), instant(data, "end"), data.path("invitationOnly").asBoolean(false),
-                data.path("maxEnrollments").isNumber() ? data.path("maxEnrollments").asInt() : null);
-        if (incoming.courseKey().isEmpty() || !data.path("version").isNumber()) {
-            throw new IllegalArgumentException("event " + event.path("id").asText() + " has no courseKey or version");
+        CourseRunChanged run = Events.COURSE_RUN_CHANGED.read(json, event.path("data"));
+        if (run.courseKey() == null || run.courseKey().isEmpty()) {
+            throw new IllegalArgumentException("event " + event.path("id").asText() + " has no courseKey");
         }
-        QuarkusTransaction.requiringNew().run(() ->
-                rules.upsert(incoming, data.path("version").asLong(), Instant.now()));
-    }
-
-    private static Instant instant(JsonNode data, String field) {
-        JsonNode value = data.path(field);
-        if (value.isNumber()) {
-            // Jackson may write instants as epoch seconds with nanos
-            return Instant.ofEpochMilli((long) (value.asDouble() * 1000));
-        }
-        return value.isTextual() ? Instant.parse(value.asText()) : null;
+        CourseRules incoming = new CourseRules(run.courseKey(), run.enrollmentStart(), run.enrollmentEnd(),
+                run.end(), run.invitationOnly(), run.maxEnrollments());
+        QuarkusTransaction.requiringNew().run(() -> rules.upsert(incoming, run.version(), Instant.now()));
     }
 }

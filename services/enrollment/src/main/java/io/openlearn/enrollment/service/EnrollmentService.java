@@ -5,13 +5,13 @@ import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.CourseRulesRepository;
 import io.openlearn.enrollment.repository.EnrollmentEntity;
 import io.openlearn.enrollment.repository.EnrollmentRepository;
+import io.openlearn.events.EnrollmentChanged;
+import io.openlearn.events.Events;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,7 +24,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class EnrollmentService {
 
-    public static final String ENROLLMENT_CHANGED = "enrollment.changed";
     static final Set<EnrollmentMode> SELF_SERVICE_MODES = Set.of(EnrollmentMode.AUDIT, EnrollmentMode.HONOR);
 
     private final EnrollmentRepository enrollments;
@@ -73,7 +72,7 @@ public class EnrollmentService {
         enrollment.updatedAt = now;
         enrollments.persist(enrollment);
         enrollments.recordHistory(learner, courseKey, "ENROLL", previous, enrollment.mode, actor.username(), now);
-        announce(enrollment, "enrolled", previous);
+        announce(enrollment, EnrollmentChanged.Change.enrolled, previous);
         return new Outcome(enrollment, true);
     }
 
@@ -92,7 +91,7 @@ public class EnrollmentService {
         enrollment.updatedAt = now;
         enrollments.recordHistory(learner, courseKey, "UNENROLL", enrollment.mode, enrollment.mode,
                 actor.username(), now);
-        announce(enrollment, "unenrolled", enrollment.mode);
+        announce(enrollment, EnrollmentChanged.Change.unenrolled, enrollment.mode);
         return true;
     }
 
@@ -110,7 +109,7 @@ public class EnrollmentService {
         enrollments.recordHistory(enrollment.userId, enrollment.courseKey, "MODE_CHANGE", previous, enrollment.mode,
                 actor.username(), now);
         // a mode change can change what counts for grades: it goes to the grades STREAM like any learner change
-        announce(enrollment, "mode_changed", previous);
+        announce(enrollment, EnrollmentChanged.Change.mode_changed, previous);
         return new Outcome(enrollment, true);
     }
 
@@ -123,14 +122,8 @@ public class EnrollmentService {
         return enrollment;
     }
 
-    private void announce(EnrollmentEntity enrollment, String change, String previousMode) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("userId", enrollment.userId);
-        data.put("courseKey", enrollment.courseKey);
-        data.put("change", change);
-        data.put("mode", enrollment.mode);
-        data.put("previousMode", previousMode);
-        data.put("active", enrollment.active);
-        outbox.append(ENROLLMENT_CHANGED, enrollment.userId.toString(), data);
+    private void announce(EnrollmentEntity enrollment, EnrollmentChanged.Change change, String previousMode) {
+        outbox.append(Events.ENROLLMENT_CHANGED, enrollment.userId.toString(), new EnrollmentChanged(
+                enrollment.userId, enrollment.courseKey, change, enrollment.mode, previousMode, enrollment.active));
     }
 }

@@ -1,41 +1,52 @@
 package io.openlearn.enrollment.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import java.nio.charset.StandardCharsets;
+import io.openlearn.events.CourseRunChanged;
+import io.openlearn.events.Events;
+import io.openlearn.testkit.EventSchemas;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Publishes course.run.changed CloudEvents the way course-authoring's outbox relay does, so enrollment learns a
- * run's rules through its real consumer.
+ * run's rules through its real consumer. Each message is checked against the event contract before it is sent.
  */
 final class CourseRunEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private CourseRunEvents() {
     }
 
     static void publish(String courseKey, long version, Instant enrollmentStart, Instant enrollmentEnd,
                         boolean invitationOnly, Integer maxEnrollments) throws Exception {
-        String data = "{\"courseKey\":\"" + courseKey + "\",\"change\":\"updated\",\"version\":" + version
-                + ",\"enrollmentStart\":" + quoted(enrollmentStart) + ",\"enrollmentEnd\":" + quoted(enrollmentEnd)
-                + ",\"end\":null,\"invitationOnly\":" + invitationOnly + ",\"maxEnrollments\":" + maxEnrollments + "}";
-        String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/openlearn/course-authoring\","
-                + "\"type\":\"course.run.changed\",\"subject\":\"" + courseKey + "\",\"time\":\"" + Instant.now()
-                + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+        CourseRunChanged data = new CourseRunChanged(courseKey, CourseRunChanged.Change.updated, version,
+                "Enrollment rules", null, null, enrollmentStart, enrollmentEnd, "instructor", invitationOnly,
+                maxEnrollments, null, null, "private");
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", "/openlearn/course-authoring");
+        event.put("type", Events.COURSE_RUN_CHANGED.name());
+        event.put("subject", courseKey);
+        event.put("time", Instant.now().toString());
+        event.put("datacontenttype", "application/json");
+        event.set("data", JSON.valueToTree(data));
+        EventSchemas.platform().assertValid(event);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
             channel.exchangeDeclare("openlearn.events", "topic", true);
-            channel.basicPublish("openlearn.events", "course.run.changed",
+            channel.basicPublish("openlearn.events", Events.COURSE_RUN_CHANGED.name(),
                     new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").deliveryMode(2)
-                            .build(), event.getBytes(StandardCharsets.UTF_8));
+                            .build(), JSON.writeValueAsBytes(event));
         }
-    }
-
-    static String quoted(Instant value) {
-        return value == null ? "null" : "\"" + value + "\"";
     }
 }

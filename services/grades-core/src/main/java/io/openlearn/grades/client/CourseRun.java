@@ -1,12 +1,18 @@
 package io.openlearn.grades.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openlearn.events.CourseRunChanged;
 import java.time.Instant;
 
 /** What grading needs of a course run: when it ends (grades freeze some days later), as of the run's version. */
 public record CourseRun(String courseKey, Instant end, long version) {
 
-    /** Read from course-authoring's course run, or the data of its {@code course.run.changed} event. */
+    /** Read from a {@code course.run.changed} event. */
+    public static CourseRun of(CourseRunChanged run) {
+        return new CourseRun(run.courseKey(), run.end(), run.version());
+    }
+
+    /** Read from course-authoring's course run. */
     public static CourseRun of(String courseKey, JsonNode run) {
         JsonNode end = run.path("end");
         return new CourseRun(courseKey, end.isTextual() ? Instant.parse(end.asText()) : null,

@@ -1,19 +1,28 @@
 package io.openlearn.grades.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.openlearn.events.EventType;
+import io.openlearn.events.Events;
+import io.openlearn.events.SubmissionScoreReset;
+import io.openlearn.events.SubmissionScored;
+import io.openlearn.testkit.EventSchemas;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /** Publishes CloudEvents to the platform exchange as the producing services' relays do (test only). */
 public final class EventPublisher implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final EventSchemas schemas = EventSchemas.platform();
     private final Connection connection;
     private final Channel channel;
 
@@ -25,24 +34,39 @@ public final class EventPublisher implements AutoCloseable {
         channel.confirmSelect();
     }
 
-    /** A stored event: the same id and bytes when published again, like a relay's resend. */
-    public record Event(UUID id, String type, Map<String, Object> data, Instant time) {
+    /**
+     * A stored event: the same id and bytes when published again, like a relay's resend. {@code data} is the
+     * event's record (platform-events) or, for payloads a test builds field by field, a map.
+     */
+    public record Event(UUID id, String type, Object data, Instant time) {
+    }
+
+    public static <T> Event event(EventType<T> type, T data) {
+        return new Event(UUID.randomUUID(), type.name(), data, Instant.now());
     }
 
     public static Event event(String type, Map<String, Object> data) {
         return new Event(UUID.randomUUID(), type, data, Instant.now());
     }
 
+    /**
+     * Publishes as the type's producer would, after checking the message against the event contract: a test
+     * cannot feed the worker a payload that no producer may publish (use {@link #publishRaw} for that).
+     */
     public void publish(Event event) throws Exception {
-        Map<String, Object> envelope = new LinkedHashMap<>();
+        JsonNode data = JSON.valueToTree(event.data());
+        ObjectNode envelope = JSON.createObjectNode();
         envelope.put("specversion", "1.0");
         envelope.put("id", event.id().toString());
-        envelope.put("source", "/openlearn/test");
+        envelope.put("source", schemas.source(event.type()));
         envelope.put("type", event.type());
-        envelope.put("subject", String.valueOf(event.data().get("courseKey")));
+        // enrollment's events are about the learner, every other type is about the course
+        envelope.put("subject", data.path("enrollment.changed".equals(event.type()) ? "userId" : "courseKey")
+                .asText());
         envelope.put("time", event.time().toString());
         envelope.put("datacontenttype", "application/json");
-        envelope.put("data", event.data());
+        envelope.set("data", data);
+        schemas.assertValid(envelope);
         channel.basicPublish("openlearn.events", event.type(), new AMQP.BasicProperties.Builder()
                 .deliveryMode(2).messageId(event.id().toString()).type(event.type()).build(),
                 JSON.writeValueAsBytes(envelope));
@@ -54,20 +78,18 @@ public final class EventPublisher implements AutoCloseable {
         channel.waitForConfirmsOrDie(5_000);
     }
 
-    public static Map<String, Object> scored(String courseKey, UUID learner, String itemKey, double earned,
-            double possible, long sequence) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("userId", learner.toString());
-        data.put("courseKey", courseKey);
-        data.put("itemKey", itemKey);
-        data.put("scoreId", UUID.randomUUID().toString());
-        data.put("submissionId", UUID.randomUUID().toString());
-        data.put("kind", "auto");
-        data.put("rawEarned", earned);
-        data.put("rawPossible", possible);
-        data.put("sequence", sequence);
-        data.put("scoredAt", Instant.now().toString());
-        return data;
+    /** An automatic score of a learner's submission, as submission publishes it. */
+    public static Event scored(String courseKey, UUID learner, String itemKey, double earned, double possible,
+            long sequence) {
+        return event(Events.SUBMISSION_SCORED, new SubmissionScored(learner, courseKey, itemKey, UUID.randomUUID(),
+                UUID.randomUUID(), SubmissionScored.Kind.auto, earned, possible, sequence, Instant.now()));
+    }
+
+    /** Staff's reset of a learner's problem, as submission publishes it. */
+    public static Event reset(String courseKey, UUID learner, String itemKey, long sequence,
+            boolean attemptsCleared) {
+        return event(Events.SUBMISSION_SCORE_RESET, SubmissionScoreReset.of(learner, courseKey, itemKey,
+                UUID.randomUUID(), sequence, Instant.now(), attemptsCleared));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.openlearn.gradesworker.messaging;
 
+import io.openlearn.events.Events;
+import io.openlearn.events.GradeCourseChanged;
+import io.openlearn.events.GradeCoursePassed;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.StoredCourseGrade;
 import io.openlearn.outbox.OutboxWriter;
@@ -14,19 +17,8 @@ import java.util.List;
 @ApplicationScoped
 public class GradeEvents {
 
-    public static final String CHANGED = "grade.course.changed";
-    public static final String PASSED = "grade.course.passed";
-
     /** One changed course grade; {@code before} is null for a first grade. */
     public record CourseGradeChange(StoredCourseGrade before, StoredCourseGrade after, Cause cause) {
-    }
-
-    public record Changed(String courseKey, String userId, double percent, String letterGrade, boolean passed,
-            Double previousPercent, String previousLetterGrade, Boolean previousPassed, long policyVersion,
-            long contentVersion, String cause, String causeRef, String changedAt) {
-    }
-
-    public record Passed(String courseKey, String userId, double percent, String letterGrade, String passedAt) {
     }
 
     private final OutboxWriter outbox;
@@ -37,20 +29,21 @@ public class GradeEvents {
 
     /** @return how many events were appended */
     public int publish(List<CourseGradeChange> changes) {
-        List<OutboxWriter.NewEvent> events = new ArrayList<>();
+        List<OutboxWriter.NewEvent<?>> events = new ArrayList<>();
         for (CourseGradeChange change : changes) {
             StoredCourseGrade after = change.after();
             StoredCourseGrade before = change.before();
-            events.add(new OutboxWriter.NewEvent(CHANGED, after.courseKey(), new Changed(after.courseKey(),
-                    after.userId().toString(), after.percent(), after.letterGrade(), after.passed(),
-                    before == null ? null : before.percent(), before == null ? null : before.letterGrade(),
-                    before == null ? null : before.passed(), after.policyVersion(), after.contentVersion(),
-                    change.cause().kind(), change.cause().ref(), after.updatedAt().toString())));
+            events.add(new OutboxWriter.NewEvent<>(Events.GRADE_COURSE_CHANGED, after.courseKey(),
+                    new GradeCourseChanged(after.courseKey(), after.userId(), after.percent(), after.letterGrade(),
+                            after.passed(), before == null ? null : before.percent(),
+                            before == null ? null : before.letterGrade(), before == null ? null : before.passed(),
+                            after.policyVersion(), after.contentVersion(), change.cause().kind(),
+                            change.cause().ref(), after.updatedAt())));
             boolean firstPass = after.firstPassedAt() != null && (before == null || before.firstPassedAt() == null);
             if (firstPass) {
-                events.add(new OutboxWriter.NewEvent(PASSED, after.courseKey(), new Passed(after.courseKey(),
-                        after.userId().toString(), after.percent(), after.letterGrade(),
-                        after.firstPassedAt().toString())));
+                events.add(new OutboxWriter.NewEvent<>(Events.GRADE_COURSE_PASSED, after.courseKey(),
+                        new GradeCoursePassed(after.courseKey(), after.userId(), after.percent(),
+                                after.letterGrade(), after.firstPassedAt())));
             }
         }
         outbox.appendAll(events);

@@ -8,6 +8,8 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.openlearn.events.EventType;
+import io.openlearn.events.Events;
 import io.openlearn.gradesworker.config.WorkerConfig;
 import io.openlearn.gradesworker.service.BatchJobs;
 import io.openlearn.gradesworker.service.StreamActivity;
@@ -129,15 +131,17 @@ public class QueueConsumers {
     }
 
     private void handle(String queue, String type, JsonNode event) {
-        JsonNode data = event.path("data");
+        EventType<?> eventType = Events.byName(type)
+                .orElseThrow(() -> new IllegalArgumentException("no event type " + type + " on this platform"));
+        Object data = eventType.read(json, event.path("data"));
         if (GradesTopology.STREAM_QUEUE.equals(queue)) {
-            activity.track(() -> stream.handle(type, data));
+            activity.track(() -> stream.handle(data));
             JsonNode time = event.path("time");
             if (time.isTextual()) {
                 streamLag.record(Duration.between(Instant.parse(time.asText()), Instant.now()));
             }
         } else {
-            batch.handle(type, UUID.fromString(event.path("id").asText()), data);
+            batch.handle(UUID.fromString(event.path("id").asText()), data);
         }
     }
 

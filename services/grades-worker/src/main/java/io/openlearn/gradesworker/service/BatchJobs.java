@@ -1,6 +1,9 @@
 package io.openlearn.gradesworker.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.openlearn.events.ContentCoursePublished;
+import io.openlearn.events.CourseGradingPolicyChanged;
+import io.openlearn.events.CourseRunChanged;
+import io.openlearn.events.GradeJobRequested;
 import io.openlearn.grades.client.CourseRun;
 import io.openlearn.grades.client.RosterClient;
 import io.openlearn.grades.repository.Cause;
@@ -67,21 +70,28 @@ public class BatchJobs {
         this.config = config;
     }
 
-    public Optional<GradeJob> handle(String type, UUID eventId, JsonNode data) {
-        String courseKey = data.path("courseKey").asText();
-        return switch (type) {
-            case "course.grading-policy.changed" -> advanceAndRegrade(eventId, courseKey,
-                    Cause.of("policy", data.path("policyVersion").asText()), data.path("policyVersion").asLong(), 0);
-            case "content.course.published" -> data.path("gradingChanged").asBoolean(true)
-                    ? advanceAndRegrade(eventId, courseKey, Cause.of("publish", data.path("version").asText()), 0,
-                            data.path("version").asLong())
-                    : advanceOnly(courseKey, data.path("version").asLong());
-            case "course.run.changed" -> runChanged(courseKey, data);
-            case "grade.regrade.requested", "grade.rescore.requested", "grade.report.requested",
-                    "grade.resync.requested" ->
-                    run(UUID.fromString(data.path("jobId").asText()));
-            default -> throw new IllegalArgumentException("BATCH does not handle " + type);
-        };
+    /**
+     * @param eventId the CloudEvents id: a policy change's or publish's job derives its id from it
+     * @param event the record of an instructor-driven event (platform-events)
+     */
+    public Optional<GradeJob> handle(UUID eventId, Object event) {
+        if (event instanceof CourseGradingPolicyChanged policy) {
+            return advanceAndRegrade(eventId, policy.courseKey(),
+                    Cause.of("policy", String.valueOf(policy.policyVersion())), policy.policyVersion(), 0);
+        }
+        if (event instanceof ContentCoursePublished published) {
+            return published.gradingChanged()
+                    ? advanceAndRegrade(eventId, published.courseKey(),
+                            Cause.of("publish", String.valueOf(published.version())), 0, published.version())
+                    : advanceOnly(published.courseKey(), published.version());
+        }
+        if (event instanceof CourseRunChanged run) {
+            return runChanged(CourseRun.of(run));
+        }
+        if (event instanceof GradeJobRequested job) {
+            return run(job.jobId());
+        }
+        throw new IllegalArgumentException("BATCH does not handle " + event.getClass().getSimpleName());
     }
 
     /** The job of an event: its id derives from the event id, so a redelivered event finds the same job. */
@@ -107,10 +117,9 @@ public class BatchJobs {
      * A new course end moves the freeze; nothing is regraded (the freeze only decides whether later changes apply).
      * A course the worker has not seen yet is left alone: its first event reads the run as it is then.
      */
-    private Optional<GradeJob> runChanged(String courseKey, JsonNode data) {
-        CourseRun run = CourseRun.of(courseKey, data);
+    private Optional<GradeJob> runChanged(CourseRun run) {
         transactions.inNew(db -> {
-            Optional<CourseState> known = stateRepository.find(db, courseKey);
+            Optional<CourseState> known = stateRepository.find(db, run.courseKey());
             if (known.isPresent()) {
                 stateRepository.advance(db, known.get().withRun(run.end(), run.version()));
             }

@@ -1,12 +1,14 @@
 package io.openlearn.gradesworker.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.openlearn.events.EnrollmentChanged;
+import io.openlearn.events.GradeOverrideChanged;
+import io.openlearn.events.LearnerScore;
+import io.openlearn.events.SubmissionScoreReset;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.ScoreUpdate;
 import io.openlearn.grades.repository.Transactions;
-import io.openlearn.gradesworker.client.SubmissionClient;
 import io.openlearn.kit.courseware.CoursewareFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -34,18 +36,22 @@ public class StreamGrading {
         this.grading = grading;
     }
 
-    /** @return empty outcome (0 learners) when the event changed nothing */
-    public GradeOutcome handle(String type, JsonNode data) {
-        String courseKey = data.path("courseKey").asText();
-        UUID learner = UUID.fromString(data.path("userId").asText());
-        return switch (type) {
-            case "submission.scored", "submission.score-reset" -> score(type, data, courseKey, learner);
-            case "enrollment.changed" -> enrollment(courseKey, learner, data.path("change").asText());
-            case "grade.override.changed" -> transactions.inNew(db -> grading.regrade(db, courseKey,
-                    List.of(learner), new Cause("override", data.path("overrideId").asText(),
-                            data.path("byAdmin").asBoolean())));
-            default -> throw new IllegalArgumentException("STREAM does not handle " + type);
-        };
+    /**
+     * @param event the record of a learner-driven event (platform-events)
+     * @return empty outcome (0 learners) when the event changed nothing
+     */
+    public GradeOutcome handle(Object event) {
+        if (event instanceof LearnerScore score) {
+            return score(score);
+        }
+        if (event instanceof EnrollmentChanged change) {
+            return enrollment(change.courseKey(), change.userId(), change.change());
+        }
+        if (event instanceof GradeOverrideChanged override) {
+            return transactions.inNew(db -> grading.regrade(db, override.courseKey(), List.of(override.userId()),
+                    new Cause("override", override.overrideId().toString(), override.byAdmin())));
+        }
+        throw new IllegalArgumentException("STREAM does not handle " + event.getClass().getSimpleName());
     }
 
     /**
@@ -54,21 +60,24 @@ public class StreamGrading {
      * Whether the learner is enrolled is asked of enrollment, before the transaction, rather than read off the event:
      * events of one learner may arrive out of order, the owner's answer is the current one.
      */
-    private GradeOutcome enrollment(String courseKey, UUID learner, String change) {
+    private GradeOutcome enrollment(String courseKey, UUID learner, EnrollmentChanged.Change change) {
         boolean active = enrollment.enrolledNow(learner, courseKey);
         return transactions.inNew(db -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             grades.markEnrolled(db, courseKey, learner, active);
-            if ("unenrolled".equals(change) && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()) {
+            if (change == EnrollmentChanged.Change.unenrolled
+                    && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()) {
                 return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
             }
-            return grading.regrade(db, courseKey, List.of(learner), Cause.of("enrollment", change));
+            return grading.regrade(db, courseKey, List.of(learner), Cause.of("enrollment", change.name()));
         });
     }
 
-    private GradeOutcome score(String type, JsonNode data, String courseKey, UUID learner) {
-        ScoreUpdate score = SubmissionClient.score(courseKey, data);
-        String kind = "submission.scored".equals(type) ? "score" : "score-reset";
+    private GradeOutcome score(LearnerScore event) {
+        ScoreUpdate score = ScoreUpdate.of(event);
+        String kind = event instanceof SubmissionScoreReset ? "score-reset" : "score";
+        String courseKey = score.courseKey();
+        UUID learner = score.userId();
         return transactions.inNew(db -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             if (!scores.apply(db, score)) {

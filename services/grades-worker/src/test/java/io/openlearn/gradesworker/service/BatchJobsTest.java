@@ -3,12 +3,17 @@ package io.openlearn.gradesworker.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openlearn.events.ContentCoursePublished;
+import io.openlearn.events.CourseGradingPolicyChanged;
+import io.openlearn.events.Events;
+import io.openlearn.events.GradeJobRequested;
 import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.grades.testing.EventPublisher;
 import io.openlearn.grades.testing.GradesDb;
 import io.openlearn.grades.testing.Upstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +50,13 @@ class BatchJobsTest {
         String course = course(learners);
         try (EventPublisher events = new EventPublisher()) {
             // one learner has a score: 1 of 2 under policy 1 (Homework weight 1) -> 0.5
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 1));
             db.await(0.5, 10_000, "SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?",
                     course, learners.get(0));
             // policy 2 weighs Homework 0.5: 0.25, and every other learner gets a first grade of 0
             upstreams.policy(course, List.of(new AssignmentType("Homework", 1, 0, 0.5, "HW")), Map.of("Pass", 0.5));
-            EventPublisher.Event change = EventPublisher.event("course.grading-policy.changed",
-                    Map.of("courseKey", course, "policyVersion", 2, "policyHash", "h2"));
+            EventPublisher.Event change = EventPublisher.event(Events.COURSE_GRADING_POLICY_CHANGED,
+                    new CourseGradingPolicyChanged(course, 2, "h2"));
             events.publish(change);
             db.await("done", 20_000, "SELECT state FROM grade_job WHERE course_key = ?", course);
             // slice size is 7 in tests: 20 learners -> 3 slices
@@ -67,8 +71,7 @@ class BatchJobsTest {
             // the same event again (a relay's resend) finds its job done and changes nothing
             long changes = (Long) db.rows("SELECT count(*) FROM grade_change WHERE course_key = ?", course).get(0)[0];
             events.publish(change);
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learners.get(1), "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learners.get(1), "p1", 1, 1, 1));
             db.await(0.25, 10_000, "SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?",
                     course, learners.get(1));
             assertEquals(1L, db.rows("SELECT count(*) FROM grade_job WHERE course_key = ?", course).get(0)[0]);
@@ -82,14 +85,12 @@ class BatchJobsTest {
         List<UUID> learners = learners(3);
         String course = course(learners);
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 1));
             db.await(0.5, 10_000, "SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?",
                     course, learners.get(0));
             upstreams.publish(course, Upstreams.homework("p1", "p2"));
-            events.publish(EventPublisher.event("content.course.published", Map.of("courseKey", course,
-                    "version", 2, "publishedAt", "2026-11-26T00:00:00Z", "gradingChanged", false,
-                    "gradingDigest", "d2", "blockCount", 4)));
+            events.publish(EventPublisher.event(Events.CONTENT_COURSE_PUBLISHED, new ContentCoursePublished(course,
+                    2, Instant.parse("2026-11-26T00:00:00Z"), false, "d2", 4)));
             db.await(2, 10_000, "SELECT content_version FROM course_state WHERE course_key = ?", course);
             assertTrue(db.rows("SELECT 1 FROM grade_job WHERE course_key = ?", course).isEmpty());
         }
@@ -100,15 +101,13 @@ class BatchJobsTest {
         List<UUID> learners = learners(3);
         String course = course(learners);
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 1));
             db.await(0.5, 10_000, "SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?",
                     course, learners.get(0));
             // p2 removed: 1 of 1 -> 1.0
             upstreams.publish(course, Upstreams.homework("p1"));
-            events.publish(EventPublisher.event("content.course.published", Map.of("courseKey", course,
-                    "version", 2, "publishedAt", "2026-11-26T00:00:00Z", "gradingChanged", true,
-                    "gradingDigest", "d2", "blockCount", 3)));
+            events.publish(EventPublisher.event(Events.CONTENT_COURSE_PUBLISHED, new ContentCoursePublished(course,
+                    2, Instant.parse("2026-11-26T00:00:00Z"), true, "d2", 3)));
             db.await(1.0, 20_000, "SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?",
                     course, learners.get(0));
             assertEquals(List.of("publish", "2"), List.of(db.rows("SELECT cause_kind, cause_ref FROM course_grade"
@@ -125,8 +124,8 @@ class BatchJobsTest {
                 + " created_at) VALUES (?, ?, 'rescore', 'queued', 'rescore', 'p1', 'p1', 'staff', now())", job,
                 course);
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("grade.rescore.requested", Map.of("courseKey", course,
-                    "jobId", job.toString())));
+            events.publish(EventPublisher.event(Events.GRADE_RESCORE_REQUESTED, new GradeJobRequested(course, job,
+                    GradeJobRequested.Kind.rescore)));
             db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", job);
         }
         assertEquals(10, upstreams.rescores().stream().filter(r -> r.startsWith(course + "|p1|")).count());
@@ -140,8 +139,7 @@ class BatchJobsTest {
         String course = course(learners);
         try (EventPublisher events = new EventPublisher()) {
             // learner 0's newer score (sequence 3) reached the projection; submission's page still says sequence 2
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 3)));
+            events.publish(EventPublisher.scored(course, learners.get(0), "p1", 1, 1, 3));
             db.await(0.5, 10_000, "SELECT percent FROM course_grade WHERE course_key = ? AND user_id = ?",
                     course, learners.get(0));
         }
@@ -159,8 +157,8 @@ class BatchJobsTest {
                 + " created_at) VALUES (?, ?, 'resync', 'queued', 'resync', ?, 'staff', now())", job, course,
                 job.toString());
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("grade.resync.requested", Map.of("courseKey", course,
-                    "jobId", job.toString(), "kind", "resync")));
+            events.publish(EventPublisher.event(Events.GRADE_RESYNC_REQUESTED, new GradeJobRequested(course, job,
+                    GradeJobRequested.Kind.resync)));
             db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", job);
         }
         assertEquals(18L, db.rows("SELECT count(*) FROM score_projection WHERE course_key = ?", course).get(0)[0]);
@@ -186,13 +184,13 @@ class BatchJobsTest {
                     job, course, job.toString(), job.equals(adminJob));
         }
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("grade.regrade.requested", Map.of("courseKey", course,
-                    "jobId", staffJob.toString(), "kind", "regrade")));
+            events.publish(EventPublisher.event(Events.GRADE_REGRADE_REQUESTED, new GradeJobRequested(course,
+                    staffJob, GradeJobRequested.Kind.regrade)));
             db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", staffJob);
             assertEquals(0L, db.rows("SELECT count(*) FROM course_grade WHERE course_key = ?", course).get(0)[0],
                     "frozen: a staff regrade writes nothing");
-            events.publish(EventPublisher.event("grade.regrade.requested", Map.of("courseKey", course,
-                    "jobId", adminJob.toString(), "kind", "regrade")));
+            events.publish(EventPublisher.event(Events.GRADE_REGRADE_REQUESTED, new GradeJobRequested(course,
+                    adminJob, GradeJobRequested.Kind.regrade)));
             db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", adminJob);
         }
         assertEquals(3L, db.rows("SELECT count(*) FROM course_grade WHERE course_key = ?", course).get(0)[0]);

@@ -3,6 +3,9 @@ package io.openlearn.gradesworker.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openlearn.events.EnrollmentChanged;
+import io.openlearn.events.Events;
+import io.openlearn.events.GradeJobRequested;
 import io.openlearn.grades.client.ReportStore;
 import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.grades.testing.EventPublisher;
@@ -38,10 +41,9 @@ class GradeReportsTest {
         UUID second = UUID.fromString("00000000-0000-0000-0000-000000000002");
         upstreams.enroll(course, List.of(second));
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, first, "p1", 1, 1, 1)));
-            events.publish(EventPublisher.event("enrollment.changed", Map.of("courseKey", course, "userId",
-                    second.toString(), "change", "enrolled", "mode", "audit", "active", true)));
+            events.publish(EventPublisher.scored(course, first, "p1", 1, 1, 1));
+            events.publish(EventPublisher.event(Events.ENROLLMENT_CHANGED, new EnrollmentChanged(second, course,
+                    EnrollmentChanged.Change.enrolled, "audit", null, true)));
             db.await(2L, 10_000, "SELECT count(*) FROM course_grade WHERE course_key = ?", course);
             assertEquals("user_id,grade,letter_grade,passed,Homework 1\n"
                     + first + ",0.5,Pass,true,0.5\n"
@@ -52,8 +54,8 @@ class GradeReportsTest {
 
             // the second learner leaves: out of reports unless a report asks for learners who left
             upstreams.rosters.get(course).remove(second);
-            events.publish(EventPublisher.event("enrollment.changed", Map.of("courseKey", course, "userId",
-                    second.toString(), "change", "unenrolled", "mode", "audit", "active", false)));
+            events.publish(EventPublisher.event(Events.ENROLLMENT_CHANGED, new EnrollmentChanged(second, course,
+                    EnrollmentChanged.Change.unenrolled, "audit", "audit", false)));
             db.await(1L, 10_000, "SELECT count(*) FROM course_departure WHERE course_key = ? AND user_id = ?", course,
                     second);
             assertEquals("user_id,grade,letter_grade,passed,Homework 1\n"
@@ -76,8 +78,8 @@ class GradeReportsTest {
         db.execute("INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by, created_at,"
                 + " include_unenrolled) VALUES (?, ?, ?, 'queued', 'report', ?, 'staff', now(), ?)", job, course, kind,
                 job.toString(), includeUnenrolled);
-        events.publish(EventPublisher.event("grade.report.requested", Map.of("courseKey", course, "jobId",
-                job.toString(), "kind", kind)));
+        events.publish(EventPublisher.event(Events.GRADE_REPORT_REQUESTED, new GradeJobRequested(course, job,
+                GradeJobRequested.Kind.valueOf(kind))));
         db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", job);
         String key = (String) db.rows("SELECT result_key FROM grade_job WHERE id = ?", job).get(0)[0];
         assertTrue(key.startsWith("reports/" + course + "/" + kind), key);

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.openlearn.events.ContentCoursePublished;
+import io.openlearn.events.CourseGradingPolicyChanged;
+import io.openlearn.events.Events;
+import io.openlearn.events.GradeOverrideChanged;
 import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.grades.domain.CourseGrade;
 import io.openlearn.grades.domain.CourseGradeCalculator;
@@ -84,14 +88,8 @@ class GradingInvariantTest {
                     boolean reset = random.nextInt(10) == 0;
                     double possible = reset ? 0 : 1 + random.nextInt(4);
                     double earned = reset ? 0 : random.nextInt((int) possible + 1);
-                    Map<String, Object> data = EventPublisher.scored(course, learner, problem, earned, possible,
-                            sequence);
-                    if (reset) {
-                        data.put("kind", "reset");
-                        data.put("submissionId", null);
-                        data.put("attemptsCleared", false);
-                    }
-                    stream.add(EventPublisher.event(reset ? "submission.score-reset" : "submission.scored", data));
+                    stream.add(reset ? EventPublisher.reset(course, learner, problem, sequence, false)
+                            : EventPublisher.scored(course, learner, problem, earned, possible, sequence));
                     finalScores.computeIfAbsent(learner, l -> new HashMap<>()).put(problem,
                             new ProblemScore(earned, possible));
                 }
@@ -116,20 +114,19 @@ class GradingInvariantTest {
             for (int i = 0; i < deliveries.size(); i++) {
                 if (i == third) {
                     upstreams.policy(course, randomTypes(random), Map.of("Pass", 0.5));
-                    events.publish(EventPublisher.event("course.grading-policy.changed",
-                            Map.of("courseKey", course, "policyVersion", 2, "policyHash", "h2")));
+                    events.publish(EventPublisher.event(Events.COURSE_GRADING_POLICY_CHANGED,
+                            new CourseGradingPolicyChanged(course, 2, "h2")));
                 }
                 if (i == 2 * third) {
                     upstreams.publish(course, second.subsections());
-                    events.publish(EventPublisher.event("content.course.published", Map.of("courseKey", course,
-                            "version", 2, "publishedAt", "2026-11-26T00:00:00Z", "gradingChanged", true,
-                            "gradingDigest", "d2", "blockCount", 10)));
+                    events.publish(EventPublisher.event(Events.CONTENT_COURSE_PUBLISHED, new ContentCoursePublished(
+                            course, 2, Instant.parse("2026-11-26T00:00:00Z"), true, "d2", 10)));
                     db.execute("INSERT INTO grade_override (id, course_key, user_id, subsection_key, earned_graded,"
                             + " possible_graded, reason, created_by, created_at) VALUES (?, ?, ?, ?, 3, 4, 'test',"
                             + " 'staff', now())", UUID.randomUUID(), course, overridden, overriddenSubsection);
-                    events.publish(EventPublisher.event("grade.override.changed", Map.of("courseKey", course,
-                            "userId", overridden.toString(), "overrideId", UUID.randomUUID().toString(),
-                            "byAdmin", false)));
+                    events.publish(EventPublisher.event(Events.GRADE_OVERRIDE_CHANGED, new GradeOverrideChanged(
+                            course, overridden, overriddenSubsection, UUID.randomUUID(),
+                            GradeOverrideChanged.Action.set, false)));
                     published++;
                 }
                 events.publish(deliveries.get(i));

@@ -5,6 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openlearn.events.CourseRunChanged;
+import io.openlearn.events.EnrollmentChanged;
+import io.openlearn.events.Events;
+import io.openlearn.events.GradeOverrideChanged;
 import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.testkit.EventTap;
 import io.openlearn.testkit.TestTokens;
@@ -44,8 +48,7 @@ class StreamGradingTest {
         UUID learner = UUID.randomUUID();
         try (EventTap tap = EventTap.bind("grade.course.changed", "grade.course.passed");
                 EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learner, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learner, "p1", 1, 1, 1));
             // 1 of 2 problems right: 0.5 -> Pass
             db.await(0.5, 10_000, GRADE, course, learner);
             List<Object[]> subsection = db.rows("SELECT earned_graded, possible_graded, percent, cause_kind"
@@ -65,16 +68,13 @@ class StreamGradingTest {
         String course = course();
         UUID learner = UUID.randomUUID();
         try (EventPublisher events = new EventPublisher()) {
-            EventPublisher.Event newest = EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learner, "p1", 1, 1, 2));
+            EventPublisher.Event newest = EventPublisher.scored(course, learner, "p1", 1, 1, 2);
             events.publish(newest);
             db.await(0.5, 10_000, GRADE, course, learner);
             events.publish(newest);
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learner, "p1", 0, 1, 1)));
+            events.publish(EventPublisher.scored(course, learner, "p1", 0, 1, 1));
             // a later event on another problem proves the two before it were consumed
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learner, "p2", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learner, "p2", 1, 1, 1));
             db.await(1.0, 10_000, GRADE, course, learner);
             assertEquals(2L, db.rows("SELECT sequence FROM score_projection WHERE course_key = ? AND user_id = ?"
                     + " AND item_key = 'p1'", course, learner).get(0)[0]);
@@ -88,14 +88,9 @@ class StreamGradingTest {
         String course = course();
         UUID learner = UUID.randomUUID();
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learner, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learner, "p1", 1, 1, 1));
             db.await(0.5, 10_000, GRADE, course, learner);
-            Map<String, Object> reset = EventPublisher.scored(course, learner, "p1", 0, 0, 2);
-            reset.put("kind", "reset");
-            reset.put("submissionId", null);
-            reset.put("attemptsCleared", true);
-            events.publish(EventPublisher.event("submission.score-reset", reset));
+            events.publish(EventPublisher.reset(course, learner, "p1", 2, true));
             db.await(0.0, 10_000, GRADE, course, learner);
             assertEquals(List.of(0.0, 2.0), List.of(db.rows("SELECT earned_graded, possible_graded FROM"
                     + " subsection_grade WHERE course_key = ? AND user_id = ?", course, learner).get(0)));
@@ -109,17 +104,15 @@ class StreamGradingTest {
         UUID learner = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learner, "p1", 1, 1, 1)));
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, other, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learner, "p1", 1, 1, 1));
+            events.publish(EventPublisher.scored(course, other, "p1", 1, 1, 1));
             db.await(1L, 10_000, "SELECT count(*) FROM score_projection WHERE course_key = ? AND user_id = ?",
                     course, other);
             db.execute("INSERT INTO grade_override (id, course_key, user_id, subsection_key, earned_graded,"
                     + " possible_graded, reason, created_by, created_at) VALUES (?, ?, ?, 'block-v1:hw1', 2, 2,"
                     + " 'regrade request', 'admin', now())", UUID.randomUUID(), course, learner);
-            events.publish(EventPublisher.event("grade.override.changed", Map.of("courseKey", course,
-                    "userId", learner.toString(), "overrideId", UUID.randomUUID().toString(), "byAdmin", true)));
+            events.publish(EventPublisher.event(Events.GRADE_OVERRIDE_CHANGED, new GradeOverrideChanged(course,
+                    learner, "s1", UUID.randomUUID(), GradeOverrideChanged.Action.set, true)));
             db.await(1.0, 10_000, GRADE, course, learner);
             assertTrue(db.rows(GRADE, course, other).isEmpty(), "frozen: the score alone grades nothing");
         }
@@ -133,10 +126,8 @@ class StreamGradingTest {
         UUID later = UUID.randomUUID();
         Instant ended = Instant.parse("2026-01-31T00:00:00Z");
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, learner, "p1", 1, 1, 1)));
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(marker, learner, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, learner, "p1", 1, 1, 1));
+            events.publish(EventPublisher.scored(marker, learner, "p1", 1, 1, 1));
             db.await(0.5, 10_000, GRADE, course, learner);
             db.await(0.5, 10_000, GRADE, marker, learner);
 
@@ -149,10 +140,8 @@ class StreamGradingTest {
                     + " to_char(course_end AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
                     + " FROM course_state WHERE course_key = ?", course).get(0)));
 
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, later, "p1", 1, 1, 1)));
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(marker, later, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, later, "p1", 1, 1, 1));
+            events.publish(EventPublisher.scored(marker, later, "p1", 1, 1, 1));
             db.await(1L, 10_000, "SELECT count(*) FROM score_projection WHERE course_key = ? AND user_id = ?",
                     course, later);
             db.await(0.5, 10_000, GRADE, marker, later);
@@ -166,13 +155,12 @@ class StreamGradingTest {
         UUID graded = UUID.randomUUID();
         UUID never = UUID.randomUUID();
         try (EventPublisher events = new EventPublisher()) {
-            events.publish(EventPublisher.event("submission.scored",
-                    EventPublisher.scored(course, graded, "p1", 1, 1, 1)));
+            events.publish(EventPublisher.scored(course, graded, "p1", 1, 1, 1));
             db.await(0.5, 10_000, GRADE, course, graded);
             double handledBefore = handled("enrollment.changed");
             for (UUID learner : List.of(graded, never)) {
-                events.publish(EventPublisher.event("enrollment.changed", Map.of("courseKey", course,
-                        "userId", learner.toString(), "change", "unenrolled", "mode", "audit", "active", false)));
+                events.publish(EventPublisher.event(Events.ENROLLMENT_CHANGED, new EnrollmentChanged(learner,
+                        course, EnrollmentChanged.Change.unenrolled, "audit", "audit", false)));
             }
             long deadline = System.currentTimeMillis() + 10_000;
             while (handled("enrollment.changed") < handledBefore + 2 && System.currentTimeMillis() < deadline) {
@@ -197,10 +185,9 @@ class StreamGradingTest {
     }
 
     private static EventPublisher.Event runChanged(String course, Instant end, long version) {
-        Map<String, Object> data = new java.util.HashMap<>(Map.of("courseKey", course, "change", "updated",
-                "version", version, "title", "Grading", "pacing", "instructor", "invitationOnly", false));
-        data.put("end", end == null ? null : end.toString());
-        return EventPublisher.event("course.run.changed", data);
+        return EventPublisher.event(Events.COURSE_RUN_CHANGED, new CourseRunChanged(course,
+                CourseRunChanged.Change.updated, version, "Grading", null, end, null, null, "instructor", false, null,
+                null, null, "private"));
     }
 
     @Test

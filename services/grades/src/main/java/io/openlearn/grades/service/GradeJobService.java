@@ -1,5 +1,8 @@
 package io.openlearn.grades.service;
 
+import io.openlearn.events.EventType;
+import io.openlearn.events.Events;
+import io.openlearn.events.GradeJobRequested;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.repository.JobRepository;
@@ -18,9 +21,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class GradeJobService {
 
-    public record JobRequested(String courseKey, String jobId, String kind) {
-    }
-
     private final Transactions db;
     private final JobRepository jobs;
     private final OutboxWriter outbox;
@@ -35,20 +35,20 @@ public class GradeJobService {
     public GradeJob regrade(String courseKey, String requestedBy, boolean admin) {
         UUID id = UUID.randomUUID();
         return request(GradeJob.queued(id, courseKey, GradeJob.Kind.regrade, new Cause("regrade", id.toString(), admin),
-                null, requestedBy, Instant.now()), "grade.regrade.requested");
+                null, requestedBy, Instant.now()), Events.GRADE_REGRADE_REQUESTED);
     }
 
     public GradeJob rescore(String courseKey, String itemKey, String requestedBy) {
         UUID id = UUID.randomUUID();
         return request(GradeJob.queued(id, courseKey, GradeJob.Kind.rescore, Cause.of("rescore", itemKey), itemKey,
-                requestedBy, Instant.now()), "grade.rescore.requested");
+                requestedBy, Instant.now()), Events.GRADE_RESCORE_REQUESTED);
     }
 
     /** Rebuilds the course's score projection from submission, then regrades every learner. */
     public GradeJob resync(String courseKey, String requestedBy, boolean admin) {
         UUID id = UUID.randomUUID();
         return request(GradeJob.queued(id, courseKey, GradeJob.Kind.resync, new Cause("resync", id.toString(), admin),
-                null, requestedBy, Instant.now()), "grade.resync.requested");
+                null, requestedBy, Instant.now()), Events.GRADE_RESYNC_REQUESTED);
     }
 
     /**
@@ -58,7 +58,7 @@ public class GradeJobService {
     public GradeJob report(String courseKey, GradeJob.Kind kind, String requestedBy, boolean includeUnenrolled) {
         UUID id = UUID.randomUUID();
         return request(GradeJob.queued(id, courseKey, kind, Cause.of("report", id.toString()), null, requestedBy,
-                Instant.now()).includingUnenrolled(includeUnenrolled), "grade.report.requested");
+                Instant.now()).includingUnenrolled(includeUnenrolled), Events.GRADE_REPORT_REQUESTED);
     }
 
     public GradeJob find(String courseKey, UUID id) {
@@ -70,11 +70,11 @@ public class GradeJobService {
         return db.read(c -> jobs.ofCourse(c, courseKey, limit));
     }
 
-    private GradeJob request(GradeJob job, String event) {
+    private GradeJob request(GradeJob job, EventType<GradeJobRequested> event) {
         db.inNew(c -> {
             jobs.create(c, job);
-            outbox.append(event, job.courseKey(), new JobRequested(job.courseKey(), job.id().toString(),
-                    job.kind().name()));
+            outbox.append(event, job.courseKey(), new GradeJobRequested(job.courseKey(), job.id(),
+                    GradeJobRequested.Kind.valueOf(job.kind().name())));
             return null;
         });
         return job;

@@ -1,5 +1,7 @@
 package io.openlearn.grades.service;
 
+import io.openlearn.events.Events;
+import io.openlearn.events.GradeOverrideChanged;
 import io.openlearn.grades.client.CourseRun;
 import io.openlearn.grades.client.PolicyClient;
 import io.openlearn.grades.config.GradingConfig;
@@ -21,12 +23,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OverrideService {
-
-    public static final String CHANGED = "grade.override.changed";
-
-    public record OverrideChanged(String courseKey, String userId, String subsectionKey, String overrideId,
-            String action, boolean byAdmin) {
-    }
 
     private final Transactions db;
     private final OverrideRepository overrides;
@@ -52,8 +48,8 @@ public class OverrideService {
                 reason, actor, Instant.now());
         db.inNew(c -> {
             overrides.set(c, record);
-            outbox.append(CHANGED, courseKey, new OverrideChanged(courseKey, learner.toString(), subsectionKey,
-                    record.id().toString(), "set", admin));
+            outbox.append(Events.GRADE_OVERRIDE_CHANGED, courseKey, new GradeOverrideChanged(courseKey, learner,
+                    subsectionKey, record.id(), GradeOverrideChanged.Action.set, admin));
             return null;
         });
         return record;
@@ -65,8 +61,8 @@ public class OverrideService {
         OverrideRecord clearing = new OverrideRecord(null, courseKey, learner, subsectionKey, "cleared", null, reason,
                 actor, Instant.now());
         boolean cleared = db.inNew(c -> overrides.clear(c, clearing).map(id -> {
-            outbox.append(CHANGED, courseKey, new OverrideChanged(courseKey, learner.toString(), subsectionKey,
-                    id.toString(), "cleared", admin));
+            outbox.append(Events.GRADE_OVERRIDE_CHANGED, courseKey, new GradeOverrideChanged(courseKey, learner,
+                    subsectionKey, id, GradeOverrideChanged.Action.cleared, admin));
             return true;
         }).orElse(false));
         if (!cleared) {

@@ -1,11 +1,12 @@
 package io.openlearn.submission.messaging;
 
+import io.openlearn.events.Events;
+import io.openlearn.events.SubmissionScoreReset;
+import io.openlearn.events.SubmissionScored;
 import io.openlearn.outbox.OutboxWriter;
 import io.openlearn.submission.repository.SubmissionRepository.ItemState;
 import io.openlearn.submission.repository.SubmissionRepository.StoredScore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code submission.scored} and {@code submission.score-reset}, written to the outbox in the transaction that adds
@@ -15,9 +16,6 @@ import java.util.Map;
 @ApplicationScoped
 public class ScoreEvents {
 
-    public static final String SCORED = "submission.scored";
-    public static final String RESET = "submission.score-reset";
-
     private final OutboxWriter outbox;
 
     public ScoreEvents(OutboxWriter outbox) {
@@ -25,27 +23,14 @@ public class ScoreEvents {
     }
 
     public void scored(ItemState item, StoredScore score) {
-        outbox.append(SCORED, item.courseKey(), payload(item, score));
+        outbox.append(Events.SUBMISSION_SCORED, item.courseKey(), new SubmissionScored(item.userId(),
+                item.courseKey(), item.itemKey(), score.id(), score.submissionId(),
+                SubmissionScored.Kind.valueOf(score.kind()), score.earned(), score.possible(), score.sequence(),
+                score.createdAt()));
     }
 
     public void reset(ItemState item, StoredScore score, boolean attemptsCleared) {
-        Map<String, Object> data = payload(item, score);
-        data.put("attemptsCleared", attemptsCleared);
-        outbox.append(RESET, item.courseKey(), data);
-    }
-
-    private static Map<String, Object> payload(ItemState item, StoredScore score) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("userId", item.userId().toString());
-        data.put("courseKey", item.courseKey());
-        data.put("itemKey", item.itemKey());
-        data.put("scoreId", score.id().toString());
-        data.put("submissionId", score.submissionId() == null ? null : score.submissionId().toString());
-        data.put("kind", score.kind());
-        data.put("rawEarned", score.earned());
-        data.put("rawPossible", score.possible());
-        data.put("sequence", score.sequence());
-        data.put("scoredAt", score.createdAt().toString());
-        return data;
+        outbox.append(Events.SUBMISSION_SCORE_RESET, item.courseKey(), SubmissionScoreReset.of(item.userId(),
+                item.courseKey(), item.itemKey(), score.id(), score.sequence(), score.createdAt(), attemptsCleared));
     }
 }
