@@ -1,7 +1,7 @@
 package io.openlearn.content.client;
 
 import io.openlearn.content.config.ContentConfig;
-import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.courseware.CoursewareCalls;
 import io.openlearn.kit.courseware.CoursewareFacts;
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.security.CourseCaller;
@@ -19,9 +19,9 @@ public class CoursewareFactsProducer {
 
     @Produces
     @ApplicationScoped
-    CoursewareFacts coursewareFacts(ServiceHttp http, ContentConfig config) {
+    CoursewareFacts coursewareFacts(CoursewareCalls calls, ContentConfig config) {
         ContentConfig.Courseware settings = config.courseware();
-        return new CoursewareFacts(http, new CoursewareFacts.Upstreams(settings.authoringUrl(),
+        return new CoursewareFacts(calls, new CoursewareFacts.Upstreams(settings.authoringUrl(),
                 settings.enrollmentUrl(), settings.submissionUrl()), new CoursewareFacts.Ttls(settings.runCacheTtl(),
                 settings.enrollmentCacheTtl(), settings.extensionCacheTtl()));
     }

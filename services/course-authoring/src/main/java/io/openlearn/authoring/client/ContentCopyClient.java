@@ -1,9 +1,7 @@
 package io.openlearn.authoring.client;
 
-import io.openlearn.kit.client.ServiceHttp;
-import io.openlearn.authoring.config.AuthoringConfig;
+import io.openlearn.kit.client.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Asks content-repository to copy a run's content into its rerun. */
@@ -12,12 +10,10 @@ public class ContentCopyClient {
 
     private static final Logger LOG = Logger.getLogger(ContentCopyClient.class);
 
-    private final ServiceHttp http;
-    private final AuthoringConfig config;
+    private final ContentCalls content;
 
-    public ContentCopyClient(ServiceHttp http, AuthoringConfig config) {
-        this.http = http;
-        this.config = config;
+    ContentCopyClient(ContentCalls content) {
+        this.content = content;
     }
 
     public record Outcome(boolean copied, String detail) {
@@ -25,17 +21,18 @@ public class ContentCopyClient {
 
     public Outcome copy(String sourceKey, String targetKey) {
         try {
-            ServiceHttp.Answer answer = http.post("content", config.contentUrl() + "/api/content/v1/courses/"
-                    + sourceKey + "/copies", Map.of("targetCourseKey", targetKey));
-            boolean copied = answer.status() == 201;
-            String detail = copied ? answer.body().path("copiedBlocks").asInt() + " block(s) and "
-                    + answer.body().path("copiedAssets").asInt() + " asset(s) copied"
-                    : "content-repository answered " + answer.status();
-            return new Outcome(copied, detail);
+            ContentCalls.Copied copied = Upstream.call("content", () -> content.copy(sourceKey, targetKey),
+                    status -> new IllegalStateException("content-repository answered " + status));
+            return new Outcome(true, orZero(copied.copiedBlocks()) + " block(s) and " + orZero(copied.copiedAssets())
+                    + " asset(s) copied");
         } catch (RuntimeException e) {
             // the run exists either way: the team can see the copy failed and copy again
             LOG.warnf("Copying the content of %s to %s failed: %s", sourceKey, targetKey, e.getMessage());
             return new Outcome(false, e.getMessage());
         }
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 }

@@ -1,26 +1,21 @@
 package io.openlearn.authoring.client;
 
-import io.openlearn.kit.client.ServiceHttp;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.openlearn.authoring.config.AuthoringConfig;
+import io.openlearn.kit.client.Upstream;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The course team lives in auth as course roles; this reads and changes them there. */
 @ApplicationScoped
 public class CourseTeamClient {
 
-    private final ServiceHttp http;
-    private final String assignmentsUrl;
+    private static final String SERVICE = "auth";
 
-    public CourseTeamClient(ServiceHttp http, AuthoringConfig config) {
-        this.http = http;
-        this.assignmentsUrl = config.authUrl() + "/api/auth/v1/role-assignments";
+    private final AuthCalls auth;
+
+    CourseTeamClient(AuthCalls auth) {
+        this.auth = auth;
     }
 
     public record Member(long assignmentId, String username, String role) {
@@ -30,43 +25,49 @@ public class CourseTeamClient {
         List<Member> members = new ArrayList<>();
         String after = null;
         do {
-            String url = assignmentsUrl + "?limit=200&scope=" + enc(courseKey) + (after == null ? "" : "&after=" + after);
-            JsonNode page = expect(http.get("auth", url), 200).body();
-            page.path("items").forEach(i -> members.add(new Member(i.path("id").asLong(),
-                    i.path("username").asText(), i.path("role").asText())));
-            after = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+            String cursor = after;
+            AuthCalls.Page page = Upstream.call(SERVICE, () -> auth.list(courseKey, 200, cursor),
+                    CourseTeamClient::refused);
+            if (page.items() != null) {
+                page.items().forEach(i -> members.add(member(i)));
+            }
+            after = page.nextCursor();
         } while (after != null);
         return members;
     }
 
     public Member add(String courseKey, String username, String role, String onBehalfOf) {
-        ServiceHttp.Answer answer = http.post("auth", assignmentsUrl, Map.of("username", username, "role", role,
-                "scope", courseKey, "reason", "course team change by " + onBehalfOf + " in course-authoring"));
-        if (answer.status() == 404) {
-            throw new ProblemException(404, "No platform user named " + username + "; a user exists once they have"
-                    + " signed in.");
-        }
-        JsonNode body = expect(answer, answer.status() == 200 ? 200 : 201).body();
-        return new Member(body.path("id").asLong(), body.path("username").asText(), body.path("role").asText());
+        AuthCalls.Assignment added = Upstream.call(SERVICE, () -> auth.add(new AuthCalls.Grant(username, role,
+                courseKey, "course team change by " + onBehalfOf + " in course-authoring")), status -> status == 404
+                ? new ProblemException(404, "No platform user named " + username + "; a user exists once they have"
+                        + " signed in.")
+                : refused(status));
+        return member(added);
     }
 
+    /** Removing an assignment that is gone already (404) is done. */
     public void remove(long assignmentId, String onBehalfOf) {
-        ServiceHttp.Answer answer = http.delete("auth", assignmentsUrl + "/" + assignmentId + "?reason="
-                + enc("course team change by " + onBehalfOf + " in course-authoring"));
-        if (answer.status() != 204 && answer.status() != 404) {
-            expect(answer, 204);
+        try {
+            Upstream.call(SERVICE, () -> {
+                auth.remove(assignmentId, "course team change by " + onBehalfOf + " in course-authoring");
+                return null;
+            }, status -> status == 404 ? new AlreadyGone() : refused(status));
+        } catch (AlreadyGone gone) {
+            // nothing left to remove
         }
     }
 
-    private static ServiceHttp.Answer expect(ServiceHttp.Answer answer, int status) {
-        if (answer.status() != status) {
-            throw new ProblemException(502, "The auth service refused the course team change (" + answer.status()
-                    + ").");
+    private static final class AlreadyGone extends RuntimeException {
+        AlreadyGone() {
+            super(null, null, false, false);
         }
-        return answer;
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private static Member member(AuthCalls.Assignment assignment) {
+        return new Member(assignment.id() == null ? 0 : assignment.id(), assignment.username(), assignment.role());
+    }
+
+    private static ProblemException refused(int status) {
+        return new ProblemException(502, "The auth service refused the course team change (" + status + ").");
     }
 }

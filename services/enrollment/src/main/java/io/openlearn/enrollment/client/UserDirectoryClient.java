@@ -1,14 +1,13 @@
 package io.openlearn.enrollment.client;
 
 import io.openlearn.kit.cache.TtlCache;
-import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.client.Upstream;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -23,26 +22,22 @@ public class UserDirectoryClient {
 
     private static final Logger LOG = Logger.getLogger(UserDirectoryClient.class);
 
-    private final ServiceHttp http;
-    private final String usersUrl;
+    private final AuthUsers users;
     private final TtlCache<UUID, Boolean> known;
 
-    public UserDirectoryClient(ServiceHttp http,
-                               @ConfigProperty(name = "enrollment.auth-url") String authUrl,
+    public UserDirectoryClient(AuthUsers users,
                                @ConfigProperty(name = "enrollment.known-user-cache-ttl") Duration knownUserTtl) {
-        this.http = http;
-        this.usersUrl = authUrl + "/api/auth/v1/users/";
+        this.users = users;
         this.known = new TtlCache<>(knownUserTtl, 100_000);
     }
 
     /** The user's id, or empty when auth knows no such username. */
     public Optional<UUID> idOf(String username) {
-        ServiceHttp.Answer answer = ask(usersUrl + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                .replace("+", "%20"), "resolve usernames");
-        if (answer.status() == 404) {
+        Optional<AuthUsers.User> user = ask(() -> users.byUsername(username), "resolve usernames");
+        if (user.isEmpty()) {
             return Optional.empty();
         }
-        UUID id = idIn(answer, "resolve usernames");
+        UUID id = idIn(user.get(), "resolve usernames");
         known.put(id, Boolean.TRUE);
         return Optional.of(id);
     }
@@ -52,11 +47,11 @@ public class UserDirectoryClient {
         if (known.find(id).isPresent()) {
             return true;
         }
-        ServiceHttp.Answer answer = ask(usersUrl + "by-id/" + id, "confirm user ids");
-        if (answer.status() == 404) {
+        Optional<AuthUsers.User> user = ask(() -> users.byId(id), "confirm user ids");
+        if (user.isEmpty()) {
             return false;
         }
-        if (!id.equals(idIn(answer, "confirm user ids"))) {
+        if (!id.equals(idIn(user.get(), "confirm user ids"))) {
             LOG.warnf("auth answered for another user when asked for %s", id);
             throw unavailable("confirm user ids");
         }
@@ -64,24 +59,21 @@ public class UserDirectoryClient {
         return true;
     }
 
-    private ServiceHttp.Answer ask(String url, String what) {
+    /** auth's answer, empty on 404; anything else that is not an answer is a 503 problem. */
+    private Optional<AuthUsers.User> ask(Supplier<AuthUsers.User> call, String what) {
         try {
-            return http.get("auth", url);
+            return Upstream.find("auth", call);
         } catch (ProblemException e) {
-            // auth unreachable or failing, or no service token to ask it with
+            // auth unreachable, slow or failing, or no service token to ask it with
             LOG.warnf("auth could not %s: %s", what, e.getMessage());
             throw unavailable(what);
         }
     }
 
-    private UUID idIn(ServiceHttp.Answer answer, String what) {
-        if (answer.status() != 200) {
-            LOG.warnf("auth answered %d when asked to %s", answer.status(), what);
-            throw unavailable(what);
-        }
+    private UUID idIn(AuthUsers.User user, String what) {
         try {
-            return UUID.fromString(answer.body().path("id").asText());
-        } catch (IllegalArgumentException e) {
+            return UUID.fromString(user.id());
+        } catch (IllegalArgumentException | NullPointerException e) {
             LOG.warnf("auth answered without a user id when asked to %s", what);
             throw unavailable(what);
         }

@@ -1,7 +1,7 @@
 package io.openlearn.grades.client;
 
 import io.openlearn.grades.config.GradingConfig;
-import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.courseware.CoursewareCalls;
 import io.openlearn.kit.courseware.CoursewareFacts;
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.security.CourseCaller;
@@ -19,9 +19,9 @@ public class CoursewareFactsProducer {
 
     @Produces
     @ApplicationScoped
-    CoursewareFacts coursewareFacts(ServiceHttp http, GradingConfig config) {
+    CoursewareFacts coursewareFacts(CoursewareCalls calls, GradingConfig config) {
         GradingConfig.Courseware ttls = config.courseware();
-        return new CoursewareFacts(http, new CoursewareFacts.Upstreams(config.authoringUrl(),
+        return new CoursewareFacts(calls, new CoursewareFacts.Upstreams(config.authoringUrl(),
                 config.enrollmentUrl(), config.submissionUrl()), new CoursewareFacts.Ttls(ttls.runCacheTtl(),
                 ttls.enrollmentCacheTtl(), ttls.extensionCacheTtl()));
     }

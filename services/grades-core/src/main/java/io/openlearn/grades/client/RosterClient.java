@@ -1,12 +1,8 @@
 package io.openlearn.grades.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.grades.config.GradingConfig;
-import io.openlearn.kit.client.ServiceHttp;
-import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.client.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,28 +14,20 @@ public class RosterClient {
     public record Page(List<UUID> learners, String nextCursor) {
     }
 
-    private final ServiceHttp http;
-    private final GradingConfig config;
+    private final EnrollmentCalls enrollment;
 
-    public RosterClient(ServiceHttp http, GradingConfig config) {
-        this.http = http;
-        this.config = config;
+    RosterClient(EnrollmentCalls enrollment, GradingConfig config) {
+        this.enrollment = enrollment;
     }
 
     public Page activeLearners(String courseKey, String after, int limit) {
-        String url = config.enrollmentUrl() + "/api/enrollment/v1/courses/" + courseKey
-                + "/enrollments?active=true&limit=" + limit
-                + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
-        ServiceHttp.Answer answer = http.get("enrollment", url);
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "enrollment answered " + answer.status() + " for the roster of "
-                    + courseKey + ".");
-        }
+        EnrollmentCalls.Roster answer = Upstream.call("enrollment", () -> enrollment.roster(courseKey, limit, after));
         List<UUID> learners = new ArrayList<>();
-        for (JsonNode item : answer.body().path("items")) {
-            learners.add(UUID.fromString(item.path("userId").asText()));
+        if (answer.items() != null) {
+            for (EnrollmentCalls.Item item : answer.items()) {
+                learners.add(item.userId());
+            }
         }
-        JsonNode next = answer.body().path("nextCursor");
-        return new Page(learners, next.isTextual() ? next.asText() : null);
+        return new Page(learners, answer.nextCursor());
     }
 }

@@ -1,16 +1,13 @@
 package io.openlearn.grades.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.grades.config.GradingConfig;
 import io.openlearn.grades.domain.ChapterDefinition;
 import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.ProblemDefinition;
 import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.domain.VisibleBlocks;
-import io.openlearn.kit.client.ServiceHttp;
-import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.client.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,23 +26,23 @@ public class StructureClient {
         }
     }
 
-    private final ServiceHttp http;
-    private final GradingConfig config;
+    private static final String SERVICE = "content-repository";
+
+    private final ContentCalls content;
     private final VersionedCache<Views> structures;
 
-    public StructureClient(ServiceHttp http, GradingConfig config) {
-        this.http = http;
-        this.config = config;
+    StructureClient(ContentCalls content, GradingConfig config) {
+        this.content = content;
         this.structures = new VersionedCache<>(config.cachedVersions());
     }
 
     /** The latest published version as learners are graded on it, or empty when the course was never published. */
     public Optional<CourseStructure> latest(String courseKey) {
-        ServiceHttp.Answer answer = http.get("content-repository", url(courseKey));
-        if (answer.status() == 404) {
+        Optional<ContentCalls.Structure> answer = Upstream.find(SERVICE, () -> content.structure(courseKey, null));
+        if (answer.isEmpty()) {
             return Optional.empty();
         }
-        CourseStructure structure = parse(courseKey, answer);
+        CourseStructure structure = toStructure(courseKey, answer.get());
         return Optional.of(structures.get(courseKey, structure.version(), key -> Views.of(structure)).learners());
     }
 
@@ -60,49 +57,37 @@ public class StructureClient {
     }
 
     private Views views(String courseKey, long version) {
-        return structures.get(courseKey, version, key -> Views.of(parse(courseKey,
-                http.get("content-repository", url(courseKey) + "?version=" + version))));
+        return structures.get(courseKey, version, key -> Views.of(toStructure(courseKey, Upstream.call(SERVICE,
+                () -> content.structure(courseKey, version)))));
     }
 
-    private String url(String courseKey) {
-        return config.contentUrl() + "/api/content/v1/courses/" + courseKey + "/structure";
-    }
-
-    private static CourseStructure parse(String courseKey, ServiceHttp.Answer answer) {
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "content-repository answered " + answer.status()
-                    + " for the structure of " + courseKey + ".");
-        }
-        JsonNode body = answer.body();
+    private static CourseStructure toStructure(String courseKey, ContentCalls.Structure body) {
         List<ChapterDefinition> chapters = new ArrayList<>();
-        for (JsonNode chapter : body.path("chapters")) {
-            chapters.add(new ChapterDefinition(chapter.path("key").asText(), text(chapter, "displayName"),
-                    instant(chapter, "start"), chapter.path("visibleToStaffOnly").asBoolean(false)));
+        for (ContentCalls.Chapter chapter : orEmpty(body.chapters())) {
+            chapters.add(new ChapterDefinition(chapter.key(), chapter.displayName(), chapter.start(),
+                    isTrue(chapter.visibleToStaffOnly())));
         }
         List<SubsectionDefinition> subsections = new ArrayList<>();
-        for (JsonNode subsection : body.path("subsections")) {
+        for (ContentCalls.Subsection subsection : orEmpty(body.subsections())) {
             List<ProblemDefinition> problems = new ArrayList<>();
-            for (JsonNode problem : subsection.path("problems")) {
-                JsonNode weight = problem.path("weight");
-                problems.add(new ProblemDefinition(problem.path("key").asText(), problem.path("maxScore").asDouble(),
-                        weight.isNumber() ? weight.asDouble() : null,
-                        problem.path("visibleToStaffOnly").asBoolean(false)));
+            for (ContentCalls.Problem problem : orEmpty(subsection.problems())) {
+                problems.add(new ProblemDefinition(problem.key(),
+                        problem.maxScore() == null ? 0 : problem.maxScore(), problem.weight(),
+                        isTrue(problem.visibleToStaffOnly())));
             }
-            subsections.add(new SubsectionDefinition(subsection.path("key").asText(), text(subsection, "displayName"),
-                    subsection.path("graded").asBoolean(), text(subsection, "format"), instant(subsection, "due"),
-                    problems, text(subsection, "chapter"), instant(subsection, "start"),
-                    subsection.path("visibleToStaffOnly").asBoolean(false),
-                    subsection.path("hideAfterDue").asBoolean(false)));
+            subsections.add(new SubsectionDefinition(subsection.key(), subsection.displayName(),
+                    isTrue(subsection.graded()), subsection.format(), subsection.due(), problems,
+                    subsection.chapter(), subsection.start(), isTrue(subsection.visibleToStaffOnly()),
+                    isTrue(subsection.hideAfterDue())));
         }
-        return new CourseStructure(courseKey, body.path("version").asLong(), chapters, subsections);
+        return new CourseStructure(courseKey, body.version() == null ? 0 : body.version(), chapters, subsections);
     }
 
-    private static Instant instant(JsonNode node, String field) {
-        return Optional.ofNullable(text(node, field)).map(Instant::parse).orElse(null);
+    private static boolean isTrue(Boolean value) {
+        return Boolean.TRUE.equals(value);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.asText() : null;
+    private static <T> List<T> orEmpty(List<T> items) {
+        return items == null ? List.of() : items;
     }
 }

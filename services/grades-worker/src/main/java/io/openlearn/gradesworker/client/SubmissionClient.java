@@ -1,15 +1,11 @@
 package io.openlearn.gradesworker.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.openlearn.grades.config.GradingConfig;
 import io.openlearn.grades.repository.ScoreUpdate;
-import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.client.Upstream;
 import io.openlearn.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,12 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubmissionClient {
 
-    private final ServiceHttp http;
-    private final GradingConfig config;
+    private static final String SERVICE = "submission";
 
-    public SubmissionClient(ServiceHttp http, GradingConfig config) {
-        this.http = http;
-        this.config = config;
+    private final SubmissionCalls submission;
+
+    SubmissionClient(SubmissionCalls submission) {
+        this.submission = submission;
     }
 
     /** One page of a course's latest scores, as the projection stores them. */
@@ -32,47 +28,34 @@ public class SubmissionClient {
     }
 
     public ScorePage latestScores(String courseKey, String after, int limit) {
-        String url = config.submissionUrl() + "/api/submission/v1/courses/" + courseKey + "/scores?limit=" + limit
-                + (after == null ? "" : "&after=" + after);
-        ServiceHttp.Answer answer = http.get("submission", url);
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "submission answered " + answer.status() + " for the scores of "
-                    + courseKey + ".");
-        }
+        SubmissionCalls.Scores answer = Upstream.call(SERVICE, () -> submission.scores(courseKey, limit, after));
         List<ScoreUpdate> scores = new ArrayList<>();
-        for (JsonNode item : answer.body().path("items")) {
-            scores.add(score(courseKey, item));
+        if (answer.items() != null) {
+            for (SubmissionCalls.Score item : answer.items()) {
+                scores.add(score(courseKey, item));
+            }
         }
-        JsonNode next = answer.body().path("nextAfter");
-        return new ScorePage(scores, next.isTextual() ? next.asText() : null);
+        return new ScorePage(scores, answer.nextAfter());
     }
 
-    /**
-     * One score as submission writes it: an item of its scores page, and the data of its {@code submission.scored}
-     * and {@code submission.score-reset} events (the same fields).
-     */
-    public static ScoreUpdate score(String courseKey, JsonNode score) {
-        return new ScoreUpdate(courseKey, UUID.fromString(score.path("userId").asText()),
-                score.path("itemKey").asText(), score.path("rawEarned").asDouble(),
-                score.path("rawPossible").asDouble(), score.path("sequence").asLong(),
-                UUID.fromString(score.path("scoreId").asText()), Instant.parse(score.path("scoredAt").asText()));
+    /** One score as submission writes it: an item of its scores page. */
+    static ScoreUpdate score(String courseKey, SubmissionCalls.Score score) {
+        return new ScoreUpdate(courseKey, score.userId(), score.itemKey(), orZero(score.rawEarned()),
+                orZero(score.rawPossible()), score.sequence() == null ? 0 : score.sequence(), score.scoreId(),
+                score.scoredAt());
     }
 
     /** @return how many scores submission wrote */
     public int rescore(String courseKey, String itemKey, List<UUID> learners) {
-        String url = config.submissionUrl() + "/api/submission/v1/courses/" + courseKey + "/items/" + itemKey
-                + "/rescore";
-        ServiceHttp.Answer answer = http.post("submission", url,
-                Map.of("userIds", learners.stream().map(UUID::toString).toList()));
-        if (answer.status() >= 400) {
-            // the problem or course is unknown to submission, or this worker may not ask: retrying will not help
-            throw new ProblemException(422, "submission refused the rescore of " + itemKey + " (" + answer.status()
-                    + ").");
-        }
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "submission answered " + answer.status() + " to the rescore of "
-                    + itemKey + ".");
-        }
-        return answer.body().path("rescored").asInt();
+        SubmissionCalls.Rescored answer = Upstream.call(SERVICE, () -> submission.rescore(courseKey, itemKey,
+                learners), status -> new ProblemException(422, "submission refused the rescore of " + itemKey
+                        // the problem or course is unknown to submission, or this worker may not ask: retrying will
+                        // not help
+                        + " (" + status + ")."));
+        return answer == null || answer.rescored() == null ? 0 : answer.rescored();
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
     }
 }

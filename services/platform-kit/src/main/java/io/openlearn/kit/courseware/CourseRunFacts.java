@@ -1,6 +1,5 @@
 package io.openlearn.kit.courseware;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
@@ -11,18 +10,9 @@ public record CourseRunFacts(String courseKey, String title, Instant start, Inst
                              boolean publicOutline) {
 
     /** Read from course-authoring's course run representation. */
-    public static CourseRunFacts of(String courseKey, JsonNode run) {
-        return new CourseRunFacts(courseKey, text(run, "title"), instant(run, "start"), instant(run, "end"),
-                run.path("daysEarlyForBeta").asInt(0), "public_outline".equals(text(run, "courseVisibility")));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.asText() : null;
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        String value = text(node, field);
-        return value == null ? null : Instant.parse(value);
+    static CourseRunFacts of(String courseKey, CoursewareCalls.Run run) {
+        return new CourseRunFacts(courseKey, run.title(), run.start(), run.end(),
+                run.daysEarlyForBeta() == null ? 0 : run.daysEarlyForBeta(),
+                "public_outline".equals(run.courseVisibility()));
     }
 }

@@ -1,8 +1,7 @@
 package io.openlearn.kit.courseware;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.kit.cache.TtlCache;
-import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.client.Upstream;
 import io.openlearn.kit.problem.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Asks the owners of the access facts, with the calling service's token: course-authoring for the run, enrollment
+ * Asks the owners of the access facts ({@link CoursewareCalls}, with the calling service's token): course-authoring for the run, enrollment
  * for an active enrollment, submission for a learner's deadline extensions; the beta tester role comes from the
  * caller's token. A run is trusted for {@code ttls.run}; only "actively enrolled" is remembered (for
  * {@code ttls.enrollment}), so a learner who just enrolled is never refused for long and one who left is refused
@@ -19,7 +18,7 @@ import java.util.UUID;
  */
 public final class CoursewareFacts {
 
-    private final ServiceHttp http;
+    private final CoursewareCalls calls;
     private final String authoringUrl;
     private final String enrollmentUrl;
     private final String submissionUrl;
@@ -35,8 +34,8 @@ public final class CoursewareFacts {
     public record Ttls(Duration run, Duration enrollment, Duration extensions) {
     }
 
-    public CoursewareFacts(ServiceHttp http, Upstreams upstreams, Ttls ttls) {
-        this.http = http;
+    public CoursewareFacts(CoursewareCalls calls, Upstreams upstreams, Ttls ttls) {
+        this.calls = calls;
         this.authoringUrl = upstreams.authoringUrl();
         this.enrollmentUrl = upstreams.enrollmentUrl();
         this.submissionUrl = upstreams.submissionUrl();
@@ -51,15 +50,13 @@ public final class CoursewareFacts {
     }
 
     private Map<String, Instant> loadExtensions(String courseKey, UUID learner) {
-        ServiceHttp.Answer answer = http.get("submission", submissionUrl + "/api/submission/v1/courses/" + courseKey
-                + "/extensions/" + learner);
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "submission answered " + answer.status()
-                    + " for a learner's extensions.");
-        }
+        CoursewareCalls.Extensions answer = Upstream.call("submission",
+                () -> calls.extensions(submissionUrl, courseKey, learner));
         Map<String, Instant> extended = new HashMap<>();
-        for (JsonNode item : answer.body().path("items")) {
-            extended.put(item.path("subsectionKey").asText(), Instant.parse(item.path("until").asText()));
+        if (answer != null && answer.items() != null) {
+            for (CoursewareCalls.Extension item : answer.items()) {
+                extended.put(item.subsectionKey(), item.until());
+            }
         }
         return Map.copyOf(extended);
     }
@@ -84,12 +81,9 @@ public final class CoursewareFacts {
 
     /** Enrollment's answer now, never from the cache: for a consumer acting on an enrollment change. */
     public boolean enrolledNow(UUID learner, String courseKey) {
-        ServiceHttp.Answer answer = http.get("enrollment", enrollmentUrl + "/api/enrollment/v1/courses/" + courseKey
-                + "/enrollments/" + learner + "/active");
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "enrollment answered " + answer.status() + " to an enrollment check.");
-        }
-        return answer.body().path("active").asBoolean(false);
+        CoursewareCalls.Active answer = Upstream.call("enrollment",
+                () -> calls.active(enrollmentUrl, courseKey, learner));
+        return answer != null && Boolean.TRUE.equals(answer.active());
     }
 
     /** A learner's access facts in this course; {@code betaTester} comes from the caller's token. */
@@ -99,14 +93,8 @@ public final class CoursewareFacts {
     }
 
     private CourseRunFacts loadRun(String courseKey) {
-        ServiceHttp.Answer answer = http.get("course-authoring", authoringUrl + "/api/authoring/v1/course-runs/"
-                + courseKey);
-        if (answer.status() == 404) {
-            throw new ProblemException(404, "No course run " + courseKey + ".");
-        }
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "course-authoring answered " + answer.status() + " for " + courseKey + ".");
-        }
-        return CourseRunFacts.of(courseKey, answer.body());
+        CoursewareCalls.Run run = Upstream.find("course-authoring", () -> calls.run(authoringUrl, courseKey))
+                .orElseThrow(() -> new ProblemException(404, "No course run " + courseKey + "."));
+        return CourseRunFacts.of(courseKey, run);
     }
 }

@@ -1,22 +1,13 @@
 package io.openlearn.kit.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.kit.client.Upstream;
 import io.openlearn.kit.keys.CourseKeys;
-import io.openlearn.kit.servicetoken.ServiceTokenProvider;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -29,21 +20,15 @@ public class RoleChecker {
     static final Duration REMEMBER = Duration.ofSeconds(30);
     static final int MAX_REMEMBERED = 10_000;
 
-    private final ServiceTokenProvider serviceTokens;
-    private final ObjectMapper json;
-    private final String checkUrl;
+    private final AuthCalls auth;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, Answer> remembered = new ConcurrentHashMap<>();
 
     record Answer(boolean allowed, Instant until) {
     }
 
-    public RoleChecker(ServiceTokenProvider serviceTokens, ObjectMapper json,
-                       @ConfigProperty(name = "openlearn.auth.url") String authUrl) {
-        this.serviceTokens = serviceTokens;
-        this.json = json;
-        this.checkUrl = authUrl + "/api/auth/v1/permissions/check";
+    public RoleChecker(AuthCalls auth) {
+        this.auth = auth;
         this.clock = Clock.systemUTC();
     }
 
@@ -81,26 +66,9 @@ public class RoleChecker {
                 || holds(jwt, "org_admin", org);
     }
 
+    /** auth's answer; a failing auth is a 502/503 problem (see {@link Upstream}), never "no". */
     private boolean askAuth(String userId, String role, String scope) {
-        String url = checkUrl + "?user=" + enc(userId) + "&role=" + enc(role) + "&scope=" + enc(scope);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                .header("Authorization", serviceTokens.authorizationHeader()).header("Accept", "application/json")
-                .GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("auth answered " + response.statusCode() + " to a permission check");
-            }
-            return json.readTree(response.body()).path("allowed").asBoolean(false);
-        } catch (IOException e) {
-            throw new IllegalStateException("auth unreachable for a permission check: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        AuthCalls.Permission answer = Upstream.call("auth", () -> auth.permission(userId, role, scope));
+        return answer != null && Boolean.TRUE.equals(answer.allowed());
     }
 }

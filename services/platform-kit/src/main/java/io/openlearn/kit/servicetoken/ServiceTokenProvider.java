@@ -1,26 +1,25 @@
 package io.openlearn.kit.servicetoken;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openlearn.kit.requestid.RequestIds;
+import io.openlearn.kit.client.ServiceCallFilter;
+import io.openlearn.kit.client.ServiceClients;
+import io.openlearn.kit.client.UpstreamFailed;
+import io.openlearn.kit.client.UpstreamRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives a service a platform JWT for its calls to other services: a client-credentials token from the identity
  * provider, exchanged at auth (RFC 8693), cached until shortly before it expires. Services never hold platform keys.
+ * Both token endpoints are called through a typed client ({@link TokenEndpointApi}) that passes the request id on
+ * but carries no service token (it is the one being fetched), bounded by {@code openlearn.service-token.timeout}.
  */
 @ApplicationScoped
 public class ServiceTokenProvider {
@@ -29,8 +28,7 @@ public class ServiceTokenProvider {
     static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
     private final ServiceTokenConfig config;
-    private final ObjectMapper json;
-    private final HttpClient http;
+    private final Map<String, TokenEndpointApi> endpoints = new ConcurrentHashMap<>();
     private final Clock clock;
     private CachedToken cached;
 
@@ -41,9 +39,7 @@ public class ServiceTokenProvider {
 
     ServiceTokenProvider(ServiceTokenConfig config, ObjectMapper json, Clock clock) {
         this.config = config;
-        this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
     /** A platform token valid for at least {@code renew-before}; fetched anew only when needed. */
@@ -60,45 +56,34 @@ public class ServiceTokenProvider {
     }
 
     private CachedToken fetch(Instant now) {
-        String idpToken = post(required(config.idpTokenUrl(), "idp-token-url"), Map.of(
-                "grant_type", "client_credentials",
-                "client_id", required(config.clientId(), "client-id"),
-                "client_secret", required(config.clientSecret(), "client-secret"))).path("access_token").asText();
-        Map<String, String> exchange = new LinkedHashMap<>();
-        exchange.put("grant_type", TOKEN_EXCHANGE);
-        exchange.put("subject_token", idpToken);
-        exchange.put("subject_token_type", ACCESS_TOKEN_TYPE);
-        JsonNode platform = post(config.authTokenUrl(), exchange);
-        return new CachedToken(platform.path("access_token").asText(),
-                now.plusSeconds(platform.path("expires_in").asLong()));
+        MultivaluedMap<String, String> credentials = new MultivaluedHashMap<>();
+        credentials.putSingle("grant_type", "client_credentials");
+        credentials.putSingle("client_id", required(config.clientId(), "client-id"));
+        credentials.putSingle("client_secret", required(config.clientSecret(), "client-secret"));
+        String idpToken = post(required(config.idpTokenUrl(), "idp-token-url"), credentials).accessToken();
+        MultivaluedMap<String, String> exchange = new MultivaluedHashMap<>();
+        exchange.putSingle("grant_type", TOKEN_EXCHANGE);
+        exchange.putSingle("subject_token", String.valueOf(idpToken));
+        exchange.putSingle("subject_token_type", ACCESS_TOKEN_TYPE);
+        TokenEndpointApi.Tokens platform = post(config.authTokenUrl(), exchange);
+        return new CachedToken(platform.accessToken(),
+                now.plusSeconds(platform.expiresIn() == null ? 0 : platform.expiresIn()));
     }
 
-    private JsonNode post(String url, Map<String, String> form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
-        RequestIds.current().ifPresent(id -> request.header(RequestIds.HEADER, id));
+    private TokenEndpointApi.Tokens post(String url, MultivaluedMap<String, String> form) {
+        TokenEndpointApi endpoint = endpoints.computeIfAbsent(url, u -> ServiceClients.build(TokenEndpointApi.class,
+                u, ServiceCallFilter.requestIdOnly(), config.timeout(), config.timeout()));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new ServiceTokenException("Token endpoint " + url + " answered " + response.statusCode());
+            TokenEndpointApi.Tokens answer = endpoint.token(form);
+            if (answer == null) {
+                throw new ServiceTokenException("Token endpoint " + url + " answered without a token");
             }
-            return json.readTree(response.body());
-        } catch (IOException e) {
+            return answer;
+        } catch (UpstreamRefused | UpstreamFailed e) {
+            throw new ServiceTokenException("Token endpoint " + url + " " + e.getMessage());
+        } catch (ProcessingException e) {
             throw new ServiceTokenException("Token endpoint " + url + " unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceTokenException("Interrupted while calling " + url);
         }
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static String required(java.util.Optional<String> value, String key) {

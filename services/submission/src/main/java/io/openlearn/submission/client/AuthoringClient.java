@@ -1,25 +1,23 @@
 package io.openlearn.submission.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.kit.cache.TtlCache;
-import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.client.Upstream;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.config.SubmissionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 
 /** A course run's schedule and grace period from course-authoring, remembered for a few seconds. */
 @ApplicationScoped
 public class AuthoringClient {
 
-    private final ServiceHttp http;
-    private final SubmissionConfig config;
+    private static final String SERVICE = "course-authoring";
+
+    private final AuthoringCalls authoring;
     private final TtlCache<String, CourseSchedule> schedules;
 
-    public AuthoringClient(ServiceHttp http, SubmissionConfig config) {
-        this.http = http;
-        this.config = config;
+    AuthoringClient(AuthoringCalls authoring, SubmissionConfig config) {
+        this.authoring = authoring;
         this.schedules = new TtlCache<>(config.courseCacheTtl(), 10_000);
     }
 
@@ -28,21 +26,12 @@ public class AuthoringClient {
     }
 
     private CourseSchedule load(String courseKey) {
-        String run = config.authoringUrl() + "/api/authoring/v1/course-runs/" + courseKey;
-        ServiceHttp.Answer answer = http.get("course-authoring", run);
-        if (answer.status() == 404) {
-            throw new ProblemException(404, "No course run " + courseKey + ".");
-        }
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "course-authoring answered " + answer.status() + " for " + courseKey);
-        }
-        ServiceHttp.Answer policy = http.get("course-authoring", run + "/grading-policy");
-        long grace = policy.status() == 200 ? policy.body().path("gracePeriodSeconds").asLong(0) : 0;
-        return new CourseSchedule(instant(answer.body().path("start")), instant(answer.body().path("end")),
-                Duration.ofSeconds(grace), Duration.ofDays(answer.body().path("daysEarlyForBeta").asInt(0)));
-    }
-
-    static Instant instant(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() ? null : Instant.parse(node.asText());
+        AuthoringCalls.Run run = Upstream.find(SERVICE, () -> authoring.run(courseKey))
+                .orElseThrow(() -> new ProblemException(404, "No course run " + courseKey + "."));
+        // no policy (or one this service may not read): no grace period
+        long grace = Upstream.unlessRefused(SERVICE, () -> authoring.policy(courseKey))
+                .map(AuthoringCalls.Policy::gracePeriodSeconds).orElse(0L);
+        return new CourseSchedule(run.start(), run.end(), Duration.ofSeconds(grace),
+                Duration.ofDays(run.daysEarlyForBeta() == null ? 0 : run.daysEarlyForBeta()));
     }
 }

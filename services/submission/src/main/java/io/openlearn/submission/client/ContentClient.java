@@ -1,8 +1,7 @@
 package io.openlearn.submission.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.kit.cache.TtlCache;
-import io.openlearn.kit.client.ServiceHttp;
+import io.openlearn.kit.client.Upstream;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.config.SubmissionConfig;
 import io.openlearn.submission.domain.AnswerKey;
@@ -23,8 +22,9 @@ import java.util.Map;
 @ApplicationScoped
 public class ContentClient {
 
-    private final ServiceHttp http;
-    private final SubmissionConfig config;
+    private static final String SERVICE = "content-repository";
+
+    private final ContentCalls content;
     private final TtlCache<String, Structure> latest;
     private final TtlCache<String, AnswerKey> answerKeys;
 
@@ -36,9 +36,8 @@ public class ContentClient {
     record Placement(String subsectionKey, Instant due, String showCorrectness, Instant release) {
     }
 
-    public ContentClient(ServiceHttp http, SubmissionConfig config) {
-        this.http = http;
-        this.config = config;
+    ContentClient(ContentCalls content, SubmissionConfig config) {
+        this.content = content;
         this.latest = new TtlCache<>(config.courseCacheTtl(), 10_000);
         this.answerKeys = new TtlCache<>(Duration.ofDays(365), 50_000);
     }
@@ -60,64 +59,44 @@ public class ContentClient {
     }
 
     private Structure loadStructure(String courseKey) {
-        ServiceHttp.Answer answer = http.get("content-repository", config.contentUrl() + "/api/content/v1/courses/"
-                + courseKey + "/structure");
-        if (answer.status() == 404) {
-            throw new ProblemException(404, courseKey + " has no published content.");
-        }
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "content-repository answered " + answer.status() + " for " + courseKey);
-        }
+        ContentCalls.Structure answer = Upstream.find(SERVICE, () -> content.structure(courseKey))
+                .orElseThrow(() -> new ProblemException(404, courseKey + " has no published content."));
         Map<String, Placement> placements = new HashMap<>();
-        for (JsonNode subsection : answer.body().path("subsections")) {
-            String subsectionKey = subsection.path("key").asText();
-            Instant due = AuthoringClient.instant(subsection.path("due"));
-            String showCorrectness = text(subsection.path("showCorrectness"));
-            for (JsonNode problem : subsection.path("problems")) {
-                if (!problem.path("visibleToStaffOnly").asBoolean(false)) {
-                    placements.put(problem.path("key").asText(), new Placement(subsectionKey, due, showCorrectness,
-                            AuthoringClient.instant(problem.path("start"))));
+        for (ContentCalls.Subsection subsection : orEmpty(answer.subsections())) {
+            for (ContentCalls.StructureProblem problem : orEmpty(subsection.problems())) {
+                if (!Boolean.TRUE.equals(problem.visibleToStaffOnly())) {
+                    placements.put(problem.key(), new Placement(subsection.key(), subsection.due(),
+                            subsection.showCorrectness(), problem.start()));
                 }
             }
         }
-        return new Structure(answer.body().path("version").asInt(), placements);
+        return new Structure(answer.version() == null ? 0 : answer.version(), placements);
     }
 
     private AnswerKey loadAnswerKey(String courseKey, int version, String itemKey) {
-        ServiceHttp.Answer answer = http.get("content-repository", config.contentUrl() + "/api/content/v1/courses/"
-                + courseKey + "/versions/" + version + "/blocks/" + itemKey);
-        if (answer.status() != 200) {
-            throw new ProblemException(answer.status() == 404 ? 404 : 502, "content-repository answered "
-                    + answer.status() + " for " + itemKey);
+        ContentCalls.Block block = Upstream.call(SERVICE, () -> content.block(courseKey, version, itemKey),
+                status -> new ProblemException(status == 404 ? 404 : 502, "content-repository answered " + status
+                        + " for " + itemKey));
+        if (block == null || block.problem() == null) {
+            throw new ProblemException(404, itemKey + " is not a published problem of " + courseKey + ".");
         }
-        return toAnswerKey(answer.body().path("problem"));
+        return toAnswerKey(block.problem());
     }
 
-    static AnswerKey toAnswerKey(JsonNode p) {
-        AnswerKey.Kind kind = AnswerKey.Kind.valueOf(p.path("kind").asText().toUpperCase(Locale.ROOT));
-        JsonNode tolerance = p.path("tolerance");
-        return new AnswerKey(kind, ids(p.path("choices"), "id"), p.path("multipleAnswers").asBoolean(false),
-                strings(p.path("correctChoices")), p.hasNonNull("answer") ? p.path("answer").asDouble() : null,
-                "relative".equals(tolerance.path("mode").asText()) ? AnswerKey.ToleranceMode.RELATIVE
-                        : AnswerKey.ToleranceMode.ABSOLUTE, tolerance.path("value").asDouble(0),
-                strings(p.path("acceptedAnswers")), p.path("caseSensitive").asBoolean(false), text(p.path("pattern")),
-                p.hasNonNull("maxScore") ? p.path("maxScore").asDouble() : 1.0,
-                p.hasNonNull("maxAttempts") ? p.path("maxAttempts").asInt() : null);
+    static AnswerKey toAnswerKey(ContentCalls.ProblemDefinition p) {
+        AnswerKey.Kind kind = AnswerKey.Kind.valueOf(String.valueOf(p.kind()).toUpperCase(Locale.ROOT));
+        ContentCalls.Tolerance tolerance = p.tolerance();
+        List<String> choiceIds = new ArrayList<>();
+        orEmpty(p.choices()).forEach(choice -> choiceIds.add(choice.id()));
+        return new AnswerKey(kind, choiceIds, Boolean.TRUE.equals(p.multipleAnswers()), orEmpty(p.correctChoices()),
+                p.answer(), tolerance != null && "relative".equals(tolerance.mode())
+                        ? AnswerKey.ToleranceMode.RELATIVE : AnswerKey.ToleranceMode.ABSOLUTE,
+                tolerance == null || tolerance.value() == null ? 0 : tolerance.value(),
+                orEmpty(p.acceptedAnswers()), Boolean.TRUE.equals(p.caseSensitive()), p.pattern(),
+                p.maxScore() != null ? p.maxScore() : 1.0, p.maxAttempts());
     }
 
-    private static List<String> ids(JsonNode array, String field) {
-        List<String> result = new ArrayList<>();
-        array.forEach(node -> result.add(node.path(field).asText()));
-        return result;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> result = new ArrayList<>();
-        array.forEach(node -> result.add(node.asText()));
-        return result;
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+    private static <T> List<T> orEmpty(List<T> items) {
+        return items == null ? List.of() : items;
     }
 }

@@ -1,8 +1,7 @@
 package io.openlearn.submission.client;
 
 import io.openlearn.kit.cache.TtlCache;
-import io.openlearn.kit.client.ServiceHttp;
-import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.client.Upstream;
 import io.openlearn.submission.config.SubmissionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -14,13 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class EnrollmentClient {
 
-    private final ServiceHttp http;
-    private final SubmissionConfig config;
+    private final EnrollmentCalls enrollment;
     private final TtlCache<String, Boolean> active;
 
-    public EnrollmentClient(ServiceHttp http, SubmissionConfig config) {
-        this.http = http;
-        this.config = config;
+    EnrollmentClient(EnrollmentCalls enrollment, SubmissionConfig config) {
+        this.enrollment = enrollment;
         this.active = new TtlCache<>(config.enrollmentCacheTtl(), 100_000);
     }
 
@@ -29,12 +26,8 @@ public class EnrollmentClient {
         if (active.find(key).isPresent()) {
             return true;
         }
-        ServiceHttp.Answer answer = http.get("enrollment", config.enrollmentUrl() + "/api/enrollment/v1/courses/"
-                + courseKey + "/enrollments/" + learner + "/active");
-        if (answer.status() != 200) {
-            throw new ProblemException(502, "enrollment answered " + answer.status() + " to an enrollment check.");
-        }
-        boolean enrolled = answer.body().path("active").asBoolean(false);
+        EnrollmentCalls.Active answer = Upstream.call("enrollment", () -> enrollment.active(courseKey, learner));
+        boolean enrolled = answer != null && Boolean.TRUE.equals(answer.active());
         if (enrolled) {
             active.put(key, Boolean.TRUE);
         }

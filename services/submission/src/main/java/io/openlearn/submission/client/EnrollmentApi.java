@@ -1,0 +1,17 @@
+package io.openlearn.submission.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** enrollment's "is this learner actively enrolled" (contracts/enrollment.openapi.yaml, {@code isEnrolled}). */
+@Path("/api/enrollment/v1/courses/{courseKey}/enrollments/{userId}/active")
+@Produces(MediaType.APPLICATION_JSON)
+interface EnrollmentApi {
+
+    @GET
+    EnrollmentCalls.Active active(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID learner);
+}

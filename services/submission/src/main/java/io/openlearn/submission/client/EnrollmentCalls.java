@@ -1,0 +1,39 @@
+package io.openlearn.submission.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.openlearn.kit.client.ServiceClients;
+import io.openlearn.kit.client.UpstreamRefused;
+import io.openlearn.submission.config.SubmissionConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * enrollment at {@code submission.enrollment-url}: the enrollment check, with a 5 s deadline, one immediate retry and
+ * a circuit breaker ({@code io.openlearn.submission.client.EnrollmentCalls/active/Timeout/value} and so on).
+ */
+@ApplicationScoped
+class EnrollmentCalls {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Active(Boolean active) {
+    }
+
+    private final EnrollmentApi api;
+
+    EnrollmentCalls(ServiceClients clients, SubmissionConfig config) {
+        this.api = clients.client(EnrollmentApi.class, config.enrollmentUrl());
+    }
+
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0,
+            abortOn = {UpstreamRefused.class, TimeoutException.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
+    public Active active(String courseKey, UUID learner) {
+        return api.active(courseKey, learner);
+    }
+}
