@@ -102,6 +102,7 @@ public class BatchJobs {
     private Optional<GradeJob> advanceAndRegrade(UUID eventId, String courseKey, Cause cause, long policyVersion,
             long contentVersion) {
         UUID jobId = jobOf(eventId);
+        states.current(courseKey); // a course not seen yet: its latest state asked and stored before the transaction
         boolean gradable = transactions.inNew(db -> {
             if (advance(db, courseKey, policyVersion, contentVersion).isEmpty()) {
                 return false;
@@ -129,13 +130,14 @@ public class BatchJobs {
     }
 
     private Optional<GradeJob> advanceOnly(String courseKey, long contentVersion) {
+        states.current(courseKey);
         transactions.inNew(db -> advance(db, courseKey, 0, contentVersion));
         return Optional.empty();
     }
 
     private Optional<CourseState> advance(java.sql.Connection db, String courseKey, long policyVersion,
             long contentVersion) throws java.sql.SQLException {
-        Optional<CourseState> known = states.current(db, courseKey);
+        Optional<CourseState> known = stateRepository.find(db, courseKey);
         if (known.isEmpty()) {
             return known;
         }
@@ -294,10 +296,16 @@ public class BatchJobs {
             // re-evaluation is submission's; the changed scores come back on STREAM like any other score
             submission.rescore(job.courseKey(), job.itemKey(), slice.learners());
         }
+        if (job.kind() == GradeJob.Kind.regrade || job.kind() == GradeJob.Kind.resync) {
+            // the structure and policy are read before the slice's transaction locks its learners
+            grading.inTransaction(job.courseKey(), (db, basis) -> {
+                grading.regrade(db, basis, slice.learners(), cause);
+                jobs.sliceDone(db, job.id(), slice.number());
+                return null;
+            });
+            return;
+        }
         transactions.inNew(db -> {
-            if (job.kind() == GradeJob.Kind.regrade || job.kind() == GradeJob.Kind.resync) {
-                grading.regrade(db, job.courseKey(), slice.learners(), cause);
-            }
             jobs.sliceDone(db, job.id(), slice.number());
             return null;
         });

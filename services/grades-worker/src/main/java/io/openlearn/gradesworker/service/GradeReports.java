@@ -60,7 +60,7 @@ public class GradeReports {
 
     /** Writes the job's report and returns its object key. */
     public String produce(GradeJob job) throws IOException {
-        CourseState state = transactions.inNew(db -> states.current(db, job.courseKey())).orElseThrow(() ->
+        CourseState state = states.current(job.courseKey()).orElseThrow(() ->
                 new ProblemException(422, "Course " + job.courseKey() + " has no published content to report on."));
         CourseStructure structure = structures.version(job.courseKey(), state.contentVersion());
         String key = "reports/" + job.courseKey() + "/" + job.kind().name() + "-" + job.id() + ".csv";

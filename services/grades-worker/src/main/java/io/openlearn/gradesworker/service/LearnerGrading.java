@@ -14,12 +14,14 @@ import io.openlearn.grades.domain.SubsectionGrade;
 import io.openlearn.grades.domain.SubsectionOverride;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.CourseState;
+import io.openlearn.grades.repository.CourseStateRepository;
 import io.openlearn.grades.repository.GradeChange;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.OverrideRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.StoredCourseGrade;
 import io.openlearn.grades.repository.StoredSubsectionGrade;
+import io.openlearn.grades.repository.Transactions;
 import io.openlearn.gradesworker.messaging.GradeEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -40,10 +42,26 @@ import java.util.stream.Collectors;
  * caller's transaction: lock the learners, read state, scores, overrides and stored grades with one query each,
  * compute with the engine, and write only what changed (grades, history, events) with one statement each. Writing
  * only changes makes a repeat harmless: a redelivered event or a redone slice finds nothing to change.
+ * <p>
+ * No remote call runs while the learners are locked: what grading needs of content-repository and course-authoring
+ * (the course state of a course not seen yet, a structure or policy version not cached) is read first
+ * ({@link #prepare}), outside any transaction; {@link #inTransaction} then opens the transaction. When the stored
+ * state moved in between (a policy change or publish committed), that transaction is rolled back, the reads are
+ * done again and the transaction retried once.
  */
 @ApplicationScoped
 public class LearnerGrading {
 
+    /** Transactions that find the course state moved since their reads (then redone with fresh reads). */
+    static final int ATTEMPTS = 2;
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection db, GradingBasis basis) throws SQLException;
+    }
+
+    private final Transactions transactions;
+    private final CourseStateRepository stored;
     private final CourseStates states;
     private final StructureClient structures;
     private final PolicyClient policies;
@@ -54,9 +72,11 @@ public class LearnerGrading {
     private final GradeFreeze freeze;
     private final Clock clock;
 
-    public LearnerGrading(CourseStates states, StructureClient structures, PolicyClient policies,
-            ScoreProjectionRepository scores, OverrideRepository overrides, GradeRepository grades,
-            GradeEvents events, GradingConfig config) {
+    public LearnerGrading(Transactions transactions, CourseStateRepository stored, CourseStates states,
+            StructureClient structures, PolicyClient policies, ScoreProjectionRepository scores,
+            OverrideRepository overrides, GradeRepository grades, GradeEvents events, GradingConfig config) {
+        this.transactions = transactions;
+        this.stored = stored;
         this.states = states;
         this.structures = structures;
         this.policies = policies;
@@ -68,19 +88,72 @@ public class LearnerGrading {
         this.clock = Clock.systemUTC();
     }
 
-    public GradeOutcome regrade(Connection db, String courseKey, Collection<UUID> learners, Cause cause)
-            throws SQLException {
-        grades.lockLearners(db, courseKey, learners);
-        Optional<CourseState> state = states.current(db, courseKey);
+    /**
+     * The upstream reads of a regrade of the course, outside any transaction: its course state (stored now if the
+     * worker had none) and that state's structure and policy (cached per version, fetched on a miss).
+     */
+    public GradingBasis prepare(String courseKey) {
+        Optional<CourseState> state = states.current(courseKey);
         if (state.isEmpty()) {
+            return GradingBasis.unpublished(courseKey);
+        }
+        return new GradingBasis(courseKey, state.get(), structures.version(courseKey, state.get().contentVersion()),
+                policies.version(courseKey, state.get().policyVersion()));
+    }
+
+    /**
+     * {@code work} in a new transaction with the course's basis read just before it; when the basis turns out stale
+     * inside (see {@link #regrade}), read again and retry once.
+     */
+    public <T> T inTransaction(String courseKey, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            GradingBasis basis = prepare(courseKey);
+            try {
+                return transactions.inNew(db -> work.run(db, basis));
+            } catch (RuntimeException e) {
+                if (!moved(e)) {
+                    throw e;
+                }
+                if (attempt >= ATTEMPTS) {
+                    // retryable: the message goes back to its queue
+                    throw new IllegalStateException("The course state of " + courseKey + " kept moving while it"
+                            + " was graded", e);
+                }
+            }
+        }
+    }
+
+    private static boolean moved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GradingBasis.Moved) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Grades the learners against {@code basis} inside the caller's transaction, with the learners locked. Throws
+     * {@link GradingBasis.Moved} (rolling the transaction back) when the stored course state no longer names the
+     * basis' versions; makes no remote call.
+     */
+    public GradeOutcome regrade(Connection db, GradingBasis basis, Collection<UUID> learners, Cause cause)
+            throws SQLException {
+        String courseKey = basis.courseKey();
+        grades.lockLearners(db, courseKey, learners);
+        Optional<CourseState> state = stored.find(db, courseKey);
+        if (state.isEmpty() && !basis.published()) {
             return GradeOutcome.skipped(learners.size(), GradeOutcome.Skipped.NOT_PUBLISHED);
+        }
+        if (!basis.matches(state.orElse(null))) {
+            throw new GradingBasis.Moved(courseKey);
         }
         Instant now = clock.instant();
         if (!cause.byAdmin() && freeze.frozen(state.get().courseEnd(), now)) {
             return GradeOutcome.skipped(learners.size(), GradeOutcome.Skipped.FROZEN);
         }
-        CourseStructure structure = structures.version(courseKey, state.get().contentVersion());
-        GradingPolicy policy = policies.version(courseKey, state.get().policyVersion());
+        CourseStructure structure = basis.structure();
+        GradingPolicy policy = basis.policy();
         Map<UUID, Map<String, ProblemScore>> learnerScores = scores.ofLearners(db, courseKey, learners);
         Map<UUID, Map<String, SubsectionOverride>> learnerOverrides = overrides.ofLearners(db, courseKey, learners);
         Map<UUID, Map<String, StoredSubsectionGrade>> storedSubsections = grades.subsectionGrades(db, courseKey,

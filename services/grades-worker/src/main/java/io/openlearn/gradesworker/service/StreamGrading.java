@@ -8,7 +8,6 @@ import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.ScoreUpdate;
-import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.courseware.CoursewareFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -21,15 +20,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class StreamGrading {
 
-    private final Transactions transactions;
     private final ScoreProjectionRepository scores;
     private final GradeRepository grades;
     private final LearnerGrading grading;
     private final CoursewareFacts enrollment;
 
-    public StreamGrading(Transactions transactions, ScoreProjectionRepository scores, GradeRepository grades,
-            LearnerGrading grading, CoursewareFacts enrollment) {
-        this.transactions = transactions;
+    public StreamGrading(ScoreProjectionRepository scores, GradeRepository grades, LearnerGrading grading,
+            CoursewareFacts enrollment) {
         this.scores = scores;
         this.grades = grades;
         this.enrollment = enrollment;
@@ -48,8 +45,9 @@ public class StreamGrading {
             return enrollment(change.courseKey(), change.userId(), change.change());
         }
         if (event instanceof GradeOverrideChanged override) {
-            return transactions.inNew(db -> grading.regrade(db, override.courseKey(), List.of(override.userId()),
-                    new Cause("override", override.overrideId().toString(), override.byAdmin())));
+            return grading.inTransaction(override.courseKey(), (db, basis) -> grading.regrade(db, basis,
+                    List.of(override.userId()), new Cause("override", override.overrideId().toString(),
+                            override.byAdmin())));
         }
         throw new IllegalArgumentException("STREAM does not handle " + event.getClass().getSimpleName());
     }
@@ -62,14 +60,14 @@ public class StreamGrading {
      */
     private GradeOutcome enrollment(String courseKey, UUID learner, EnrollmentChanged.Change change) {
         boolean active = enrollment.enrolledNow(learner, courseKey);
-        return transactions.inNew(db -> {
+        return grading.inTransaction(courseKey, (db, basis) -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             grades.markEnrolled(db, courseKey, learner, active);
             if (change == EnrollmentChanged.Change.unenrolled
                     && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()) {
                 return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
             }
-            return grading.regrade(db, courseKey, List.of(learner), Cause.of("enrollment", change.name()));
+            return grading.regrade(db, basis, List.of(learner), Cause.of("enrollment", change.name()));
         });
     }
 
@@ -78,12 +76,12 @@ public class StreamGrading {
         String kind = event instanceof SubmissionScoreReset ? "score-reset" : "score";
         String courseKey = score.courseKey();
         UUID learner = score.userId();
-        return transactions.inNew(db -> {
+        return grading.inTransaction(courseKey, (db, basis) -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             if (!scores.apply(db, score)) {
                 return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
             }
-            return grading.regrade(db, courseKey, List.of(learner), Cause.of(kind, score.scoreId().toString()));
+            return grading.regrade(db, basis, List.of(learner), Cause.of(kind, score.scoreId().toString()));
         });
     }
 }
