@@ -10,8 +10,8 @@ import java.util.UUID;
  * Reads the rows of some learners in one course: one index descent on (course_key, user_id) per learner, whatever
  * the table's statistics say. The plain {@code course_key = ? AND user_id = ANY (?)} lets the planner match the
  * index on the course alone and filter the learners; it does that when the course looks small, as a course new
- * since the last ANALYZE does, and a single learner's STREAM grading then reads the whole course (measured: 3.9 ms
- * per event at 11,000 rows, growing with the course). The lateral subquery (kept apart from the join by
+ * since the last ANALYZE does, and a single learner's STREAM grading then reads the whole course, a cost that grows
+ * with the course (figures in docs/benchmarks.md, STREAM). The lateral subquery (kept apart from the join by
  * {@code OFFSET 0}) can only be run per learner.
  */
 public final class LearnerRows {
