@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.openlearn.events.EventType;
 import io.openlearn.events.Events;
 import io.openlearn.gradesworker.config.WorkerConfig;
-import io.openlearn.gradesworker.service.BatchJobs;
+import io.openlearn.gradesworker.service.BatchEvents;
 import io.openlearn.gradesworker.service.StreamActivity;
 import io.openlearn.gradesworker.service.StreamGrading;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,14 +43,14 @@ public class QueueConsumers {
     private final WorkerConfig config;
     private final StreamGrading stream;
     private final StreamActivity activity;
-    private final BatchJobs batch;
+    private final BatchEvents batch;
     private final ObjectMapper json;
     private final Timer streamLag;
     private final MeterRegistry registry;
     private final List<Channel> channels = new ArrayList<>();
 
     public QueueConsumers(RabbitTopologyDeclarer rabbit, WorkerConfig config, StreamGrading stream,
-            StreamActivity activity, BatchJobs batch, ObjectMapper json, MeterRegistry registry) {
+            StreamActivity activity, BatchEvents batch, ObjectMapper json, MeterRegistry registry) {
         this.activity = activity;
         this.rabbit = rabbit;
         this.config = config;
