@@ -1,9 +1,8 @@
 package io.openlearn.content.rest;
 
 import io.openlearn.content.service.AssetService;
-import io.openlearn.content.service.CourseAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.kit.courseware.CoursewareReaders;
-import io.openlearn.kit.keys.CourseKeys;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,14 +29,11 @@ import java.util.List;
 public class AssetResource {
 
     private final AssetService assets;
-    private final CourseAccess access;
+    private final CourseCaller access;
 
-    private final CoursewareReaders readers;
-
-    public AssetResource(AssetService assets, CourseAccess access, CoursewareReaders readers) {
+    public AssetResource(AssetService assets, CourseCaller access) {
         this.assets = assets;
         this.access = access;
-        this.readers = readers;
     }
 
     public record UploadRequest(String name, String contentType, Long size) {
@@ -48,8 +44,7 @@ public class AssetResource {
 
     @GET
     public AssetList list(@PathParam("courseKey") String courseKey) {
-        readers.of(courseKey, false);
-        return new AssetList(courseKey, assets.list(courseKey));
+        return new AssetList(courseKey, assets.list(access.current(), courseKey));
     }
 
     /** A presigned PUT: the browser sends the file straight to S3 with the type and length named here. */
@@ -57,9 +52,8 @@ public class AssetResource {
     @Path("uploads")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response presign(@PathParam("courseKey") String courseKey, UploadRequest request) {
-        access.requireAuthor(courseKey);
         UploadRequest upload = request == null ? new UploadRequest(null, null, null) : request;
-        return Response.status(201).entity(assets.presignUpload(courseKey, upload.name(), upload.contentType(),
+        return Response.status(201).entity(assets.presignUpload(access.current(), courseKey, upload.name(), upload.contentType(),
                 upload.size())).build();
     }
 
@@ -70,8 +64,7 @@ public class AssetResource {
     public Response upload(@PathParam("courseKey") String courseKey, @PathParam("name") String name,
                            @HeaderParam("Content-Type") String contentType,
                            @HeaderParam("Content-Length") Long length, InputStream body) {
-        access.requireAuthor(courseKey);
-        AssetService.Asset stored = assets.upload(courseKey, name, contentType, length, body);
+        AssetService.Asset stored = assets.upload(access.current(), courseKey, name, contentType, length, body);
         return Response.created(URI.create("/api/content/v1/courses/" + courseKey + "/assets/" + name))
                 .entity(stored).build();
     }
@@ -79,15 +72,13 @@ public class AssetResource {
     @GET
     @Path("{name}")
     public AssetService.Download download(@PathParam("courseKey") String courseKey, @PathParam("name") String name) {
-        readers.of(courseKey, false);
-        return assets.download(courseKey, name);
+        return assets.download(access.current(), courseKey, name);
     }
 
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("courseKey") String courseKey, @PathParam("name") String name) {
-        access.requireAuthor(courseKey);
-        assets.delete(courseKey, name);
+        assets.delete(access.current(), courseKey, name);
         return Response.noContent().build();
     }
 }

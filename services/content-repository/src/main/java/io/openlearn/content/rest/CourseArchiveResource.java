@@ -1,6 +1,6 @@
 package io.openlearn.content.rest;
 
-import io.openlearn.content.service.CourseAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.content.service.CourseArchive;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +22,9 @@ public class CourseArchiveResource {
     static final String ZIP = "application/zip";
 
     private final CourseArchive archive;
-    private final CourseAccess access;
+    private final CourseCaller access;
 
-    public CourseArchiveResource(CourseArchive archive, CourseAccess access) {
+    public CourseArchiveResource(CourseArchive archive, CourseCaller access) {
         this.archive = archive;
         this.access = access;
     }
@@ -32,8 +32,8 @@ public class CourseArchiveResource {
     @GET
     @Produces(ZIP)
     public Response export(@PathParam("courseKey") String courseKey) {
-        access.requireServiceOrAuthor(courseKey);
-        StreamingOutput body = out -> archive.export(courseKey, out);
+        CourseArchive.Export export = archive.export(access.current(), courseKey);
+        StreamingOutput body = export::writeTo;
         String file = courseKey.replace(':', '_').replace('+', '_') + ".zip";
         return Response.ok(body, ZIP).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
@@ -42,7 +42,6 @@ public class CourseArchiveResource {
     @Consumes(ZIP)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importArchive(@PathParam("courseKey") String courseKey, InputStream body) {
-        access.requireServiceOrAuthor(courseKey);
-        return Response.status(201).entity(archive.importInto(courseKey, body)).build();
+        return Response.status(201).entity(archive.importInto(access.current(), courseKey, body)).build();
     }
 }

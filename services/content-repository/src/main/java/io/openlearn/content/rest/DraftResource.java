@@ -5,7 +5,7 @@ import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.DraftBlock;
 import io.openlearn.content.domain.Problem;
 import io.openlearn.content.domain.ShowCorrectness;
-import io.openlearn.content.service.CourseAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.content.service.DraftReplacement;
 import io.openlearn.content.service.DraftService;
 import io.openlearn.content.service.DraftService.EditableBlock;
@@ -35,10 +35,10 @@ public class DraftResource {
 
     private final DraftService drafts;
     private final DraftReplacement replacement;
-    private final CourseAccess access;
+    private final CourseCaller access;
     private final BlockJson blockJson;
 
-    public DraftResource(DraftService drafts, DraftReplacement replacement, CourseAccess access, BlockJson blockJson) {
+    public DraftResource(DraftService drafts, DraftReplacement replacement, CourseCaller access, BlockJson blockJson) {
         this.drafts = drafts;
         this.replacement = replacement;
         this.access = access;
@@ -60,11 +60,11 @@ public class DraftResource {
 
     @GET
     public Response outline(@PathParam("courseKey") String courseKey) {
-        access.requireAuthor(courseKey);
+        var blocks = drafts.courseOrder(access.current(), courseKey);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("courseKey", courseKey);
         header.put("root", io.openlearn.content.domain.UsageKey.root(courseKey).toString());
-        return Response.ok(blockJson.tree(header, sink -> drafts.forEachInCourseOrder(courseKey, editable ->
+        return Response.ok(blockJson.tree(header, sink -> blocks.accept(editable ->
                 sink.accept(view(editable))))).build();
     }
 
@@ -72,12 +72,13 @@ public class DraftResource {
     @Path("blocks")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("courseKey") String courseKey, CreateBlock request) {
-        access.requireAuthor(courseKey);
-        if (request == null) {
-            throw io.openlearn.kit.problem.ProblemException.invalid("body", "a block to create is required");
-        }
-        EditableBlock created = drafts.create(courseKey, new DraftService.NewBlock(request.type(), request.id(),
-                request.parent(), request.index(), request.content()));
+        EditableBlock created = drafts.create(access.current(), courseKey, () -> {
+            if (request == null) {
+                throw io.openlearn.kit.problem.ProblemException.invalid("body", "a block to create is required");
+            }
+            return new DraftService.NewBlock(request.type(), request.id(), request.parent(), request.index(),
+                    request.content());
+        });
         return Response.created(URI.create("/api/content/v1/courses/" + courseKey + "/draft/blocks/"
                 + created.block().key())).entity(view(created))
                 .header("ETag", EntityTags.of(created.etag())).build();
@@ -86,8 +87,7 @@ public class DraftResource {
     @GET
     @Path("blocks/{key}")
     public Response get(@PathParam("courseKey") String courseKey, @PathParam("key") String key) {
-        access.requireAuthor(courseKey);
-        return withTag(drafts.get(courseKey, key));
+        return withTag(drafts.get(access.current(), courseKey, key));
     }
 
     @PUT
@@ -95,8 +95,7 @@ public class DraftResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("courseKey") String courseKey, @PathParam("key") String key,
                            @HeaderParam("If-Match") String ifMatch, BlockContent content) {
-        access.requireAuthor(courseKey);
-        return withTag(drafts.update(courseKey, key, ifMatch, content));
+        return withTag(drafts.update(access.current(), courseKey, key, ifMatch, content));
     }
 
     @POST
@@ -104,17 +103,15 @@ public class DraftResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response move(@PathParam("courseKey") String courseKey, @PathParam("key") String key,
                          @HeaderParam("If-Match") String ifMatch, MoveBlock request) {
-        access.requireAuthor(courseKey);
         MoveBlock move = request == null ? new MoveBlock(null, null) : request;
-        return withTag(drafts.move(courseKey, key, ifMatch, move.parent(), move.index()));
+        return withTag(drafts.move(access.current(), courseKey, key, ifMatch, move.parent(), move.index()));
     }
 
     @DELETE
     @Path("blocks/{key}")
     public Response delete(@PathParam("courseKey") String courseKey, @PathParam("key") String key,
                            @HeaderParam("If-Match") String ifMatch) {
-        access.requireAuthor(courseKey);
-        drafts.delete(courseKey, key, ifMatch);
+        drafts.delete(access.current(), courseKey, key, ifMatch);
         return Response.noContent().build();
     }
 
@@ -122,8 +119,7 @@ public class DraftResource {
     @POST
     @Path("discard")
     public DraftReplacement.Replaced discard(@PathParam("courseKey") String courseKey) {
-        access.requireAuthor(courseKey);
-        return replacement.discard(courseKey);
+        return replacement.discard(access.current(), courseKey);
     }
 
     private Response withTag(EditableBlock editable) {

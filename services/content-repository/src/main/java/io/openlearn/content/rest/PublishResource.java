@@ -1,7 +1,7 @@
 package io.openlearn.content.rest;
 
 import io.openlearn.content.domain.PublishedVersion;
-import io.openlearn.content.service.CourseAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.content.service.PublishService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.POST;
@@ -19,17 +19,16 @@ import java.net.URI;
 public class PublishResource {
 
     private final PublishService publisher;
-    private final CourseAccess access;
+    private final CourseCaller access;
 
-    public PublishResource(PublishService publisher, CourseAccess access) {
+    public PublishResource(PublishService publisher, CourseCaller access) {
         this.publisher = publisher;
         this.access = access;
     }
 
     @POST
     public Response publish(@PathParam("courseKey") String courseKey) {
-        access.requireAuthor(courseKey);
-        PublishedVersion version = publisher.publish(courseKey, access.caller());
+        PublishedVersion version = publisher.publish(access.current(), courseKey);
         return Response.created(URI.create("/api/content/v1/courses/" + courseKey + "/versions/" + version.version()))
                 .entity(PublishedVersionResource.Version.of(version)).build();
     }

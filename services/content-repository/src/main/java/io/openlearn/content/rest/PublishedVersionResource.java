@@ -5,7 +5,7 @@ import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.domain.ScheduleIndex;
 import io.openlearn.content.domain.UsageKey;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
-import io.openlearn.content.service.CourseAccess;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.content.service.PublishedContentQuery;
 import io.openlearn.content.service.ScheduleIndexes;
@@ -36,13 +36,13 @@ import java.util.function.Predicate;
 public class PublishedVersionResource {
 
     private final PublishedContentQuery published;
-    private final CourseAccess access;
+    private final CourseCaller access;
     private final BlockJson blockJson;
 
     private final CoursewareReaders readers;
     private final ScheduleIndexes schedules;
 
-    public PublishedVersionResource(PublishedContentQuery published, CourseAccess access, BlockJson blockJson,
+    public PublishedVersionResource(PublishedContentQuery published, CourseCaller access, BlockJson blockJson,
                                     CoursewareReaders readers, ScheduleIndexes schedules) {
         this.published = published;
         this.access = access;
@@ -79,9 +79,11 @@ public class PublishedVersionResource {
     @Path("{version}/blocks")
     public Response tree(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
                          @QueryParam("previewAs") String previewAs) {
-        CoursewareReaders.Reader reader = readers.of(courseKey, CoursewareReaders.previewAsLearner(previewAs));
-        PublishedVersion v = published.version(courseKey, version);
-        boolean withKeys = reader.fullView() && access.maySeeAnswerKeys(courseKey);
+        PublishedContentQuery.Read read = published.read(access.current(), courseKey, version,
+                CoursewareReaders.previewAsLearner(previewAs));
+        CoursewareReaders.Reader reader = read.reader();
+        PublishedVersion v = read.version();
+        boolean withKeys = read.withAnswerKeys();
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("courseKey", courseKey);
         header.put("version", v.version());
@@ -102,12 +104,14 @@ public class PublishedVersionResource {
     @Path("{version}/blocks/{key}")
     public Response block(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
                           @PathParam("key") String key, @QueryParam("previewAs") String previewAs) {
-        CoursewareReaders.Reader reader = readers.of(courseKey, CoursewareReaders.previewAsLearner(previewAs));
-        PublishedVersion v = published.version(courseKey, version);
+        PublishedContentQuery.Read read = published.read(access.current(), courseKey, version,
+                CoursewareReaders.previewAsLearner(previewAs));
+        CoursewareReaders.Reader reader = read.reader();
+        PublishedVersion v = read.version();
         PublishedBlock block = published.block(v, key);
         ObjectNode node;
         if (reader.fullView()) {
-            node = view(block, access.maySeeAnswerKeys(courseKey), block.children());
+            node = view(block, read.withAnswerKeys(), block.children());
         } else {
             Predicate<String> visible = visibility(courseKey, v, reader);
             if (!visible.test(key)) {

@@ -1,5 +1,7 @@
 package io.openlearn.content.service;
 
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.content.client.ObjectStore;
 import io.openlearn.content.client.ObjectStore.StoredObject;
 import io.openlearn.content.config.ContentConfig;
@@ -27,9 +29,12 @@ public class AssetService {
     private final ContentConfig.Assets config;
     private final Clock clock = Clock.systemUTC();
 
-    public AssetService(ObjectStore store, ContentConfig config) {
+    private final CoursewareReaders readers;
+
+    public AssetService(ObjectStore store, ContentConfig config, CoursewareReaders readers) {
         this.store = store;
         this.config = config.assets();
+        this.readers = readers;
     }
 
     public record Asset(String name, long size, String contentType, Instant lastModified) {
@@ -42,7 +47,34 @@ public class AssetService {
     public record Download(String name, long size, String contentType, String downloadUrl, Instant expiresAt) {
     }
 
-    public Upload presignUpload(String courseKey, String name, String contentType, Long size) {
+    /** Whoever reads the course's courseware now lists its assets ({@link CoursewareReaders}). */
+    public List<Asset> list(Caller caller, String courseKey) {
+        readers.of(courseKey, false);
+        return list(courseKey);
+    }
+
+    public Download download(Caller caller, String courseKey, String name) {
+        readers.of(courseKey, false);
+        return download(courseKey, name);
+    }
+
+    public Upload presignUpload(Caller caller, String courseKey, String name, String contentType, Long size) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return presignUpload(courseKey, name, contentType, size);
+    }
+
+    public Asset upload(Caller caller, String courseKey, String name, String contentType, Long size,
+            InputStream body) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return upload(courseKey, name, contentType, size, body);
+    }
+
+    public void delete(Caller caller, String courseKey, String name) {
+        ContentTeam.requireTeam(caller, courseKey);
+        delete(courseKey, name);
+    }
+
+    Upload presignUpload(String courseKey, String name, String contentType, Long size) {
         String type = checked(name, contentType, size);
         URL url = store.presignPut(key(courseKey, name), type, size, config.urlTtl());
         return new Upload(name, type, size, url.toString(), "PUT", clock.instant().plus(config.urlTtl()));
@@ -60,14 +92,14 @@ public class AssetService {
                 o.contentType(), o.lastModified())).toList();
     }
 
-    public Download download(String courseKey, String name) {
+    Download download(String courseKey, String name) {
         StoredObject object = existing(courseKey, name);
         URL url = store.presignGet(object.key(), config.urlTtl());
         return new Download(name, object.size(), object.contentType(), url.toString(),
                 clock.instant().plus(config.urlTtl()));
     }
 
-    public void delete(String courseKey, String name) {
+    void delete(String courseKey, String name) {
         existing(courseKey, name);
         store.delete(key(courseKey, name));
     }

@@ -1,5 +1,6 @@
 package io.openlearn.content.service;
 
+import io.openlearn.kit.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +59,25 @@ public class CourseArchive {
     public record Imported(String courseKey, String sourceCourseKey, int blockCount, int assetCount) {
     }
 
-    public void export(String courseKey, OutputStream out) throws IOException {
+    /** Writes an archive once the caller was allowed. */
+    @FunctionalInterface
+    public interface Export {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Services and the course team export a course (403 now; the archive is written when the body is). */
+    public Export export(Caller caller, String courseKey) {
+        ContentTeam.requireTeamOrService(caller, courseKey);
+        return out -> export(courseKey, out);
+    }
+
+    /** Services and the course team import into an empty run. */
+    public Imported importInto(Caller caller, String courseKey, InputStream archive) {
+        ContentTeam.requireTeamOrService(caller, courseKey);
+        return importInto(courseKey, archive);
+    }
+
+    void export(String courseKey, OutputStream out) throws IOException {
         List<AssetService.Asset> files = assets.list(courseKey);
         ZipOutputStream zip = new ZipOutputStream(out);
         ObjectNode manifest = json.createObjectNode().put("format", FORMAT).put("courseKey", courseKey)
@@ -91,7 +110,7 @@ public class CourseArchive {
     }
 
     /** Reads an archive into {@code courseKey}, whose draft must be empty. */
-    public Imported importInto(String courseKey, InputStream archive) {
+    Imported importInto(String courseKey, InputStream archive) {
         try (ZipInputStream zip = new ZipInputStream(archive, StandardCharsets.UTF_8)) {
             ZipEntry entry = zip.getNextEntry();
             if (entry == null || !"course.json".equals(entry.getName())) {

@@ -1,5 +1,6 @@
 package io.openlearn.content.service;
 
+import io.openlearn.kit.security.Caller;
 import io.openlearn.content.domain.DraftBlock;
 import io.openlearn.content.domain.OrderKeys;
 import io.openlearn.content.domain.PublishedVersion;
@@ -39,7 +40,13 @@ public class DraftReplacement {
     }
 
     /** The draft becomes the latest published version again. */
-    public Replaced discard(String courseKey) {
+    /** The course team throws the draft's changes away. */
+    public Replaced discard(Caller caller, String courseKey) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return discard(courseKey);
+    }
+
+    Replaced discard(String courseKey) {
         PublishedVersion latest = versions.latest(courseKey).orElseThrow(() ->
                 new ProblemException(409, courseKey + " was never published: there is nothing to go back to."));
         Draft draft = drafts.open(courseKey);

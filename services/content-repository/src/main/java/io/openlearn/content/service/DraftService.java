@@ -1,5 +1,7 @@
 package io.openlearn.content.service;
 
+import io.openlearn.kit.security.Caller;
+import java.util.function.Supplier;
 import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.DraftBlock;
@@ -37,13 +39,46 @@ public class DraftService {
     public record NewBlock(BlockType type, String id, String parent, Integer index, BlockContent content) {
     }
 
-    public EditableBlock get(String courseKey, String key) {
+    /** The draft in course order, for the course team (403 checked now, the blocks read when consumed). */
+    public Consumer<Consumer<EditableBlock>> courseOrder(Caller caller, String courseKey) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return consumer -> forEachInCourseOrder(courseKey, consumer);
+    }
+
+    public EditableBlock get(Caller caller, String courseKey, String key) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return get(courseKey, key);
+    }
+
+    /** {@code request} is read (400 when absent) once the caller may create blocks. */
+    public EditableBlock create(Caller caller, String courseKey, Supplier<NewBlock> request) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return create(courseKey, request.get());
+    }
+
+    public EditableBlock update(Caller caller, String courseKey, String key, String ifMatch, BlockContent content) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return update(courseKey, key, ifMatch, content);
+    }
+
+    public EditableBlock move(Caller caller, String courseKey, String key, String ifMatch, String newParent,
+            Integer index) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return move(courseKey, key, ifMatch, newParent, index);
+    }
+
+    public void delete(Caller caller, String courseKey, String key, String ifMatch) {
+        ContentTeam.requireTeam(caller, courseKey);
+        delete(courseKey, key, ifMatch);
+    }
+
+    EditableBlock get(String courseKey, String key) {
         Draft draft = drafts.open(courseKey);
         DraftBlock block = drafts.find(draft, requireKeyIn(courseKey, key)).orElseThrow(() -> notFound(key));
         return editable(draft, block);
     }
 
-    public EditableBlock create(String courseKey, NewBlock request) {
+    EditableBlock create(String courseKey, NewBlock request) {
         if (request.type() == null || request.type() == BlockType.COURSE) {
             throw ProblemException.invalid("type", "one of chapter, sequential, vertical, problem, html, video");
         }
@@ -64,7 +99,7 @@ public class DraftService {
         return editable(draft, block);
     }
 
-    public EditableBlock update(String courseKey, String key, String ifMatch, BlockContent content) {
+    EditableBlock update(String courseKey, String key, String ifMatch, BlockContent content) {
         Draft draft = drafts.open(courseKey);
         DraftBlock current = drafts.find(draft, requireKeyIn(courseKey, key)).orElseThrow(() -> notFound(key));
         validate(current.type(), content);
@@ -75,7 +110,7 @@ public class DraftService {
     }
 
     /** Moves a block under another parent of the right type, or to another place among its siblings. */
-    public EditableBlock move(String courseKey, String key, String ifMatch, String newParent, Integer index) {
+    EditableBlock move(String courseKey, String key, String ifMatch, String newParent, Integer index) {
         Draft draft = drafts.open(courseKey);
         DraftBlock current = drafts.find(draft, requireKeyIn(courseKey, key)).orElseThrow(() -> notFound(key));
         if (current.type() == BlockType.COURSE) {
@@ -91,7 +126,7 @@ public class DraftService {
     }
 
     /** Deletes a block and everything under it. */
-    public void delete(String courseKey, String key, String ifMatch) {
+    void delete(String courseKey, String key, String ifMatch) {
         Draft draft = drafts.open(courseKey);
         DraftBlock current = drafts.find(draft, requireKeyIn(courseKey, key)).orElseThrow(() -> notFound(key));
         if (current.type() == BlockType.COURSE) {

@@ -1,5 +1,6 @@
 package io.openlearn.content.service;
 
+import io.openlearn.kit.security.Caller;
 import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.GradingStructure;
@@ -53,7 +54,13 @@ public class PublishService {
         this.relay = relay;
     }
 
-    public PublishedVersion publish(String courseKey, String publishedBy) {
+    /** The course team publishes the draft; the version records the caller's name. */
+    public PublishedVersion publish(Caller caller, String courseKey) {
+        ContentTeam.requireTeam(caller, courseKey);
+        return publish(courseKey, caller.name());
+    }
+
+    PublishedVersion publish(String courseKey, String publishedBy) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<PublishedVersion> done = attempt(courseKey, publishedBy);
             if (done.isPresent()) {

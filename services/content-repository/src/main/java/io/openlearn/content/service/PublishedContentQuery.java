@@ -1,5 +1,8 @@
 package io.openlearn.content.service;
 
+import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.repository.PublishedBlockRepository;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
@@ -15,10 +18,27 @@ public class PublishedContentQuery {
 
     private final PublishedVersionRepository versions;
     private final PublishedBlockRepository blocks;
+    private final CoursewareReaders readers;
 
-    public PublishedContentQuery(PublishedVersionRepository versions, PublishedBlockRepository blocks) {
+    /** A version as one reader reads it: everything with answer keys (services, the team), or a learner's view. */
+    public record Read(PublishedVersion version, CoursewareReaders.Reader reader, boolean withAnswerKeys) {
+    }
+
+    public PublishedContentQuery(PublishedVersionRepository versions, PublishedBlockRepository blocks,
+            CoursewareReaders readers) {
         this.versions = versions;
         this.blocks = blocks;
+        this.readers = readers;
+    }
+
+    /**
+     * The caller as a reader of a published version ({@link CoursewareReaders}: 403 when they may read none of the
+     * course now, before the version is looked up); answer keys go to services and the course team only.
+     */
+    public Read read(Caller caller, String courseKey, String version, boolean previewAsLearner) {
+        CoursewareReaders.Reader reader = readers.of(courseKey, previewAsLearner);
+        PublishedVersion v = version(courseKey, version);
+        return new Read(v, reader, reader.fullView() && CourseRules.isTeamOrService(caller, courseKey));
     }
 
     public List<PublishedVersion> history(String courseKey) {

@@ -1,5 +1,8 @@
 package io.openlearn.content.service;
 
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.keys.CourseKeys;
+import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.content.client.ObjectStore;
@@ -60,7 +63,14 @@ public class StructureService {
         return entry;
     }
 
-    public Served read(String courseKey, Optional<Integer> version) {
+    /** Services and the course team read a version's structure; {@code version} is read (400) after the check. */
+    public Served read(Caller caller, String courseKey, Supplier<Optional<Integer>> version) {
+        CourseKeys.require(courseKey);
+        ContentTeam.requireTeamOrService(caller, courseKey);
+        return read(courseKey, version.get());
+    }
+
+    Served read(String courseKey, Optional<Integer> version) {
         int wanted = version.orElseGet(() -> versions.latest(courseKey).map(PublishedVersion::version)
                 .orElseThrow(() -> new ProblemException(404, courseKey + " has no published version yet.")));
         String key = objectKey(courseKey, wanted);

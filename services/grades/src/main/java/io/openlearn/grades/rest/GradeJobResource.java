@@ -4,7 +4,6 @@ import io.openlearn.grades.client.ReportStore;
 import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.service.GradeJobService;
 import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -54,35 +53,21 @@ public class GradeJobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(@PathParam("courseKey") String courseKey, JobRequest request) {
-        access.requireStaff(courseKey);
-        String kind = request == null ? null : request.kind();
-        GradeJob job = switch (kind == null ? "" : kind) {
-            case "regrade" -> jobs.regrade(courseKey, access.callerName(), access.isAdmin());
-            case "rescore" -> jobs.rescore(courseKey, requireItem(courseKey, request.itemKey()), access.callerName());
-            case "resync" -> jobs.resync(courseKey, access.callerName(), access.isAdmin());
-            case "course_grade_report" -> jobs.report(courseKey, GradeJob.Kind.course_grade_report,
-                    access.callerName(), request.unenrolledToo());
-            case "problem_grade_report" -> jobs.report(courseKey, GradeJob.Kind.problem_grade_report,
-                    access.callerName(), request.unenrolledToo());
-            default -> throw ProblemException.invalid("kind",
-                    "one of regrade, rescore, resync, course_grade_report, problem_grade_report");
-        };
+        GradeJob job = jobs.request(access.current(), courseKey, request == null ? null : request.kind(),
+                request == null ? null : request.itemKey(), request != null && request.unenrolledToo());
         return Response.accepted(json(job))
                 .location(URI.create("/api/grades/v1/courses/" + courseKey + "/jobs/" + job.id())).build();
     }
 
     @GET
     public JobList list(@PathParam("courseKey") String courseKey, @QueryParam("limit") @DefaultValue("50") int limit) {
-        access.requireStaff(courseKey);
-        Paging.requireLimit(limit, 200);
-        return new JobList(jobs.ofCourse(courseKey, limit).stream().map(this::json).toList());
+        return new JobList(jobs.ofCourse(access.current(), courseKey, limit).stream().map(this::json).toList());
     }
 
     @GET
     @Path("{jobId}")
     public Job one(@PathParam("courseKey") String courseKey, @PathParam("jobId") UUID jobId) {
-        access.requireStaff(courseKey);
-        return json(jobs.find(courseKey, jobId));
+        return json(jobs.find(access.current(), courseKey, jobId));
     }
 
     /** A finished report carries a short-lived presigned link; the file never passes through this service. */
@@ -94,15 +79,5 @@ public class GradeJobResource {
         return new Job(j.id().toString(), j.courseKey(), j.kind().name(), j.state().name(), j.itemKey(),
                 j.requestedBy(), j.causeKind(), j.causeRef(), j.slicesTotal(), j.slicesDone(), j.learnersDone(),
                 j.error(), j.createdAt(), j.startedAt(), j.finishedAt(), j.includeUnenrolled(), download);
-    }
-
-    private static String requireItem(String courseKey, String itemKey) {
-        String run = courseKey.substring("course-v1:".length());
-        if (itemKey == null || !itemKey.startsWith("block-v1:" + run + "+type@problem+block@")
-                || itemKey.length() > 512) {
-            throw ProblemException.invalid("itemKey", "a problem usage key of this course, block-v1:"
-                    + run + "+type@problem+block@<id>");
-        }
-        return itemKey;
     }
 }

@@ -3,7 +3,6 @@ package io.openlearn.grades.rest;
 import io.openlearn.grades.repository.GradebookRepository;
 import io.openlearn.grades.service.GradebookQuery;
 import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -36,18 +35,7 @@ public class GradebookResource {
             @QueryParam("letterGrade") String letterGrade, @QueryParam("sort") @DefaultValue("-percent") String sort,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("includeUnenrolled") @DefaultValue("false") boolean includeUnenrolled) {
-        access.requireStaff(courseKey);
-        Paging.requireLimit(limit, 500);
-        return gradebook.page(courseKey, new GradebookRepository.Filter(passed, minPercent, maxPercent, letterGrade,
-                !includeUnenrolled), sort(sort), cursor, limit);
-    }
-
-    private static GradebookRepository.Sort sort(String value) {
-        return switch (value) {
-            case "percent" -> GradebookRepository.Sort.PERCENT_ASC;
-            case "-percent" -> GradebookRepository.Sort.PERCENT_DESC;
-            case "learner" -> GradebookRepository.Sort.LEARNER;
-            default -> throw ProblemException.invalid("sort", "one of percent, -percent, learner");
-        };
+        return gradebook.page(access.current(), courseKey, new GradebookRepository.Filter(passed, minPercent,
+                maxPercent, letterGrade, !includeUnenrolled), sort, cursor, limit);
     }
 }

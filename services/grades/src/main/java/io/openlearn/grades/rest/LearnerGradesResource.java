@@ -2,11 +2,8 @@ package io.openlearn.grades.rest;
 
 import io.openlearn.grades.domain.SubsectionOverride;
 import io.openlearn.grades.repository.GradeChange;
-import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.OverrideRecord;
-import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.grades.service.EnrolledLearners;
 import io.openlearn.grades.service.OverrideService;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.problem.Problem;
@@ -66,37 +63,25 @@ public class LearnerGradesResource {
     private final CourseCaller access;
     private final ProgressQuery progress;
     private final OverrideService overrides;
-    private final Transactions db;
-    private final GradeRepository grades;
-    private final EnrolledLearners enrolled;
 
-    public LearnerGradesResource(CourseCaller access, ProgressQuery progress, OverrideService overrides,
-            Transactions db, GradeRepository grades, EnrolledLearners enrolled) {
+    public LearnerGradesResource(CourseCaller access, ProgressQuery progress, OverrideService overrides) {
         this.access = access;
         this.progress = progress;
         this.overrides = overrides;
-        this.db = db;
-        this.grades = grades;
-        this.enrolled = enrolled;
     }
 
     @GET
     @Path("progress")
     public ProgressQuery.Progress progress(@PathParam("courseKey") String courseKey,
             @PathParam("userId") UUID userId) {
-        access.requireSelfOrStaff(courseKey, userId);
-        enrolled.requireEnrolledUnlessTeam(courseKey, userId);
-        return progress.of(courseKey, userId);
+        return progress.ofLearner(access.current(), courseKey, userId);
     }
 
     @GET
     @Path("history")
     public History history(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID userId,
             @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("100") int limit) {
-        access.requireSelfOrStaff(courseKey, userId);
-        Paging.requireLimit(limit, 500);
-        List<GradeChange> changes = db.read(c -> grades.history(c, courseKey, userId,
-                before == null ? Long.MAX_VALUE : before, limit));
+        List<GradeChange> changes = progress.history(access.current(), courseKey, userId, before, limit);
         Long next = changes.size() == limit ? changes.get(changes.size() - 1).id() : null;
         return new History(changes.stream().map(Change::of).toList(), next);
     }
@@ -106,27 +91,22 @@ public class LearnerGradesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Override setOverride(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID userId,
             @PathParam("subsectionKey") String subsectionKey, OverrideRequest request) {
-        access.requireStaff(courseKey);
-        SubsectionOverride values = validate(request);
-        return Override.of(overrides.set(courseKey, userId, subsectionKey, values, request.reason().strip(),
-                access.callerName(), access.isAdmin()));
+        return Override.of(overrides.set(access.current(), courseKey, userId, subsectionKey,
+                () -> new OverrideService.Change(validate(request), request.reason().strip())));
     }
 
     @DELETE
     @Path("overrides/{subsectionKey}")
     public void clearOverride(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID userId,
             @PathParam("subsectionKey") String subsectionKey, @QueryParam("reason") String reason) {
-        access.requireStaff(courseKey);
-        overrides.clear(courseKey, userId, subsectionKey, requireReason(reason, "reason"), access.callerName(),
-                access.isAdmin());
+        overrides.clear(access.current(), courseKey, userId, subsectionKey, () -> requireReason(reason, "reason"));
     }
 
     @GET
     @Path("override-history")
     public OverrideHistory overrideHistory(@PathParam("courseKey") String courseKey,
             @PathParam("userId") UUID userId) {
-        access.requireStaff(courseKey);
-        return new OverrideHistory(overrides.history(courseKey, userId, 500).stream().map(Override::of).toList());
+        return new OverrideHistory(overrides.history(access.current(), courseKey, userId, 500).stream().map(Override::of).toList());
     }
 
     private static SubsectionOverride validate(OverrideRequest request) {

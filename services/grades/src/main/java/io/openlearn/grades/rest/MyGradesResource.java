@@ -3,11 +3,9 @@ package io.openlearn.grades.rest;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.grades.service.EnrolledLearners;
 import io.openlearn.grades.service.OutlineQuery;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.courseware.CoursewareReaders;
-import io.openlearn.kit.keys.CourseKeys;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The caller's own grades: every course grade; a course's progress page (the course's learners and team only) and
@@ -42,22 +39,20 @@ public class MyGradesResource {
     private final CourseCaller access;
     private final ProgressQuery progress;
     private final OutlineQuery outlines;
-    private final EnrolledLearners enrolled;
 
     public MyGradesResource(Transactions db, GradeRepository grades, CourseCaller access, ProgressQuery progress,
-            OutlineQuery outlines, EnrolledLearners enrolled) {
+            OutlineQuery outlines) {
         this.db = db;
         this.grades = grades;
         this.access = access;
         this.progress = progress;
         this.outlines = outlines;
-        this.enrolled = enrolled;
     }
 
     @GET
     @Path("course-grades")
     public CourseGradeList courseGrades() {
-        return new CourseGradeList(db.read(c -> grades.ofLearner(c, access.caller())).stream()
+        return new CourseGradeList(db.read(c -> grades.ofLearner(c, access.current().userId())).stream()
                 .map(g -> new CourseGrade(g.courseKey(), g.percent(), g.letterGrade(), g.passed(), g.firstPassedAt(),
                         g.updatedAt())).toList());
     }
@@ -65,10 +60,7 @@ public class MyGradesResource {
     @GET
     @Path("courses/{courseKey}/progress")
     public ProgressQuery.Progress progress(@PathParam("courseKey") String courseKey) {
-        String key = CourseKeys.require(courseKey);
-        UUID me = access.caller();
-        enrolled.requireEnrolledUnlessTeam(key, me);
-        return progress.of(key, me);
+        return progress.mine(access.current(), courseKey);
     }
 
     /** The course outline the caller's UI renders its navigation from (see {@link OutlineQuery}). */
@@ -77,6 +69,6 @@ public class MyGradesResource {
     public Response outline(@PathParam("courseKey") String courseKey, @QueryParam("previewAs") String previewAs,
             @HeaderParam("Accept-Encoding") String acceptEncoding) {
         // rendered and compressed once per version and access facts: a 200-subsection outline is about 70 KB
-        return outlines.json(courseKey, CoursewareReaders.previewAsLearner(previewAs)).ok(acceptEncoding).build();
+        return outlines.json(access.current(), courseKey, CoursewareReaders.previewAsLearner(previewAs)).ok(acceptEncoding).build();
     }
 }

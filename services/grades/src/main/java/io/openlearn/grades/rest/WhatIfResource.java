@@ -42,8 +42,7 @@ public class WhatIfResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public WhatIfQuery.Preview preview(@PathParam("courseKey") String courseKey, ProposedPolicy proposed) {
-        access.requireStaff(courseKey);
-        return whatIf.preview(courseKey, validate(proposed));
+        return whatIf.preview(access.current(), courseKey, () -> validate(proposed));
     }
 
     private static GradingPolicy validate(ProposedPolicy proposed) {

@@ -2,7 +2,8 @@ package io.openlearn.grades.service;
 
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -14,17 +15,15 @@ import java.util.UUID;
 public class EnrolledLearners {
 
     private final CoursewareReaders readers;
-    private final CourseCaller caller;
 
-    public EnrolledLearners(CoursewareReaders readers, CourseCaller caller) {
+    public EnrolledLearners(CoursewareReaders readers) {
         this.readers = readers;
-        this.caller = caller;
     }
 
     /** 404 for a course run that does not exist; 403 for a learner reading their own page while not enrolled. */
-    public void requireEnrolledUnlessTeam(String courseKey, UUID learner) {
+    public void requireEnrolledUnlessTeam(Caller caller, String courseKey, UUID learner) {
         readers.facts().run(courseKey);
-        if (!caller.isService() && !caller.isStaff(courseKey) && !readers.facts().enrolled(learner, courseKey)) {
+        if (!CourseRules.isTeamOrService(caller, courseKey) && !readers.facts().enrolled(learner, courseKey)) {
             throw new ProblemException(403, "You are not enrolled in this course.");
         }
     }

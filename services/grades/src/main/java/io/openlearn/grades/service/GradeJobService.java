@@ -8,6 +8,8 @@ import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.repository.JobRepository;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -29,6 +31,51 @@ public class GradeJobService {
         this.db = db;
         this.jobs = jobs;
         this.outbox = outbox;
+    }
+
+    /**
+     * A job the course team asks for: {@code regrade}, {@code rescore} (of {@code itemKey}), {@code resync},
+     * {@code course_grade_report} or {@code problem_grade_report}. The team only (403), before the request is read.
+     */
+    public GradeJob request(Caller caller, String courseKey, String kind, String itemKey, boolean unenrolledToo) {
+        requireTeam(caller, courseKey);
+        return switch (kind == null ? "" : kind) {
+            case "regrade" -> regrade(courseKey, caller.name(), caller.isAdmin());
+            case "rescore" -> rescore(courseKey, requireItem(courseKey, itemKey), caller.name());
+            case "resync" -> resync(courseKey, caller.name(), caller.isAdmin());
+            case "course_grade_report" -> report(courseKey, GradeJob.Kind.course_grade_report, caller.name(),
+                    unenrolledToo);
+            case "problem_grade_report" -> report(courseKey, GradeJob.Kind.problem_grade_report, caller.name(),
+                    unenrolledToo);
+            default -> throw ProblemException.invalid("kind",
+                    "one of regrade, rescore, resync, course_grade_report, problem_grade_report");
+        };
+    }
+
+    /** The course team's view of one job (403 for anyone else, 404 for a job of another course). */
+    public GradeJob find(Caller caller, String courseKey, UUID id) {
+        requireTeam(caller, courseKey);
+        return find(courseKey, id);
+    }
+
+    public List<GradeJob> ofCourse(Caller caller, String courseKey, int limit) {
+        requireTeam(caller, courseKey);
+        Paging.requireLimit(limit, 200);
+        return ofCourse(courseKey, limit);
+    }
+
+    private static void requireTeam(Caller caller, String courseKey) {
+        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+    }
+
+    private static String requireItem(String courseKey, String itemKey) {
+        String run = courseKey.substring("course-v1:".length());
+        if (itemKey == null || !itemKey.startsWith("block-v1:" + run + "+type@problem+block@")
+                || itemKey.length() > 512) {
+            throw ProblemException.invalid("itemKey", "a problem usage key of this course, block-v1:"
+                    + run + "+type@problem+block@<id>");
+        }
+        return itemKey;
     }
 
     /** @param admin an admin asked: the regrade may change the grades of a frozen course */

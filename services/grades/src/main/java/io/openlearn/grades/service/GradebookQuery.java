@@ -5,6 +5,8 @@ import io.openlearn.grades.repository.GradebookRepository;
 import io.openlearn.grades.repository.StoredSubsectionGrade;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,7 +37,27 @@ public class GradebookQuery {
         this.grades = grades;
     }
 
-    public Page page(String courseKey, GradebookRepository.Filter filter, GradebookRepository.Sort sort,
+    /**
+     * The course team's gradebook (403 for anyone else); {@code sort} is {@code percent}, {@code -percent} or
+     * {@code learner}.
+     */
+    public Page page(Caller caller, String courseKey, GradebookRepository.Filter filter, String sort, String cursor,
+            int limit) {
+        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        Paging.requireLimit(limit, 500);
+        return page(courseKey, filter, sort(sort), cursor, limit);
+    }
+
+    private static GradebookRepository.Sort sort(String value) {
+        return switch (value) {
+            case "percent" -> GradebookRepository.Sort.PERCENT_ASC;
+            case "-percent" -> GradebookRepository.Sort.PERCENT_DESC;
+            case "learner" -> GradebookRepository.Sort.LEARNER;
+            default -> throw ProblemException.invalid("sort", "one of percent, -percent, learner");
+        };
+    }
+
+    Page page(String courseKey, GradebookRepository.Filter filter, GradebookRepository.Sort sort,
             String cursor, int limit) {
         GradebookRepository.After after = cursor == null ? null : decode(cursor);
         List<GradebookRepository.Row> rows = db.read(c -> gradebook.page(c, courseKey, filter, sort, after, limit));

@@ -16,7 +16,7 @@ import io.openlearn.kit.courseware.CourseRunFacts;
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.http.JsonBody;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -45,7 +45,6 @@ public class OutlineQuery {
     }
 
     private final CoursewareReaders readers;
-    private final CourseCaller caller;
     private final CourseGrading grading;
     private final StructureClient structures;
     private final Transactions db;
@@ -54,11 +53,10 @@ public class OutlineQuery {
     private final RenderedOutlines rendered;
     private final ObjectMapper json;
 
-    public OutlineQuery(CoursewareReaders readers, CourseCaller caller, CourseGrading grading,
+    public OutlineQuery(CoursewareReaders readers, CourseGrading grading,
             StructureClient structures, Transactions db, GradeRepository grades, ScoreProjectionRepository scores,
             RenderedOutlines rendered, ObjectMapper json) {
         this.readers = readers;
-        this.caller = caller;
         this.grading = grading;
         this.structures = structures;
         this.db = db;
@@ -69,14 +67,14 @@ public class OutlineQuery {
     }
 
     /** The outline as JSON (the {@link Outline} record), also gzipped. */
-    public JsonBody json(String courseKey, boolean previewAsLearner) {
+    public JsonBody json(Caller caller, String courseKey, boolean previewAsLearner) {
         CoursewareReaders.Reader reader = readers.reader(courseKey, previewAsLearner);
         CourseRunFacts run = readers.facts().run(courseKey);
         OutlineView view = view(reader, run);
         CourseGrading.Basis basis = grading.of(courseKey);
         CourseStructure structure = view == OutlineView.STAFF
                 ? structures.fullVersion(courseKey, basis.structure().version()) : basis.structure();
-        UUID me = view == OutlineView.CATALOG ? null : caller.caller();
+        UUID me = view == OutlineView.CATALOG ? null : caller.userId();
         Map<String, Instant> extended = me == null ? Map.of() : readers.facts().extensions(courseKey, me);
         GradeRepository.LearnerFingerprint fingerprint = me == null ? null
                 : db.read(c -> grades.fingerprint(c, courseKey, me));

@@ -11,11 +11,14 @@ import io.openlearn.grades.repository.OverrideRecord;
 import io.openlearn.grades.repository.OverrideRepository;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Staff overrides of a subsection grade. The override and its history line are stored with a
@@ -41,7 +44,34 @@ public class OverrideService {
         this.freeze = new GradeFreeze(config.freezeAfterEnd());
     }
 
-    public OverrideRecord set(String courseKey, UUID learner, String subsectionKey, SubsectionOverride values,
+    /** Values and the reason for setting them, read from the request once the caller may set an override. */
+    public record Change(SubsectionOverride values, String reason) {
+    }
+
+    /** The course team sets a learner's subsection override (403 for anyone else, before the change is read). */
+    public OverrideRecord set(Caller caller, String courseKey, UUID learner, String subsectionKey,
+            Supplier<Change> change) {
+        requireTeam(caller, courseKey);
+        Change read = change.get();
+        return set(courseKey, learner, subsectionKey, read.values(), read.reason(), caller.name(), caller.isAdmin());
+    }
+
+    /** The course team clears a learner's subsection override, saying why ({@code reason} read after the check). */
+    public void clear(Caller caller, String courseKey, UUID learner, String subsectionKey, Supplier<String> reason) {
+        requireTeam(caller, courseKey);
+        clear(courseKey, learner, subsectionKey, reason.get(), caller.name(), caller.isAdmin());
+    }
+
+    public List<OverrideRecord> history(Caller caller, String courseKey, UUID learner, int limit) {
+        requireTeam(caller, courseKey);
+        return history(courseKey, learner, limit);
+    }
+
+    private static void requireTeam(Caller caller, String courseKey) {
+        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+    }
+
+    OverrideRecord set(String courseKey, UUID learner, String subsectionKey, SubsectionOverride values,
             String reason, String actor, boolean admin) {
         checkChangeable(courseKey, subsectionKey, admin);
         OverrideRecord record = new OverrideRecord(UUID.randomUUID(), courseKey, learner, subsectionKey, "set", values,
@@ -55,7 +85,7 @@ public class OverrideService {
         return record;
     }
 
-    public void clear(String courseKey, UUID learner, String subsectionKey, String reason, String actor,
+    void clear(String courseKey, UUID learner, String subsectionKey, String reason, String actor,
             boolean admin) {
         checkChangeable(courseKey, subsectionKey, admin);
         OverrideRecord clearing = new OverrideRecord(null, courseKey, learner, subsectionKey, "cleared", null, reason,
@@ -70,7 +100,7 @@ public class OverrideService {
         }
     }
 
-    public List<OverrideRecord> history(String courseKey, UUID learner, int limit) {
+    List<OverrideRecord> history(String courseKey, UUID learner, int limit) {
         return db.read(c -> overrides.history(c, courseKey, learner, limit));
     }
 

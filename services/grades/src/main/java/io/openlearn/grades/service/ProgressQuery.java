@@ -7,11 +7,15 @@ import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.domain.SubsectionGrade;
 import io.openlearn.grades.domain.SubsectionGradeCalculator;
 import io.openlearn.grades.domain.SubsectionOverride;
+import io.openlearn.grades.repository.GradeChange;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.OverrideRepository;
 import io.openlearn.grades.repository.StoredCourseGrade;
 import io.openlearn.grades.repository.StoredSubsectionGrade;
 import io.openlearn.grades.repository.Transactions;
+import io.openlearn.kit.keys.CourseKeys;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,12 +49,41 @@ public class ProgressQuery {
     private final CourseGrading grading;
     private final GradeRepository grades;
     private final OverrideRepository overrides;
+    private final EnrolledLearners enrolled;
 
-    public ProgressQuery(Transactions db, CourseGrading grading, GradeRepository grades, OverrideRepository overrides) {
+    public ProgressQuery(Transactions db, CourseGrading grading, GradeRepository grades, OverrideRepository overrides,
+            EnrolledLearners enrolled) {
         this.db = db;
         this.grading = grading;
         this.grades = grades;
         this.overrides = overrides;
+        this.enrolled = enrolled;
+    }
+
+    /** The caller's own progress in a course: theirs while actively enrolled; the team's and services' always. */
+    public Progress mine(Caller caller, String courseKey) {
+        String key = CourseKeys.require(courseKey);
+        UUID me = caller.userId();
+        enrolled.requireEnrolledUnlessTeam(caller, key, me);
+        return of(key, me);
+    }
+
+    /** One learner's progress: the learner themselves (while enrolled), the course team or a service (403). */
+    public Progress ofLearner(Caller caller, String courseKey, UUID learner) {
+        requireSelfOrTeam(caller, courseKey, learner);
+        enrolled.requireEnrolledUnlessTeam(caller, courseKey, learner);
+        return of(courseKey, learner);
+    }
+
+    /** A learner's grade changes, newest first, before {@code before} (an id); who may see their progress. */
+    public List<GradeChange> history(Caller caller, String courseKey, UUID learner, Long before, int limit) {
+        requireSelfOrTeam(caller, courseKey, learner);
+        Paging.requireLimit(limit, 500);
+        return db.read(c -> grades.history(c, courseKey, learner, before == null ? Long.MAX_VALUE : before, limit));
+    }
+
+    private static void requireSelfOrTeam(Caller caller, String courseKey, UUID learner) {
+        CourseRules.require(CourseRules.isSelfOrTeam(caller, courseKey, learner), "Learners see only their own data.");
     }
 
     public Progress of(String courseKey, UUID learner) {

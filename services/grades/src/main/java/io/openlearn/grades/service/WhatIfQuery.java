@@ -9,12 +9,15 @@ import io.openlearn.grades.domain.SubsectionGrade;
 import io.openlearn.grades.domain.SubsectionGradeCalculator;
 import io.openlearn.grades.repository.CourseSubsectionGrades;
 import io.openlearn.grades.repository.Transactions;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * "What if": the course's grade distribution under a proposed policy next to the current one, from the persisted
@@ -41,7 +44,13 @@ public class WhatIfQuery {
         this.subsectionGrades = subsectionGrades;
     }
 
-    public Preview preview(String courseKey, GradingPolicy proposed) {
+    /** The course team's preview (403 for anyone else); {@code proposal} is read, and refused 400, only after. */
+    public Preview preview(Caller caller, String courseKey, Supplier<GradingPolicy> proposal) {
+        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        return preview(courseKey, proposal.get());
+    }
+
+    Preview preview(String courseKey, GradingPolicy proposed) {
         CourseGrading.Basis basis = grading.of(courseKey);
         CourseStructure structure = basis.structure();
         Tally current = new Tally();

@@ -2,7 +2,9 @@ package io.openlearn.kit.courseware;
 
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.kit.security.CourseRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,8 +61,9 @@ public final class CoursewareReaders {
     public Reader reader(String courseKey, boolean previewAsLearner) {
         CourseKeys.require(courseKey);
         Instant now = clock.instant();
-        boolean staff = caller.isService() || caller.isStaff(courseKey);
-        if (previewAsLearner && !caller.isStaff(courseKey)) {
+        Caller caller = this.caller.current();
+        boolean staff = CourseRules.isTeamOrService(caller, courseKey);
+        if (previewAsLearner && !CourseRules.isCourseTeam(caller, courseKey)) {
             throw new ProblemException(403, "Only the course's team may preview the course as a learner.");
         }
         if (staff && !previewAsLearner) {
@@ -68,7 +71,7 @@ public final class CoursewareReaders {
         }
         UUID userId = callerId();
         LearnerAccess learner = staff ? previewLearner(courseKey) : facts.learner(userId, courseKey,
-                caller.isBetaTester(courseKey));
+                CourseRules.isBetaTester(caller, courseKey));
         Optional<String> denial = learner.denial(now)
                 .map(reason -> staff ? "A learner could not read this course now: " + reason : reason);
         return new Reader(learner, userId, now, staff, denial);

@@ -1,10 +1,9 @@
 package io.openlearn.submission.rest;
 
-import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.repository.SubmissionQueries;
+import io.openlearn.submission.service.CourseWorkQuery;
 import io.openlearn.kit.security.CourseCaller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,10 +32,10 @@ public class CourseScoresResource {
     public record Page(String courseKey, List<LatestScore> items, String nextAfter) {
     }
 
-    private final SubmissionQueries queries;
+    private final CourseWorkQuery queries;
     private final CourseCaller access;
 
-    public CourseScoresResource(SubmissionQueries queries, CourseCaller access) {
+    public CourseScoresResource(CourseWorkQuery queries, CourseCaller access) {
         this.queries = queries;
         this.access = access;
     }
@@ -44,19 +43,17 @@ public class CourseScoresResource {
     @GET
     public Page page(@PathParam("courseKey") String courseKey, @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("500") int limit) {
-        String key = CourseKeys.require(courseKey);
-        access.requireStaffOrService(key);
-        if (limit < 1 || limit > 5000) {
-            throw ProblemException.invalid("limit", "1 to 5000");
-        }
-        UUID from;
-        try {
-            from = after == null ? null : UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("after", "the nextAfter of the previous page");
-        }
-        List<SubmissionQueries.LatestScore> rows = QuarkusTransaction.joiningExisting()
-                .call(() -> queries.latestScores(key, from, limit));
+        List<SubmissionQueries.LatestScore> rows = queries.latestScores(access.current(), courseKey, () -> {
+            if (limit < 1 || limit > 5000) {
+                throw ProblemException.invalid("limit", "1 to 5000");
+            }
+            try {
+                return new CourseWorkQuery.ScoresPage(after == null ? null : UUID.fromString(after), limit);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("after", "the nextAfter of the previous page");
+            }
+        });
+        String key = courseKey;
         String next = rows.size() == limit ? rows.get(rows.size() - 1).studentItemId().toString() : null;
         return new Page(key, rows.stream().map(r -> new LatestScore(r.userId(), r.itemKey(), r.scoreId(), r.kind(),
                 r.earned(), r.possible(), r.sequence(), r.scoredAt())).toList(), next);

@@ -1,12 +1,11 @@
 package io.openlearn.submission.rest;
 
-import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.repository.SubmissionQueries;
+import io.openlearn.submission.service.CourseWorkQuery;
 import io.openlearn.submission.repository.SubmissionQueries.Cursor;
 import io.openlearn.submission.rest.SubmitResource.Score;
 import io.openlearn.kit.security.CourseCaller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,10 +26,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class CourseSubmissionResource {
 
-    private final SubmissionQueries queries;
+    private final CourseWorkQuery queries;
     private final CourseCaller access;
 
-    public CourseSubmissionResource(SubmissionQueries queries, CourseCaller access) {
+    public CourseSubmissionResource(CourseWorkQuery queries, CourseCaller access) {
         this.queries = queries;
         this.access = access;
     }
@@ -46,14 +45,14 @@ public class CourseSubmissionResource {
     public Page page(@PathParam("courseKey") String courseKey, @QueryParam("itemKey") String itemKey,
                      @QueryParam("userId") String userId, @QueryParam("cursor") String cursor,
                      @QueryParam("limit") @DefaultValue("50") int limit) {
-        String key = CourseKeys.require(courseKey);
-        access.requireStaffOrService(key);
-        if (limit < 1 || limit > 200) {
-            throw ProblemException.invalid("limit", "1 to 200");
-        }
-        UUID learner = userId == null ? null : ScoreResource.learner(userId);
-        List<SubmissionQueries.SubmissionRow> rows = QuarkusTransaction.joiningExisting()
-                .call(() -> queries.page(key, learner, itemKey, decode(cursor), limit));
+        List<SubmissionQueries.SubmissionRow> rows = queries.submissions(access.current(), courseKey, () -> {
+            if (limit < 1 || limit > 200) {
+                throw ProblemException.invalid("limit", "1 to 200");
+            }
+            UUID learner = userId == null ? null : ScoreResource.learner(userId);
+            return new CourseWorkQuery.SubmissionsPage(learner, itemKey, decode(cursor), limit);
+        });
+        String key = courseKey;
         String next = rows.size() == limit ? encode(rows.get(rows.size() - 1)) : null;
         return new Page(key, rows.stream().map(r -> new StaffSubmission(r.id(), r.userId(), r.itemKey(),
                 r.attemptNumber(), r.submittedAt(), r.answer(), LearnerSubmissionResource.score(r.earned(),

@@ -1,9 +1,8 @@
 package io.openlearn.submission.rest;
 
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.submission.repository.ExtensionRepository;
+import io.openlearn.submission.service.ExtensionService;
 import io.openlearn.kit.security.CourseCaller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,10 +27,10 @@ import java.util.UUID;
 @Authenticated
 public class ExtensionResource {
 
-    private final ExtensionRepository extensions;
+    private final ExtensionService extensions;
     private final CourseCaller access;
 
-    public ExtensionResource(ExtensionRepository extensions, CourseCaller access) {
+    public ExtensionResource(ExtensionService extensions, CourseCaller access) {
         this.extensions = extensions;
         this.access = access;
     }
@@ -53,9 +52,7 @@ public class ExtensionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ExtensionList list(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId) {
         UUID learner = ScoreResource.learner(userId);
-        access.requireSelfOrStaff(courseKey, learner);
-        List<LearnerExtension> items = QuarkusTransaction.requiringNew().call(() ->
-                extensions.ofLearner(learner, courseKey)).entrySet().stream()
+        List<LearnerExtension> items = extensions.ofLearner(access.current(), courseKey, learner).entrySet().stream()
                 .map(e -> new LearnerExtension(e.getKey(), e.getValue())).toList();
         return new ExtensionList(learner, items);
     }
@@ -65,7 +62,11 @@ public class ExtensionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Granted grant(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId,
                          Extension request) {
-        access.requireStaff(courseKey);
+        String grantedBy = extensions.grant(access.current(), courseKey, () -> extension(courseKey, userId, request));
+        return new Granted(ScoreResource.learner(userId), request.subsectionKey(), request.until(), grantedBy);
+    }
+
+    private static ExtensionService.Grant extension(String courseKey, String userId, Extension request) {
         UUID learner = ScoreResource.learner(userId);
         String coursePart = io.openlearn.kit.keys.CourseKeys.require(courseKey).substring("course-v1:".length());
         if (request == null || request.subsectionKey() == null
@@ -78,24 +79,19 @@ public class ExtensionResource {
         if (request.reason() != null && request.reason().length() > 1_000) {
             throw ProblemException.invalid("reason", "at most 1000 characters");
         }
-        QuarkusTransaction.requiringNew().run(() -> extensions.grant(learner, courseKey, request.subsectionKey(),
-                request.until(), access.callerName(), request.reason(), Instant.now()));
-        return new Granted(learner, request.subsectionKey(), request.until(), access.callerName());
+        return new ExtensionService.Grant(learner, request.subsectionKey(), request.until(), request.reason());
     }
 
     @DELETE
     public Response revoke(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId,
                            @QueryParam("subsectionKey") String subsectionKey) {
-        access.requireStaff(courseKey);
-        UUID learner = ScoreResource.learner(userId);
-        if (subsectionKey == null || subsectionKey.isBlank()) {
-            throw ProblemException.invalid("subsectionKey", "is required");
-        }
-        boolean removed = QuarkusTransaction.requiringNew().call(() -> extensions.revoke(learner, courseKey,
-                subsectionKey));
-        if (!removed) {
-            throw new ProblemException(404, "No extension of that subsection for this learner.");
-        }
+        extensions.revoke(access.current(), courseKey, () -> {
+            UUID learner = ScoreResource.learner(userId);
+            if (subsectionKey == null || subsectionKey.isBlank()) {
+                throw ProblemException.invalid("subsectionKey", "is required");
+            }
+            return new ExtensionService.Target(learner, subsectionKey);
+        });
         return Response.noContent().build();
     }
 }

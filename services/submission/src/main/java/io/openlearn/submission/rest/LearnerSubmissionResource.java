@@ -54,7 +54,7 @@ public class LearnerSubmissionResource {
     @Path("submissions")
     public SubmissionList submissions(@QueryParam("courseKey") String courseKey) {
         String key = CourseKeys.require(courseKey);
-        UUID me = access.caller();
+        UUID me = access.current().userId();
         Visibility.ForLearner shown = visibility.forLearner(me, key);
         List<SubmissionQueries.SubmissionRow> rows = QuarkusTransaction.joiningExisting()
                 .call(() -> queries.page(key, me, null, null, MAX_OWN));
@@ -69,7 +69,7 @@ public class LearnerSubmissionResource {
     @Path("courses/{courseKey}/scores")
     public ScoreList scores(@PathParam("courseKey") String courseKey) {
         String key = CourseKeys.require(courseKey);
-        UUID me = access.caller();
+        UUID me = access.current().userId();
         Visibility.ForLearner shown = visibility.forLearner(me, key);
         return new ScoreList(key, QuarkusTransaction.joiningExisting().call(() -> queries.summaries(me, key))
                 .stream().map(s -> {

@@ -52,31 +52,30 @@ public class ScoreResource {
     @Path("learners/{userId}/score")
     public ScoreView set(@PathParam("courseKey") String courseKey, @PathParam("itemKey") String itemKey,
                          @PathParam("userId") String userId, SetScore request) {
-        access.requireStaff(courseKey);
-        if (request == null || request.earned() == null) {
-            throw ProblemException.invalid("earned", "is required");
-        }
-        return ScoreView.of(scores.set(learner(userId), courseKey, itemKey, request.earned(), request.possible(),
-                access.callerName(), request.reason()));
+        return ScoreView.of(scores.set(access.current(), courseKey, itemKey, () -> {
+            if (request == null || request.earned() == null) {
+                throw ProblemException.invalid("earned", "is required");
+            }
+            return new ScoreService.StaffScore(learner(userId), request.earned(), request.possible(),
+                    request.reason());
+        }));
     }
 
     @POST
     @Path("learners/{userId}/reset")
     public ScoreView reset(@PathParam("courseKey") String courseKey, @PathParam("itemKey") String itemKey,
                            @PathParam("userId") String userId, Reset request) {
-        access.requireStaff(courseKey);
         Reset reset = request == null ? new Reset(false, null) : request;
-        return ScoreView.of(scores.reset(learner(userId), courseKey, itemKey,
-                Boolean.TRUE.equals(reset.clearAttempts()), access.callerName(), reset.reason()));
+        return ScoreView.of(scores.reset(access.current(), courseKey, itemKey, () -> learner(userId),
+                Boolean.TRUE.equals(reset.clearAttempts()), reset.reason()));
     }
 
     @POST
     @Path("rescore")
     public ScoreService.Rescored rescore(@PathParam("courseKey") String courseKey,
                                          @PathParam("itemKey") String itemKey, Rescore request) {
-        access.requireStaffOrService(courseKey);
         Rescore rescore = request == null ? new Rescore(null, null, null) : request;
-        return scores.rescore(courseKey, itemKey, rescore.userIds(), rescore.after(), rescore.limit());
+        return scores.rescore(access.current(), courseKey, itemKey, rescore.userIds(), rescore.after(), rescore.limit());
     }
 
     static UUID learner(String userId) {

@@ -58,8 +58,7 @@ public class SubmitResource {
     public Response submit(@PathParam("courseKey") String courseKey, @PathParam("itemKey") String itemKey,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
         JsonNode request = read(body);
-        Submitted submitted = submissions.submit(access.caller(), access.isBetaTester(courseKey), courseKey, itemKey, request.get("answer"),
-                idempotencyKey);
+        Submitted submitted = submissions.submit(access.current(), courseKey, itemKey, request.get("answer"), idempotencyKey);
         return Response.status(submitted.replayed() ? 200 : 201).entity(SubmitResult.of(itemKey, submitted)).build();
     }
 

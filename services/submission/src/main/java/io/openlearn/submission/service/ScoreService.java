@@ -2,6 +2,8 @@ package io.openlearn.submission.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import io.openlearn.submission.client.ContentClient;
 import io.openlearn.submission.client.ProblemContext;
 import io.openlearn.submission.config.SubmissionConfig;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Staff actions on scores, each an appended score row with its event: a score set by hand (who and why kept with
@@ -48,7 +51,37 @@ public class ScoreService {
     public record Rescored(int learners, int rescored, UUID nextAfter) {
     }
 
-    public StoredScore set(UUID learner, String courseKey, String itemKey, double earned, Double possible,
+    /** A staff score of one learner's answer to a problem, read from the request once the caller may set it. */
+    public record StaffScore(UUID learner, double earned, Double possible, String reason) {
+    }
+
+    /** The course team scores a learner's answer (403 for anyone else, before the score is read). */
+    public StoredScore set(Caller caller, String courseKey, String itemKey, Supplier<StaffScore> score) {
+        requireTeam(caller, courseKey);
+        StaffScore s = score.get();
+        return set(s.learner(), courseKey, itemKey, s.earned(), s.possible(), caller.name(), s.reason());
+    }
+
+    /** The course team resets a learner's score (403 for anyone else, before the learner is read). */
+    public StoredScore reset(Caller caller, String courseKey, String itemKey, Supplier<UUID> learner,
+                             boolean clearAttempts, String reason) {
+        requireTeam(caller, courseKey);
+        return reset(learner.get(), courseKey, itemKey, clearAttempts, caller.name(), reason);
+    }
+
+    /** The course team or a platform service (grades) rescores a problem's answers. */
+    public Rescored rescore(Caller caller, String courseKey, String itemKey, List<UUID> learners, UUID after,
+                            Integer limit) {
+        CourseRules.require(CourseRules.isTeamOrService(caller, courseKey),
+                "Only the course's staff and platform services may do this.");
+        return rescore(courseKey, itemKey, learners, after, limit);
+    }
+
+    private static void requireTeam(Caller caller, String courseKey) {
+        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+    }
+
+    StoredScore set(UUID learner, String courseKey, String itemKey, double earned, Double possible,
                            String staff, String reason) {
         SubmissionService.requireProblemOf(courseKey, itemKey);
         // the problem must be published; staff may score out of another total (e.g. a rubric) but not over it
@@ -72,7 +105,7 @@ public class ScoreService {
         });
     }
 
-    public StoredScore reset(UUID learner, String courseKey, String itemKey, boolean clearAttempts, String staff,
+    StoredScore reset(UUID learner, String courseKey, String itemKey, boolean clearAttempts, String staff,
                              String reason) {
         SubmissionService.requireProblemOf(courseKey, itemKey);
         if (reason != null && reason.length() > 1_000) {
@@ -95,7 +128,7 @@ public class ScoreService {
      * Rescores the learners who answered the problem, in user-id order after {@code after} (or exactly
      * {@code learners} when given), at most {@code limit}; {@code nextAfter} continues the slice.
      */
-    public Rescored rescore(String courseKey, String itemKey, List<UUID> learners, UUID after, Integer limit) {
+    Rescored rescore(String courseKey, String itemKey, List<UUID> learners, UUID after, Integer limit) {
         SubmissionService.requireProblemOf(courseKey, itemKey);
         int max = limit == null ? config.rescoreSliceMax() : limit;
         if (max < 1 || max > config.rescoreSliceMax()) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import io.openlearn.kit.problem.Problems;
 import io.openlearn.submission.client.AuthoringClient;
 import io.openlearn.submission.client.ContentClient;
@@ -72,9 +74,11 @@ public class SubmissionService {
                             boolean correct, boolean revealed, boolean replayed) {
     }
 
-    /** {@code betaTester}: the caller is a beta tester of the course (earlier releases, as Open edX). */
-    public Submitted submit(UUID learner, boolean betaTester, String courseKey, String itemKey, JsonNode answerBody,
+    /** The caller answers as a learner; a beta tester of the course gets earlier releases, as Open edX. */
+    public Submitted submit(Caller caller, String courseKey, String itemKey, JsonNode answerBody,
                             String idempotencyKey) {
+        UUID learner = caller.userId();
+        boolean betaTester = CourseRules.isBetaTester(caller, courseKey);
         requireProblemOf(courseKey, itemKey);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ProblemException.invalid("Idempotency-Key", "1 to " + MAX_IDEMPOTENCY_KEY + " characters");
