@@ -1,28 +1,23 @@
 package io.openlearn.authoring.domain;
 
+import io.openlearn.gradingpolicy.AssignmentTypeDraft;
+import io.openlearn.gradingpolicy.GradingPolicyRules;
+import io.openlearn.gradingpolicy.PolicyDraft;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Open edX's grading policy: assignment types (GRADER), letter-grade cutoffs (GRADE_CUTOFFS) and a grace period in
- * seconds after due dates. Validation follows what Open edX's grader accepts, plus the rules the issue names.
+ * seconds after due dates. What makes one valid is the grading-policy module's {@link GradingPolicyRules}.
  */
 public record GradingPolicy(List<AssignmentType> assignmentTypes, Map<String, Double> gradeCutoffs,
                             long gracePeriodSeconds) {
-
-    static final Pattern LETTER = Pattern.compile("[A-Za-z0-9+\\- ]{1,16}");
-    static final int MAX_TYPES = 50;
 
     /** The policy a new run starts with: Open edX Studio's default. */
     public static GradingPolicy openEdxDefault() {
@@ -34,86 +29,17 @@ public record GradingPolicy(List<AssignmentType> assignmentTypes, Map<String, Do
                 Map.of("Pass", 0.5), 0);
     }
 
+    /**
+     * What is wrong with this policy as a change, by the platform's one rule set ({@link GradingPolicyRules}, shared
+     * with grades' what-if): empty when it may be saved.
+     */
     public List<FieldError> violations() {
-        List<FieldError> errors = new ArrayList<>();
-        if (assignmentTypes == null || assignmentTypes.size() > MAX_TYPES) {
-            errors.add(new FieldError("assignmentTypes", "a list of at most " + MAX_TYPES + " assignment types"));
-        } else {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < assignmentTypes.size(); i++) {
-                checkType(assignmentTypes.get(i), "assignmentTypes[" + i + "]", seen, errors);
-            }
-        }
-        checkCutoffs(errors);
-        if (gracePeriodSeconds < 0) {
-            errors.add(new FieldError("gracePeriodSeconds", "must not be negative"));
-        }
-        return errors;
-    }
-
-    private static void checkType(AssignmentType t, String at, Set<String> seen, List<FieldError> errors) {
-        if (t == null) {
-            errors.add(new FieldError(at, "must be an assignment type"));
-            return;
-        }
-        if (t.minCount() == null || t.dropCount() == null || t.weight() == null) {
-            for (String missing : missingNumbers(t)) {
-                errors.add(new FieldError(at + "." + missing, "is required"));
-            }
-            return;
-        }
-        if (t.type() == null || t.type().isBlank() || t.type().length() > 64) {
-            errors.add(new FieldError(at + ".type", "1 to 64 characters"));
-        } else if (!seen.add(t.type().toLowerCase(Locale.ROOT))) {
-            errors.add(new FieldError(at + ".type", "assignment types must be unique"));
-        }
-        if (t.minCount() < 0) {
-            errors.add(new FieldError(at + ".minCount", "must not be negative"));
-        }
-        if (t.dropCount() < 0) {
-            errors.add(new FieldError(at + ".dropCount", "must not be negative"));
-        }
-        if (t.dropCount() > t.minCount()) {
-            errors.add(new FieldError(at + ".dropCount", "must not exceed minCount"));
-        }
-        if (!(t.weight() >= 0) || Double.isInfinite(t.weight())) {
-            errors.add(new FieldError(at + ".weight", "must be a non-negative number"));
-        }
-        if (t.shortLabel() != null && t.shortLabel().length() > 16) {
-            errors.add(new FieldError(at + ".shortLabel", "at most 16 characters"));
-        }
-    }
-
-    private static List<String> missingNumbers(AssignmentType t) {
-        List<String> missing = new ArrayList<>();
-        if (t.minCount() == null) {
-            missing.add("minCount");
-        }
-        if (t.dropCount() == null) {
-            missing.add("dropCount");
-        }
-        if (t.weight() == null) {
-            missing.add("weight");
-        }
-        return missing;
-    }
-
-    private void checkCutoffs(List<FieldError> errors) {
-        if (gradeCutoffs == null || gradeCutoffs.isEmpty() || gradeCutoffs.size() > 5) {
-            errors.add(new FieldError("gradeCutoffs", "one to five letter grades"));
-            return;
-        }
-        Set<Double> values = new HashSet<>();
-        gradeCutoffs.forEach((letter, cutoff) -> {
-            if (letter == null || !LETTER.matcher(letter).matches()) {
-                errors.add(new FieldError("gradeCutoffs", "letter grades are 1 to 16 letters, digits, + or -"));
-            }
-            if (cutoff == null || !(cutoff > 0) || cutoff > 1) {
-                errors.add(new FieldError("gradeCutoffs." + letter, "must be in (0, 1]"));
-            } else if (!values.add(cutoff)) {
-                errors.add(new FieldError("gradeCutoffs." + letter, "cutoffs must differ (strictly descending)"));
-            }
-        });
+        List<AssignmentTypeDraft> drafts = assignmentTypes == null ? null : assignmentTypes.stream()
+                .map(t -> t == null ? null
+                        : new AssignmentTypeDraft(t.type(), t.minCount(), t.dropCount(), t.weight(), t.shortLabel()))
+                .toList();
+        return GradingPolicyRules.violations(new PolicyDraft(drafts, gradeCutoffs, gracePeriodSeconds)).stream()
+                .map(v -> new FieldError(v.field(), v.message())).toList();
     }
 
     /** Cutoffs from the highest to the lowest, as grade computation reads them. */
