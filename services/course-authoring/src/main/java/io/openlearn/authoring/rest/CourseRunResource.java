@@ -4,13 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.authoring.client.ContentCopyClient;
 import io.openlearn.authoring.domain.CourseKey;
-import io.openlearn.authoring.domain.CourseRunPermissions;
 import io.openlearn.authoring.domain.CourseSchedule;
 import io.openlearn.authoring.repository.CourseRunEntity;
 import io.openlearn.authoring.repository.CourseRunRepository;
-import io.openlearn.authoring.service.Caller;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.authoring.service.CourseRunService;
-import io.openlearn.kit.security.RoleChecker;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Course runs: the catalog for everyone signed in; creation, settings and reruns for those allowed. */
 @Path("/api/authoring/v1/course-runs")
@@ -42,15 +40,12 @@ public class CourseRunResource {
 
     private final CourseRunService runs;
     private final ContentCopyClient content;
-    private final RoleChecker roles;
-    private final JsonWebToken jwt;
+    private final CourseCaller callers;
 
-    public CourseRunResource(CourseRunService runs, ContentCopyClient content, RoleChecker roles,
-                             JsonWebToken jwt) {
+    public CourseRunResource(CourseRunService runs, ContentCopyClient content, CourseCaller callers) {
         this.runs = runs;
         this.content = content;
-        this.roles = roles;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     public record CreateRequest(String org, String number, String run, String title, Instant start, Instant end,
@@ -128,10 +123,9 @@ public class CourseRunResource {
     @Path("/{courseKey}")
     public Response get(@PathParam("courseKey") String courseKey) {
         CourseKey key = Requests.pathKey(courseKey);
-        CourseRunEntity run = runs.find(key);
-        Caller caller = caller();
-        boolean insider = caller.isService() || CourseRunPermissions.isTeam(caller, key);
-        return Response.ok(insider ? CourseRun.full(run) : CourseRun.catalog(run))
+        CourseRunService.Read read = runs.read(caller(), key);
+        CourseRunEntity run = read.run();
+        return Response.ok(read.insider() ? CourseRun.full(run) : CourseRun.catalog(run))
                 .header("ETag", Requests.etag(run.version)).build();
     }
 
@@ -168,6 +162,6 @@ public class CourseRunResource {
     }
 
     private Caller caller() {
-        return new Caller(jwt.getClaim("preferred_username"), jwt, roles);
+        return callers.current();
     }
 }

@@ -3,9 +3,9 @@ package io.openlearn.authoring.rest;
 import io.openlearn.authoring.domain.AssignmentType;
 import io.openlearn.authoring.domain.GradingPolicy;
 import io.openlearn.authoring.repository.GradingPolicyRepository.StoredPolicy;
-import io.openlearn.authoring.service.Caller;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.authoring.service.GradingPolicyService;
-import io.openlearn.kit.security.RoleChecker;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A run's grading policy: the current version for everyone signed in, changes and history for the team. */
 @Path("/api/authoring/v1/course-runs/{courseKey}/grading-policy")
@@ -30,13 +29,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class GradingPolicyResource {
 
     private final GradingPolicyService policies;
-    private final RoleChecker roles;
-    private final JsonWebToken jwt;
+    private final CourseCaller callers;
 
-    public GradingPolicyResource(GradingPolicyService policies, RoleChecker roles, JsonWebToken jwt) {
+    public GradingPolicyResource(GradingPolicyService policies, CourseCaller callers) {
         this.policies = policies;
-        this.roles = roles;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     public record PolicyRequest(List<AssignmentType> assignmentTypes, Map<String, Double> gradeCutoffs,
@@ -89,6 +86,6 @@ public class GradingPolicyResource {
     }
 
     private Caller caller() {
-        return new Caller(jwt.getClaim("preferred_username"), jwt, roles);
+        return callers.current();
     }
 }

@@ -1,7 +1,6 @@
 package io.openlearn.authoring.service;
 
 import io.openlearn.authoring.domain.CourseKey;
-import io.openlearn.authoring.domain.CourseRunPermissions;
 import io.openlearn.authoring.domain.CourseVisibility;
 import io.openlearn.authoring.domain.FieldError;
 import io.openlearn.authoring.domain.GradingPolicy;
@@ -12,6 +11,8 @@ import io.openlearn.events.CourseRunChanged;
 import io.openlearn.events.Events;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,9 +49,8 @@ public class CourseRunService {
 
     private CourseRunEntity createRun(Caller caller, CourseKey key, CourseRunSettings settings, String policyJson,
                                       String policyHash, String rerunOf) {
-        if (!CourseRunPermissions.mayCreate(caller, key.org())) {
-            throw new ProblemException(403, "Only admins and admins of " + key.org() + " create its course runs.");
-        }
+        CourseRules.require(CourseRules.mayCreateRuns(caller, key.org()),
+                "Only admins and admins of " + key.org() + " create its course runs.");
         requireValid(settings);
         if (runs.findByIdOptional(key.toString()).isPresent()) {
             throw new ProblemException(409, "Course run " + key + " already exists.");
@@ -73,9 +73,7 @@ public class CourseRunService {
     @Transactional
     public CourseRunEntity update(Caller caller, CourseKey key, long expectedVersion, CourseRunSettings settings) {
         CourseRunEntity run = find(key);
-        if (!CourseRunPermissions.mayEdit(caller, key)) {
-            throw new ProblemException(403, "Only the course team edits " + key + ".");
-        }
+        CourseRules.require(CourseRules.isCourseTeam(caller, key.toString()), "Only the course team edits " + key + ".");
         requireValid(settings);
         if (!runs.bumpVersion(run.courseKey, expectedVersion)) {
             throw new ProblemException(412, "Course run " + key + " changed since version " + expectedVersion
@@ -91,9 +89,8 @@ public class CourseRunService {
     @Transactional
     public CourseRunEntity rerun(Caller caller, CourseKey source, CourseKey target, CourseRunSettings settings) {
         CourseRunEntity from = find(source);
-        if (!CourseRunPermissions.mayEdit(caller, source)) {
-            throw new ProblemException(403, "A rerun needs the right to edit " + source + ".");
-        }
+        CourseRules.require(CourseRules.isCourseTeam(caller, source.toString()),
+                "A rerun needs the right to edit " + source + ".");
         CourseRunSettings effective = settings != null ? settings : new CourseRunSettings(from.title,
                 new io.openlearn.authoring.domain.CourseSchedule(null, null, null, null),
                 io.openlearn.authoring.domain.Pacing.fromWireName(from.pacing).orElseThrow(), from.invitationOnly,
@@ -104,6 +101,15 @@ public class CourseRunService {
                 from.courseKey);
         announce(created, CourseRunChanged.Change.rerun);
         return created;
+    }
+
+    /** A run as the caller sees it: {@code insider} (the team, services) sees every setting, others the catalog. */
+    public record Read(CourseRunEntity run, boolean insider) {
+    }
+
+    public Read read(Caller caller, CourseKey key) {
+        CourseRunEntity run = find(key);
+        return new Read(run, CourseRules.isTeamOrService(caller, key.toString()));
     }
 
     public CourseRunEntity find(CourseKey key) {

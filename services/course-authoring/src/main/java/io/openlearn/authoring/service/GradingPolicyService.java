@@ -2,7 +2,6 @@ package io.openlearn.authoring.service;
 
 import io.openlearn.authoring.config.AuthoringConfig;
 import io.openlearn.authoring.domain.CourseKey;
-import io.openlearn.authoring.domain.CourseRunPermissions;
 import io.openlearn.authoring.domain.GradingPolicy;
 import io.openlearn.authoring.repository.GradingPolicyRepository;
 import io.openlearn.authoring.repository.GradingPolicyRepository.StoredPolicy;
@@ -10,6 +9,8 @@ import io.openlearn.authoring.repository.PendingRegradeRepository;
 import io.openlearn.events.CourseGradingPolicyChanged;
 import io.openlearn.events.Events;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseRules;
 import io.openlearn.outbox.OutboxWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -69,9 +70,8 @@ public class GradingPolicyService {
     @Transactional
     public StoredPolicy change(Caller caller, CourseKey key, int expectedVersion, GradingPolicy policy) {
         runs.find(key);
-        if (!CourseRunPermissions.mayEdit(caller, key)) {
-            throw new ProblemException(403, "Only the course team changes the grading policy of " + key + ".");
-        }
+        CourseRules.require(CourseRules.isCourseTeam(caller, key.toString()),
+                "Only the course team changes the grading policy of " + key + ".");
         CourseRunService.throwIfAny(policy.violations());
         StoredPolicy current = policies.current(key.toString()).orElseThrow();
         if (current.hash().equals(policy.hash())) {
@@ -114,8 +114,7 @@ public class GradingPolicyService {
 
     private void requireTeam(Caller caller, CourseKey key) {
         runs.find(key);
-        if (!CourseRunPermissions.isTeam(caller, key) && !caller.isService()) {
-            throw new ProblemException(403, "Only the course team reads the grading policy history of " + key + ".");
-        }
+        CourseRules.require(CourseRules.isTeamOrService(caller, key.toString()),
+                "Only the course team reads the grading policy history of " + key + ".");
     }
 }
