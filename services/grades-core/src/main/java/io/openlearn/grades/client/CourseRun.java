@@ -1,6 +1,5 @@
 package io.openlearn.grades.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.events.CourseRunChanged;
 import java.time.Instant;
 
@@ -10,12 +9,5 @@ public record CourseRun(String courseKey, Instant end, long version) {
     /** Read from a {@code course.run.changed} event. */
     public static CourseRun of(CourseRunChanged run) {
         return new CourseRun(run.courseKey(), run.end(), run.version());
-    }
-
-    /** Read from course-authoring's course run. */
-    public static CourseRun of(String courseKey, JsonNode run) {
-        JsonNode end = run.path("end");
-        return new CourseRun(courseKey, end.isTextual() ? Instant.parse(end.asText()) : null,
-                run.path("version").asLong());
     }
 }
