@@ -2,20 +2,13 @@ package io.openlearn.auth.rest;
 
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.domain.RoleName;
-import io.openlearn.auth.service.Caller;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.kit.security.Callers;
 import java.util.Arrays;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Turns request input into domain values, answering 400 with the field at fault when it cannot. */
 final class CallerContext {
 
     private CallerContext() {
-    }
-
-    static Caller caller(JsonWebToken jwt) {
-        return new Caller(Callers.userId(jwt), jwt.getClaim("preferred_username"), jwt.getGroups());
     }
 
     static RoleGrant grant(String role, String scope) {

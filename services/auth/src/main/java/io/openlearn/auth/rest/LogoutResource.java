@@ -1,6 +1,7 @@
 package io.openlearn.auth.rest;
 
-import io.openlearn.auth.service.Caller;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.auth.service.RevocationService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.POST;
@@ -16,17 +17,19 @@ public class LogoutResource {
 
     private final RevocationService revocations;
     private final JsonWebToken jwt;
+    private final CourseCaller callers;
 
-    public LogoutResource(RevocationService revocations, JsonWebToken jwt) {
+    public LogoutResource(RevocationService revocations, JsonWebToken jwt, CourseCaller callers) {
         this.revocations = revocations;
         this.jwt = jwt;
+        this.callers = callers;
     }
 
     @POST
     public Response logout() {
-        Caller caller = CallerContext.caller(jwt);
-        revocations.revokeToken(jwt.getTokenID(), caller.id(), Instant.ofEpochSecond(jwt.getExpirationTime()),
-                caller.id());
+        Caller caller = callers.current();
+        revocations.revokeToken(jwt.getTokenID(), caller.userId(), Instant.ofEpochSecond(jwt.getExpirationTime()),
+                caller.userId());
         return Response.noContent().build();
     }
 }

@@ -1,10 +1,10 @@
 package io.openlearn.auth.rest;
 
+import io.openlearn.kit.security.CourseCaller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openlearn.auth.repository.PlatformUserEntity;
 import io.openlearn.auth.repository.PlatformUserRepository;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.kit.security.Callers;
 import io.openlearn.kit.security.ScopedRoles;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -22,10 +22,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class MeResource {
 
     private final JsonWebToken jwt;
+    private final CourseCaller callers;
     private final PlatformUserRepository users;
 
-    public MeResource(JsonWebToken jwt, PlatformUserRepository users) {
+    public MeResource(JsonWebToken jwt, PlatformUserRepository users, CourseCaller callers) {
         this.jwt = jwt;
+        this.callers = callers;
         this.users = users;
     }
 
@@ -44,7 +46,7 @@ public class MeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Me me() {
-        UUID id = Callers.userId(jwt);
+        UUID id = callers.current().userId();
         PlatformUserEntity user = users.findByIdOptional(id)
                 .orElseThrow(() -> new ProblemException(404, "No platform user " + id + "."));
         return new Me(id, user.username, user.email, user.fullName, new TreeSet<>(jwt.getGroups()),

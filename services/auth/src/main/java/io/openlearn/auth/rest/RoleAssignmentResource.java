@@ -1,5 +1,6 @@
 package io.openlearn.auth.rest;
 
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.domain.RoleName;
 import io.openlearn.auth.repository.PlatformUserEntity;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Platform roles and course/org roles: grant, revoke, list. Who may do which is RoleGrantPolicy's call. */
 @Path("/api/auth/v1/role-assignments")
@@ -41,12 +41,12 @@ public class RoleAssignmentResource {
 
     private final RoleService roles;
     private final PlatformUserRepository users;
-    private final JsonWebToken jwt;
+    private final CourseCaller callers;
 
-    public RoleAssignmentResource(RoleService roles, PlatformUserRepository users, JsonWebToken jwt) {
+    public RoleAssignmentResource(RoleService roles, PlatformUserRepository users, CourseCaller callers) {
         this.roles = roles;
         this.users = users;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     public record GrantRequest(@NotBlank @Size(max = 255) String username, @NotBlank String role,
@@ -68,7 +68,7 @@ public class RoleAssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(@NotNull @Valid GrantRequest request) {
         RoleGrant grant = CallerContext.grant(request.role(), request.scope());
-        RoleService.Granted granted = roles.grant(CallerContext.caller(jwt), request.username(), grant,
+        RoleService.Granted granted = roles.grant(callers.current(), request.username(), grant,
                 request.reason());
         // granting what is already held changes nothing: 200 with the existing assignment, not a second row
         return Response.status(granted.created() ? 201 : 200).entity(RoleAssignment.of(granted.assignment())).build();
@@ -77,7 +77,7 @@ public class RoleAssignmentResource {
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("id") long id, @QueryParam("reason") @Size(max = 1000) String reason) {
-        roles.revoke(CallerContext.caller(jwt), id, reason);
+        roles.revoke(callers.current(), id, reason);
         return Response.noContent().build();
     }
 
@@ -100,7 +100,7 @@ public class RoleAssignmentResource {
         }
         RoleGrant probe = scope == null ? null : probeFor(scope);
         var filter = new RoleAssignmentRepository.Filter(userId, scope, role, CallerContext.cursor(after), limit);
-        List<RoleAssignment> items = roles.list(CallerContext.caller(jwt), filter, probe).stream()
+        List<RoleAssignment> items = roles.list(callers.current(), filter, probe).stream()
                 .map(RoleAssignment::of).toList();
         String next = items.size() == limit ? String.valueOf(items.get(items.size() - 1).id()) : null;
         return new Page(items, next);

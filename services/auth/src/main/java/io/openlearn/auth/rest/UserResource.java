@@ -1,5 +1,7 @@
 package io.openlearn.auth.rest;
 
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseCaller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.repository.PlatformUserEntity;
@@ -12,10 +14,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
-import io.openlearn.auth.service.Caller;
 import io.openlearn.auth.service.RevocationService;
 import io.quarkus.security.Authenticated;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,14 +35,14 @@ public class UserResource {
     private final PlatformUserRepository users;
     private final RoleAssignmentRepository assignments;
     private final RevocationService revocations;
-    private final JsonWebToken jwt;
+    private final CourseCaller callers;
 
     public UserResource(PlatformUserRepository users, RoleAssignmentRepository assignments,
-                        RevocationService revocations, JsonWebToken jwt) {
+                        RevocationService revocations, CourseCaller callers) {
         this.users = users;
         this.assignments = assignments;
         this.revocations = revocations;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -88,14 +88,11 @@ public class UserResource {
     @Path("/{username}/token-revocation")
     @Authenticated
     public Response revokeAll(@PathParam("username") @Size(max = 255) String username) {
-        Caller caller = CallerContext.caller(jwt);
+        Caller caller = callers.current();
         UUID target = users.findByUsername(username).map(u -> u.id)
                 .orElseThrow(() -> new ProblemException(404, "No platform user named " + username + "."));
-        if (!target.equals(caller.id()) && !caller.groups().contains("admin")) {
-            throw new ProblemException(403, "Only admins may revoke another user's tokens.");
-        }
         // one second past now: a token issued in this very second (iat has second precision) is refused too
-        revocations.revokeUserTokensIssuedBefore(target, Instant.now().plusSeconds(1), caller.id());
+        revocations.revokeUserTokensIssuedBefore(caller, target, Instant.now().plusSeconds(1));
         return Response.noContent().build();
     }
 }

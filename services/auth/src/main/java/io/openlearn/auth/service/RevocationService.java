@@ -1,5 +1,7 @@
 package io.openlearn.auth.service;
 
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.auth.repository.RevocationRepository;
 import io.openlearn.kit.security.RevocationFeedSource;
 import io.openlearn.kit.security.RevocationList;
@@ -28,6 +30,17 @@ public class RevocationService implements RevocationFeedSource {
         QuarkusTransaction.requiringNew().run(() ->
                 revocations.revokeToken(jti, userId, expiresAt, by, Instant.now()));
         local.revokeToken(jti, expiresAt);
+    }
+
+    /**
+     * Refuses every token of {@code userId} issued before {@code notBefore}: a user may do this to themselves, admins
+     * to anyone (403).
+     */
+    public void revokeUserTokensIssuedBefore(Caller caller, UUID userId, Instant notBefore) {
+        if (!userId.equals(caller.userId()) && !caller.isAdmin()) {
+            throw new ProblemException(403, "Only admins may revoke another user's tokens.");
+        }
+        revokeUserTokensIssuedBefore(userId, notBefore, caller.userId());
     }
 
     public void revokeUserTokensIssuedBefore(UUID userId, Instant notBefore, UUID by) {

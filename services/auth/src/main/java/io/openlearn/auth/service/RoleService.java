@@ -1,5 +1,6 @@
 package io.openlearn.auth.service;
 
+import io.openlearn.kit.security.Caller;
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.domain.RoleGrantPolicy;
 import io.openlearn.auth.repository.PlatformUserEntity;
@@ -52,7 +53,7 @@ public class RoleService {
         PlatformUserEntity target = users.findByUsername(username).orElseThrow(() -> new ProblemException(404,
                 "No platform user named " + username + "; a user exists once they have signed in."));
         Instant now = Instant.now();
-        var inserted = assignments.insert(target.id, grant, caller.id(), now);
+        var inserted = assignments.insert(target.id, grant, caller.userId(), now);
         if (inserted.isPresent()) {
             record(AuthRoleChanged.Action.GRANT, grant, new Person(target.id, target.username), caller, reason, now);
         }
@@ -73,7 +74,7 @@ public class RoleService {
     /** Assignments on a scope (for those who may manage it) or of one user (themselves, or for admins). */
     @Transactional
     public List<Assignment> list(Caller caller, RoleAssignmentRepository.Filter filter, RoleGrant scopeProbe) {
-        boolean own = caller.id().equals(filter.userId());
+        boolean own = caller.userId().equals(filter.userId());
         RoleGrantPolicy.Actor actor = actorOf(caller);
         boolean admin = actor.groups().contains("admin");
         if (!own && !admin && (scopeProbe == null || !RoleGrantPolicy.mayView(actor, scopeProbe))) {
@@ -91,7 +92,7 @@ public class RoleService {
     public RoleGrantPolicy.Actor actorOf(Caller caller) {
         Set<String> groups = new HashSet<>(caller.groups());
         List<String> roles = new java.util.ArrayList<>();
-        for (RoleGrant grant : assignments.grantsOf(caller.id())) {
+        for (RoleGrant grant : assignments.grantsOf(caller.userId())) {
             if (RoleGrant.PLATFORM_SCOPE.equals(grant.scope())) {
                 groups.add(grant.role().wireName());
             } else {
@@ -111,7 +112,7 @@ public class RoleService {
 
     private void record(AuthRoleChanged.Action action, RoleGrant grant, Person target, Caller caller, String reason,
             Instant at) {
-        Person actor = new Person(caller.id(), caller.username());
+        Person actor = new Person(caller.userId(), caller.username());
         audit.append(action.name(), grant, target, actor, reason, at);
         outbox.append(Events.AUTH_ROLE_CHANGED, target.id().toString(), new AuthRoleChanged(action,
                 grant.role().wireName(), grant.scope(), target.id(), target.username(), actor.id(), actor.username(),

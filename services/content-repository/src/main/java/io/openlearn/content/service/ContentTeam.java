@@ -1,12 +1,12 @@
 package io.openlearn.content.service;
 
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 
 /**
  * The two refusals of this service's use cases, worded once: a course's content is edited by its team
- * ({@link CourseRules#isCourseTeam}); copies, archives and grading structures also serve platform services
- * ({@link CourseRules#isTeamOrService}).
+ * ({@link CoursePermissions#isCourseTeam}); copies, archives and grading structures also serve platform services
+ * ({@link CoursePermissions#isTeamOrService}).
  */
 final class ContentTeam {
 
@@ -14,11 +14,11 @@ final class ContentTeam {
     }
 
     static void requireTeam(Caller caller, String courseKey) {
-        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's team edits its content.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's team edits its content.");
     }
 
     static void requireTeamOrService(Caller caller, String courseKey) {
-        CourseRules.require(CourseRules.isTeamOrService(caller, courseKey),
+        CoursePermissions.require(CoursePermissions.isTeamOrService(caller, courseKey),
                 "Only services and the course's team may do this.");
     }
 }

@@ -2,7 +2,7 @@ package io.openlearn.content.service;
 
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.repository.PublishedBlockRepository;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
@@ -38,7 +38,7 @@ public class PublishedContentQuery {
     public Read read(Caller caller, String courseKey, String version, boolean previewAsLearner) {
         CoursewareReaders.Reader reader = readers.of(courseKey, previewAsLearner);
         PublishedVersion v = version(courseKey, version);
-        return new Read(v, reader, reader.fullView() && CourseRules.isTeamOrService(caller, courseKey));
+        return new Read(v, reader, reader.fullView() && CoursePermissions.isTeamOrService(caller, courseKey));
     }
 
     public List<PublishedVersion> history(String courseKey) {

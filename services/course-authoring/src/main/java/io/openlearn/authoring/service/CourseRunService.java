@@ -12,7 +12,7 @@ import io.openlearn.events.Events;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -49,7 +49,7 @@ public class CourseRunService {
 
     private CourseRunEntity createRun(Caller caller, CourseKey key, CourseRunSettings settings, String policyJson,
                                       String policyHash, String rerunOf) {
-        CourseRules.require(CourseRules.mayCreateRuns(caller, key.org()),
+        CoursePermissions.require(CoursePermissions.mayCreateRuns(caller, key.org()),
                 "Only admins and admins of " + key.org() + " create its course runs.");
         requireValid(settings);
         if (runs.findByIdOptional(key.toString()).isPresent()) {
@@ -73,7 +73,7 @@ public class CourseRunService {
     @Transactional
     public CourseRunEntity update(Caller caller, CourseKey key, long expectedVersion, CourseRunSettings settings) {
         CourseRunEntity run = find(key);
-        CourseRules.require(CourseRules.isCourseTeam(caller, key.toString()), "Only the course team edits " + key + ".");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, key.toString()), "Only the course team edits " + key + ".");
         requireValid(settings);
         if (!runs.bumpVersion(run.courseKey, expectedVersion)) {
             throw new ProblemException(412, "Course run " + key + " changed since version " + expectedVersion
@@ -89,7 +89,7 @@ public class CourseRunService {
     @Transactional
     public CourseRunEntity rerun(Caller caller, CourseKey source, CourseKey target, CourseRunSettings settings) {
         CourseRunEntity from = find(source);
-        CourseRules.require(CourseRules.isCourseTeam(caller, source.toString()),
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, source.toString()),
                 "A rerun needs the right to edit " + source + ".");
         CourseRunSettings effective = settings != null ? settings : new CourseRunSettings(from.title,
                 new io.openlearn.authoring.domain.CourseSchedule(null, null, null, null),
@@ -109,7 +109,7 @@ public class CourseRunService {
 
     public Read read(Caller caller, CourseKey key) {
         CourseRunEntity run = find(key);
-        return new Read(run, CourseRules.isTeamOrService(caller, key.toString()));
+        return new Read(run, CoursePermissions.isTeamOrService(caller, key.toString()));
     }
 
     public CourseRunEntity find(CourseKey key) {

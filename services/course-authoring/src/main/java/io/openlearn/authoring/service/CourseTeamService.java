@@ -4,14 +4,14 @@ import io.openlearn.authoring.client.CourseTeamClient;
 import io.openlearn.authoring.domain.CourseKey;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Instructors, staff and beta testers of a run. The roles live in auth (asked through {@link CourseTeamClient});
- * who may see and change them is {@link CourseRules}: the team sees it, {@link CourseRules#mayManageTeamRole} changes
+ * who may see and change them is {@link CoursePermissions}: the team sees it, {@link CoursePermissions#mayManageTeamRole} changes
  * it. The run is looked up first (404 before 403).
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class CourseTeamService {
 
     public List<CourseTeamClient.Member> members(Caller caller, CourseKey key) {
         runs.find(key);
-        CourseRules.require(CourseRules.isCourseTeam(caller, key.toString()),
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, key.toString()),
                 "Only the course team sees the team of " + key + ".");
         return team.members(key.toString()).stream().filter(m -> TEAM_ROLES.contains(m.role())).toList();
     }
@@ -53,7 +53,7 @@ public class CourseTeamService {
     }
 
     private static void requireManage(Caller caller, CourseKey key, String role) {
-        CourseRules.require(CourseRules.mayManageTeamRole(caller, key.toString(), role),
+        CoursePermissions.require(CoursePermissions.mayManageTeamRole(caller, key.toString(), role),
                 "You may not change who is " + role + " of " + key + ".");
     }
 }

@@ -10,7 +10,7 @@ import io.openlearn.events.CourseGradingPolicyChanged;
 import io.openlearn.events.Events;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.outbox.OutboxWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -70,7 +70,7 @@ public class GradingPolicyService {
     @Transactional
     public StoredPolicy change(Caller caller, CourseKey key, int expectedVersion, GradingPolicy policy) {
         runs.find(key);
-        CourseRules.require(CourseRules.isCourseTeam(caller, key.toString()),
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, key.toString()),
                 "Only the course team changes the grading policy of " + key + ".");
         CourseRunService.throwIfAny(policy.violations());
         StoredPolicy current = policies.current(key.toString()).orElseThrow();
@@ -114,7 +114,7 @@ public class GradingPolicyService {
 
     private void requireTeam(Caller caller, CourseKey key) {
         runs.find(key);
-        CourseRules.require(CourseRules.isTeamOrService(caller, key.toString()),
+        CoursePermissions.require(CoursePermissions.isTeamOrService(caller, key.toString()),
                 "Only the course team reads the grading policy history of " + key + ".");
     }
 }

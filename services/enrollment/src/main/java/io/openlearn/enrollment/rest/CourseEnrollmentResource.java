@@ -2,12 +2,12 @@ package io.openlearn.enrollment.rest;
 
 import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.EnrollmentEntity;
-import io.openlearn.enrollment.service.Actor;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.enrollment.service.EnrollmentService;
 import io.openlearn.enrollment.service.KnownLearners;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.kit.security.RoleChecker;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A learner's enrollment in one course run, addressed by the learner's platform id ("me" for the caller). */
 @Path("/api/enrollment/v1/courses/{courseKey}/enrollments/{userId}")
@@ -32,15 +31,13 @@ public class CourseEnrollmentResource {
 
     private final EnrollmentService enrollments;
     private final KnownLearners knownLearners;
-    private final RoleChecker roles;
-    private final JsonWebToken jwt;
+    private final CourseCaller callers;
 
-    public CourseEnrollmentResource(EnrollmentService enrollments, KnownLearners knownLearners, RoleChecker roles,
-                                    JsonWebToken jwt) {
+    public CourseEnrollmentResource(EnrollmentService enrollments, KnownLearners knownLearners,
+                                    CourseCaller callers) {
         this.enrollments = enrollments;
         this.knownLearners = knownLearners;
-        this.roles = roles;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     public record EnrollRequest(@NotNull String mode) {
@@ -59,7 +56,7 @@ public class CourseEnrollmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response enroll(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId,
                            @NotNull @Valid EnrollRequest request) {
-        Actor actor = Actor.of(jwt, roles);
+        Caller caller = callers.current();
         EnrollmentMode mode;
         try {
             mode = EnrollmentMode.fromWireName(request.mode());
@@ -67,19 +64,19 @@ public class CourseEnrollmentResource {
             throw ProblemException.invalid("mode",
                     "one of audit, honor, verified, professional, no-id-professional, masters, credit");
         }
-        UUID learner = learner(actor, userId);
+        UUID learner = learner(caller, userId);
         String key = courseKey(courseKey);
         // staff naming someone else: auth must know the id (asked here, before the enrollment's transaction)
-        knownLearners.require(actor, key, learner);
-        var outcome = enrollments.enroll(actor, learner, key, mode);
+        knownLearners.require(caller, key, learner);
+        var outcome = enrollments.enroll(caller, learner, key, mode);
         boolean created = outcome.changed() && outcome.enrollment().createdAt.equals(outcome.enrollment().updatedAt);
         return Response.status(created ? 201 : 200).entity(Enrollment.of(outcome.enrollment())).build();
     }
 
     @DELETE
     public Response unenroll(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId) {
-        Actor actor = Actor.of(jwt, roles);
-        enrollments.unenroll(actor, learner(actor, userId), courseKey(courseKey));
+        Caller caller = callers.current();
+        enrollments.unenroll(caller, learner(caller, userId), courseKey(courseKey));
         return Response.noContent().build();
     }
 
@@ -87,18 +84,15 @@ public class CourseEnrollmentResource {
     @GET
     @Path("/active")
     public ActiveCheck active(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId) {
-        Actor actor = Actor.of(jwt, roles);
-        UUID learner = learner(actor, userId);
+        Caller caller = callers.current();
+        UUID learner = learner(caller, userId);
         String key = courseKey(courseKey);
-        if (!learner.equals(actor.userId()) && !actor.mayManage(key)) {
-            throw new ProblemException(403, "You may check only your own enrollment.");
-        }
-        return new ActiveCheck(key, learner, enrollments.isActive(learner, key));
+        return new ActiveCheck(key, learner, enrollments.isActive(caller, learner, key));
     }
 
-    private static UUID learner(Actor actor, String userId) {
+    private static UUID learner(Caller caller, String userId) {
         if ("me".equals(userId)) {
-            return actor.userId();
+            return caller.userId();
         }
         try {
             return UUID.fromString(userId);

@@ -2,11 +2,11 @@ package io.openlearn.enrollment.rest;
 
 import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.EnrollmentEntity;
-import io.openlearn.enrollment.service.Actor;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.enrollment.service.CourseRosterService;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.kit.security.RoleChecker;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A run's learners for its staff: roster, counts per mode, allow-list and bulk enrollment. */
 @Path("/api/enrollment/v1/courses/{courseKey}")
@@ -42,16 +41,11 @@ public class CourseRosterResource {
     static final int MAX_BULK = 1000;
 
     private final CourseRosterService roster;
-    private final RoleChecker roles;
-    private final JsonWebToken jwt;
-    private final io.openlearn.enrollment.client.UserDirectoryClient directory;
+    private final CourseCaller callers;
 
-    public CourseRosterResource(CourseRosterService roster, RoleChecker roles, JsonWebToken jwt,
-                                io.openlearn.enrollment.client.UserDirectoryClient directory) {
+    public CourseRosterResource(CourseRosterService roster, CourseCaller callers) {
         this.roster = roster;
-        this.roles = roles;
-        this.jwt = jwt;
-        this.directory = directory;
+        this.callers = callers;
     }
 
     public record RosterEntry(UUID userId, String mode, boolean active, Instant created) {
@@ -95,7 +89,7 @@ public class CourseRosterResource {
         if (mode != null) {
             mode(mode);
         }
-        List<EnrollmentEntity> page = roster.page(actor(), key, mode, active, afterCreated, afterId, limit);
+        List<EnrollmentEntity> page = roster.page(caller(), key, mode, active, afterCreated, afterId, limit);
         List<RosterEntry> items = page.stream().map(e -> new RosterEntry(e.userId, e.mode, e.active, e.createdAt))
                 .toList();
         EnrollmentEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
@@ -107,7 +101,7 @@ public class CourseRosterResource {
     @Path("/enrollment-counts")
     public Counts counts(@PathParam("courseKey") String courseKey) {
         String key = key(courseKey);
-        Map<String, Long> byMode = roster.counts(actor(), key);
+        Map<String, Long> byMode = roster.counts(caller(), key);
         return new Counts(key, byMode, byMode.values().stream().mapToLong(Long::longValue).sum());
     }
 
@@ -115,20 +109,20 @@ public class CourseRosterResource {
     @Path("/allowed")
     public AllowList allowList(@PathParam("courseKey") String courseKey) {
         String key = key(courseKey);
-        return new AllowList(key, roster.allowList(actor(), key));
+        return new AllowList(key, roster.allowList(caller(), key));
     }
 
     @PUT
     @Path("/allowed/{userId}")
     public Response allow(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId) {
-        roster.allow(actor(), key(courseKey), uuid("userId", userId));
+        roster.allow(caller(), key(courseKey), uuid("userId", userId));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("/allowed/{userId}")
     public Response disallow(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId) {
-        roster.disallow(actor(), key(courseKey), uuid("userId", userId));
+        roster.disallow(caller(), key(courseKey), uuid("userId", userId));
         return Response.noContent().build();
     }
 
@@ -152,10 +146,7 @@ public class CourseRosterResource {
         }
         if (request.usernames() != null) {
             // only the course's staff may turn usernames into ids here
-            if (!actor().mayManage(key)) {
-                throw new ProblemException(403, "Only the staff of " + key + " see or manage its learners.");
-            }
-            raw.addAll(resolve(request.usernames()));
+            raw.addAll(roster.idsOf(caller(), key, request.usernames()));
         }
         if (raw.isEmpty() || raw.size() > MAX_BULK) {
             throw ProblemException.invalid("userIds", "1 to " + MAX_BULK + " learners, as userIds or csv");
@@ -163,32 +154,13 @@ public class CourseRosterResource {
         for (int i = 0; i < raw.size(); i++) {
             learners.add(uuid("userIds[" + i + "]", raw.get(i)));
         }
-        List<CourseRosterService.BulkResult> results = roster.bulk(actor(), key, enroll, mode, learners);
+        List<CourseRosterService.BulkResult> results = roster.bulk(caller(), key, enroll, mode, learners);
         int failed = (int) results.stream().filter(r -> "failed".equals(r.outcome())).count();
         return new BulkResponse(key, results.size() - failed, failed, results);
     }
 
-    /** Usernames become ids at auth; an unknown username fails the request (nothing is enrolled). */
-    private List<String> resolve(List<String> usernames) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < usernames.size(); i++) {
-            String username = usernames.get(i);
-            try {
-                int index = i;
-                ids.add(directory.idOf(username).orElseThrow(() -> ProblemException.invalid("usernames[" + index + "]",
-                        "no platform user named " + username)).toString());
-            } catch (ProblemException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // auth unreachable, or no service token to ask it with
-                throw new ProblemException(503, "The auth service could not resolve usernames; try again shortly.");
-            }
-        }
-        return ids;
-    }
-
-    private Actor actor() {
-        return Actor.of(jwt, roles);
+    private Caller caller() {
+        return callers.current();
     }
 
     private static String key(String courseKey) {

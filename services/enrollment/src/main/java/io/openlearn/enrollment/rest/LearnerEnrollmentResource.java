@@ -10,8 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import io.openlearn.kit.security.Callers;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.openlearn.kit.security.CourseCaller;
 
 /** The caller's own enrollments: the subject of the token decides whose rows are read, never a parameter. */
 @Path("/api/enrollment/v1/me/enrollments")
@@ -19,11 +18,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class LearnerEnrollmentResource {
 
     private final EnrollmentRepository enrollments;
-    private final JsonWebToken jwt;
+    private final CourseCaller callers;
 
-    public LearnerEnrollmentResource(EnrollmentRepository enrollments, JsonWebToken jwt) {
+    public LearnerEnrollmentResource(EnrollmentRepository enrollments, CourseCaller callers) {
         this.enrollments = enrollments;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     public record Enrollment(String courseKey, String mode, boolean active, Instant created) {
@@ -38,7 +37,7 @@ public class LearnerEnrollmentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public EnrollmentList mine() {
-        UUID me = Callers.userId(jwt);
+        UUID me = callers.current().userId();
         return new EnrollmentList(enrollments.listOfLearner(me).stream().map(Enrollment::of).toList());
     }
 }

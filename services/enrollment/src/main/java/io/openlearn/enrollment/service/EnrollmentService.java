@@ -1,5 +1,7 @@
 package io.openlearn.enrollment.service;
 
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.enrollment.domain.CourseRules;
 import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.CourseRulesRepository;
@@ -40,9 +42,9 @@ public class EnrollmentService {
     }
 
     @Transactional
-    public Outcome enroll(Actor actor, UUID learner, String courseKey, EnrollmentMode mode) {
-        boolean privileged = actor.mayManage(courseKey);
-        if (!privileged && !actor.userId().equals(learner)) {
+    public Outcome enroll(Caller caller, UUID learner, String courseKey, EnrollmentMode mode) {
+        boolean privileged = CoursePermissions.isTeamOrService(caller, courseKey);
+        if (!privileged && !caller.userId().equals(learner)) {
             throw new ProblemException(403, "You may enroll only yourself.");
         }
         if (!privileged && !SELF_SERVICE_MODES.contains(mode)) {
@@ -54,7 +56,7 @@ public class EnrollmentService {
                 .orElseThrow(() -> new ProblemException(404, "No open course run " + courseKey + " is known."));
         EnrollmentEntity existing = enrollments.find(learner, courseKey).orElse(null);
         if (existing != null && existing.active) {
-            return changeMode(actor, existing, mode, now);
+            return changeMode(caller, existing, mode, now);
         }
         if (!privileged && !course.windowOpenAt(now)) {
             throw new ProblemException(409, "Enrollment in " + courseKey + " is closed.");
@@ -71,14 +73,14 @@ public class EnrollmentService {
         enrollment.active = true;
         enrollment.updatedAt = now;
         enrollments.persist(enrollment);
-        enrollments.recordHistory(learner, courseKey, "ENROLL", previous, enrollment.mode, actor.username(), now);
+        enrollments.recordHistory(learner, courseKey, "ENROLL", previous, enrollment.mode, caller.username(), now);
         announce(enrollment, EnrollmentChanged.Change.enrolled, previous);
         return new Outcome(enrollment, true);
     }
 
     @Transactional
-    public boolean unenroll(Actor actor, UUID learner, String courseKey) {
-        if (!actor.mayManage(courseKey) && !actor.userId().equals(learner)) {
+    public boolean unenroll(Caller caller, UUID learner, String courseKey) {
+        if (!CoursePermissions.isTeamOrService(caller, courseKey) && !caller.userId().equals(learner)) {
             throw new ProblemException(403, "You may unenroll only yourself.");
         }
         enrollments.lockLearnerInCourse(learner, courseKey);
@@ -90,16 +92,24 @@ public class EnrollmentService {
         enrollment.active = false;
         enrollment.updatedAt = now;
         enrollments.recordHistory(learner, courseKey, "UNENROLL", enrollment.mode, enrollment.mode,
-                actor.username(), now);
+                caller.username(), now);
         announce(enrollment, EnrollmentChanged.Change.unenrolled, enrollment.mode);
         return true;
+    }
+
+    /** Whether a learner is actively enrolled: asked by the learner themselves, the course's staff or a service. */
+    public boolean isActive(Caller caller, UUID learner, String courseKey) {
+        if (!learner.equals(caller.userId()) && !CoursePermissions.isTeamOrService(caller, courseKey)) {
+            throw new ProblemException(403, "You may check only your own enrollment.");
+        }
+        return isActive(learner, courseKey);
     }
 
     public boolean isActive(UUID learner, String courseKey) {
         return enrollments.isActive(learner, courseKey);
     }
 
-    private Outcome changeMode(Actor actor, EnrollmentEntity enrollment, EnrollmentMode mode, Instant now) {
+    private Outcome changeMode(Caller caller, EnrollmentEntity enrollment, EnrollmentMode mode, Instant now) {
         if (enrollment.mode.equals(mode.wireName())) {
             return new Outcome(enrollment, false);
         }
@@ -107,7 +117,7 @@ public class EnrollmentService {
         enrollment.mode = mode.wireName();
         enrollment.updatedAt = now;
         enrollments.recordHistory(enrollment.userId, enrollment.courseKey, "MODE_CHANGE", previous, enrollment.mode,
-                actor.username(), now);
+                caller.username(), now);
         // a mode change can change what counts for grades: it goes to the grades STREAM like any learner change
         announce(enrollment, EnrollmentChanged.Change.mode_changed, previous);
         return new Outcome(enrollment, true);

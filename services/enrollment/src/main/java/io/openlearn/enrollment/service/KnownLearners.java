@@ -1,5 +1,7 @@
 package io.openlearn.enrollment.service;
 
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.enrollment.client.UserDirectoryClient;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
@@ -30,20 +32,20 @@ public class KnownLearners {
     }
 
     /** Throws 422 when the caller, as staff of the run, names a user id auth does not know; 503 when auth is down. */
-    public void require(Actor actor, String courseKey, UUID learner) {
-        if (!unknownAmong(actor, courseKey, List.of(learner)).isEmpty()) {
+    public void require(Caller caller, String courseKey, UUID learner) {
+        if (!unknownAmong(caller, courseKey, List.of(learner)).isEmpty()) {
             throw unknown(learner);
         }
     }
 
     /** The ids among {@code learners} that auth knows no user by (each distinct id asked once). */
-    public Set<UUID> unknownAmong(Actor actor, String courseKey, Collection<UUID> learners) {
+    public Set<UUID> unknownAmong(Caller caller, String courseKey, Collection<UUID> learners) {
         Set<UUID> unknown = new LinkedHashSet<>();
-        if (!actor.mayManage(courseKey)) {
+        if (!CoursePermissions.isTeamOrService(caller, courseKey)) {
             return unknown;
         }
         for (UUID learner : new LinkedHashSet<>(learners)) {
-            if (!learner.equals(actor.userId()) && !directory.exists(learner)) {
+            if (!learner.equals(caller.userId()) && !directory.exists(learner)) {
                 unknown.add(learner);
             }
         }

@@ -3,7 +3,7 @@ package io.openlearn.grades.service;
 import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -23,7 +23,7 @@ public class EnrolledLearners {
     /** 404 for a course run that does not exist; 403 for a learner reading their own page while not enrolled. */
     public void requireEnrolledUnlessTeam(Caller caller, String courseKey, UUID learner) {
         readers.facts().run(courseKey);
-        if (!CourseRules.isTeamOrService(caller, courseKey) && !readers.facts().enrolled(learner, courseKey)) {
+        if (!CoursePermissions.isTeamOrService(caller, courseKey) && !readers.facts().enrolled(learner, courseKey)) {
             throw new ProblemException(403, "You are not enrolled in this course.");
         }
     }

@@ -9,7 +9,7 @@ import io.openlearn.grades.repository.JobRepository;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -65,7 +65,7 @@ public class GradeJobService {
     }
 
     private static void requireTeam(Caller caller, String courseKey) {
-        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
     }
 
     private static String requireItem(String courseKey, String itemKey) {

@@ -12,7 +12,7 @@ import io.openlearn.grades.repository.OverrideRepository;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -68,7 +68,7 @@ public class OverrideService {
     }
 
     private static void requireTeam(Caller caller, String courseKey) {
-        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
     }
 
     OverrideRecord set(String courseKey, UUID learner, String subsectionKey, SubsectionOverride values,

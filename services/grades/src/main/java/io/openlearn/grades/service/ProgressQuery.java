@@ -15,7 +15,7 @@ import io.openlearn.grades.repository.StoredSubsectionGrade;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public class ProgressQuery {
     }
 
     private static void requireSelfOrTeam(Caller caller, String courseKey, UUID learner) {
-        CourseRules.require(CourseRules.isSelfOrTeam(caller, courseKey, learner), "Learners see only their own data.");
+        CoursePermissions.require(CoursePermissions.isSelfOrTeam(caller, courseKey, learner), "Learners see only their own data.");
     }
 
     public Progress of(String courseKey, UUID learner) {

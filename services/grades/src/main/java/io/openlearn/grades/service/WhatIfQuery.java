@@ -10,7 +10,7 @@ import io.openlearn.grades.domain.SubsectionGradeCalculator;
 import io.openlearn.grades.repository.CourseSubsectionGrades;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +46,7 @@ public class WhatIfQuery {
 
     /** The course team's preview (403 for anyone else); {@code proposal} is read, and refused 400, only after. */
     public Preview preview(Caller caller, String courseKey, Supplier<GradingPolicy> proposal) {
-        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
         return preview(courseKey, proposal.get());
     }
 

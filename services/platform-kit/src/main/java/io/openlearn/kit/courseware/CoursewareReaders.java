@@ -4,7 +4,7 @@ import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -62,8 +62,8 @@ public final class CoursewareReaders {
         CourseKeys.require(courseKey);
         Instant now = clock.instant();
         Caller caller = this.caller.current();
-        boolean staff = CourseRules.isTeamOrService(caller, courseKey);
-        if (previewAsLearner && !CourseRules.isCourseTeam(caller, courseKey)) {
+        boolean staff = CoursePermissions.isTeamOrService(caller, courseKey);
+        if (previewAsLearner && !CoursePermissions.isCourseTeam(caller, courseKey)) {
             throw new ProblemException(403, "Only the course's team may preview the course as a learner.");
         }
         if (staff && !previewAsLearner) {
@@ -71,7 +71,7 @@ public final class CoursewareReaders {
         }
         UUID userId = callerId();
         LearnerAccess learner = staff ? previewLearner(courseKey) : facts.learner(userId, courseKey,
-                CourseRules.isBetaTester(caller, courseKey));
+                CoursePermissions.isBetaTester(caller, courseKey));
         Optional<String> denial = learner.denial(now)
                 .map(reason -> staff ? "A learner could not read this course now: " + reason : reason);
         return new Reader(learner, userId, now, staff, denial);

@@ -9,7 +9,7 @@ import java.util.UUID;
  * Who calls: the platform user (the token's {@code sub}), their name for audit lines, their platform groups
  * ({@code admin}, {@code service}, ...) and the roles they hold on a scope. Plain Java: built from the request's
  * token by {@link CourseCaller#current()}, and in tests from values. What the caller may do to a course is stated once
- * in {@link CourseRules}.
+ * in {@link CoursePermissions}.
  */
 public final class Caller {
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The caller of the current request as a {@link Caller}: the platform token's subject, {@code preferred_username} and
  * groups, and its roles through {@link RoleChecker#holds} (which asks auth when the token says
  * {@code roles_overflow}). Resources take the caller from here and hand it to the use case, which decides with
- * {@link CourseRules}.
+ * {@link CoursePermissions}.
  */
 @ApplicationScoped
 public class CourseCaller {

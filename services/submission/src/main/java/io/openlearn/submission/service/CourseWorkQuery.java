@@ -2,7 +2,7 @@ package io.openlearn.submission.service;
 
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.submission.repository.SubmissionQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +48,7 @@ public class CourseWorkQuery {
 
     private static String requireTeamOrService(Caller caller, String courseKey) {
         String key = CourseKeys.require(courseKey);
-        CourseRules.require(CourseRules.isTeamOrService(caller, key),
+        CoursePermissions.require(CoursePermissions.isTeamOrService(caller, key),
                 "Only the course's staff and platform services may do this.");
         return key;
     }

@@ -2,7 +2,7 @@ package io.openlearn.submission.service;
 
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.submission.repository.ExtensionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class ExtensionService {
     }
 
     public Map<String, Instant> ofLearner(Caller caller, String courseKey, UUID learner) {
-        CourseRules.require(CourseRules.isSelfOrTeam(caller, courseKey, learner), "Learners see only their own data.");
+        CoursePermissions.require(CoursePermissions.isSelfOrTeam(caller, courseKey, learner), "Learners see only their own data.");
         return QuarkusTransaction.requiringNew().call(() -> extensions.ofLearner(learner, courseKey));
     }
 
@@ -57,6 +57,6 @@ public class ExtensionService {
     }
 
     private static void requireTeam(Caller caller, String courseKey) {
-        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
     }
 }

@@ -3,7 +3,7 @@ package io.openlearn.submission.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.submission.client.ContentClient;
 import io.openlearn.submission.client.ProblemContext;
 import io.openlearn.submission.config.SubmissionConfig;
@@ -72,13 +72,13 @@ public class ScoreService {
     /** The course team or a platform service (grades) rescores a problem's answers. */
     public Rescored rescore(Caller caller, String courseKey, String itemKey, List<UUID> learners, UUID after,
                             Integer limit) {
-        CourseRules.require(CourseRules.isTeamOrService(caller, courseKey),
+        CoursePermissions.require(CoursePermissions.isTeamOrService(caller, courseKey),
                 "Only the course's staff and platform services may do this.");
         return rescore(courseKey, itemKey, learners, after, limit);
     }
 
     private static void requireTeam(Caller caller, String courseKey) {
-        CourseRules.require(CourseRules.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
     }
 
     StoredScore set(UUID learner, String courseKey, String itemKey, double earned, Double possible,

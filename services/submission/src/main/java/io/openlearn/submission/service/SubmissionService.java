@@ -6,7 +6,7 @@ import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseRules;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.kit.problem.Problems;
 import io.openlearn.submission.client.AuthoringClient;
 import io.openlearn.submission.client.ContentClient;
@@ -78,7 +78,7 @@ public class SubmissionService {
     public Submitted submit(Caller caller, String courseKey, String itemKey, JsonNode answerBody,
                             String idempotencyKey) {
         UUID learner = caller.userId();
-        boolean betaTester = CourseRules.isBetaTester(caller, courseKey);
+        boolean betaTester = CoursePermissions.isBetaTester(caller, courseKey);
         requireProblemOf(courseKey, itemKey);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ProblemException.invalid("Idempotency-Key", "1 to " + MAX_IDEMPOTENCY_KEY + " characters");

@@ -17,14 +17,14 @@ import java.util.UUID;
  * </ul>
  * Course keys are checked (400 when malformed) before any role is looked up.
  */
-public final class CourseRules {
+public final class CoursePermissions {
 
     public static final String ORG_ADMIN = "org_admin";
     public static final String COURSE_INSTRUCTOR = "course_instructor";
     public static final String COURSE_STAFF = "course_staff";
     public static final String COURSE_BETA_TESTER = "course_beta_tester";
 
-    private CourseRules() {
+    private CoursePermissions() {
     }
 
     public static boolean isCourseTeam(Caller caller, String courseKey) {
