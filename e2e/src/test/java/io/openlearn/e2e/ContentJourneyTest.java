@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class ContentJourneyTest {
 
-
     @Test
     void instructorPublishesLearnerReadsWithoutAnswerKeysRerunCopiesContent() throws InterruptedException {
         String org = "E2C" + UUID.randomUUID().toString().substring(0, 6);

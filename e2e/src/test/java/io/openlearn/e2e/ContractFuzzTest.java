@@ -135,7 +135,7 @@ class ContractFuzzTest {
             Answer answer = exchange(http, c, tokens.get(c.caller()), checker, report);
             System.out.println("FUZZ size " + c + " -> " + (answer == null ? "no answer" : answer.status + " "
                     + answer.headers.entrySet().stream().filter(h -> "content-type".equalsIgnoreCase(h.getKey()))
-                    .map(h -> h.getValue().get(0)).findFirst().orElse("(no Content-Type)")));
+                            .map(h -> h.getValue().get(0)).findFirst().orElse("(no Content-Type)")));
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
@@ -156,7 +156,7 @@ class ContractFuzzTest {
      * kept-alive one); a request that gets no answer on a kept-alive connection is sent once more on a new one.
      */
     private static Answer exchange(HttpClient http, FuzzCase c, String token, FuzzChecker checker,
-                                   FuzzReport report) {
+            FuzzReport report) {
         Answer answer;
         try {
             boolean ownConnection = c.size() != Size.NORMAL || c.family().startsWith("edge.");
@@ -303,8 +303,8 @@ class ContractFuzzTest {
      * submission; an asset; a grades job; the ETags the writes need.
      */
     private record Fixture(String course, String learnerId, String sequential, String problem, String html,
-                           String asset, String assignmentId, String jobId, String courseEtag, String policyEtag,
-                           String blockEtag) implements FuzzGenerator.Values {
+            String asset, String assignmentId, String jobId, String courseEtag, String policyEtag,
+            String blockEtag) implements FuzzGenerator.Values {
 
         static Fixture create() throws InterruptedException {
             Journeys.signIn("learner1", "learner2", "instructor", "admin");

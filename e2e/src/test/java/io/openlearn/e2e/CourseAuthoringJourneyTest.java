@@ -16,11 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class CourseAuthoringJourneyTest {
 
-
     @Test
     void adminOpensRunInstructorBuildsTeamChangesPolicyAndReruns() {
         String org = "E2E" + UUID.randomUUID().toString().substring(0, 6);
-        for (String user : new String[]{"instructor", "learner1", "learner2"}) {
+        for (String user : new String[] {"instructor", "learner1", "learner2"}) {
             as(user).get("/api/auth/v1/me").then().statusCode(200);
         }
         String key = as("admin").contentType("application/json")
@@ -49,7 +48,7 @@ class CourseAuthoringJourneyTest {
 
         as("instructor").contentType("application/json").header("If-Match", "\"1\"")
                 .body(Map.of("assignmentTypes", java.util.List.of(Map.of("type", "Homework", "minCount", 2,
-                                "dropCount", 0, "weight", 1.0)), "gradeCutoffs", Map.of("Pass", 0.6)))
+                        "dropCount", 0, "weight", 1.0)), "gradeCutoffs", Map.of("Pass", 0.6)))
                 .put("/api/authoring/v1/course-runs/" + key + "/grading-policy").then().statusCode(200)
                 .body("version", equalTo(2));
 

@@ -83,7 +83,8 @@ class CoursewareAccessJourneyTest {
                 .body("chapters[0].sequences[0].completion.attempted", equalTo(1));
 
         // staff: everything; previewAs=learner: the learner's view
-        running.blocks("instructor", "").statusCode(200).body("blocks.key", hasItems(staffOnly, week2, future, examUnit));
+        running.blocks("instructor", "").statusCode(200).body("blocks.key",
+                hasItems(staffOnly, week2, future, examUnit));
         running.blocks("instructor", "?previewAs=learner").statusCode(200)
                 .body("blocks.key", not(hasItem(staffOnly))).body("blocks.key", not(hasItem(week2)));
         running.outline("instructor", "").statusCode(200).body("view", equalTo("staff"))

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class EnrollmentJourneyTest {
 
-
     @Test
     void learnerEnrollsInANewRunAndStaffEnrollOthersByUsernameUpToCapacity() throws InterruptedException {
         Journeys.signIn("learner1", "learner2", "instructor");

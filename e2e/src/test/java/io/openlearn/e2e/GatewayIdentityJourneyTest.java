@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.openlearn.testkit.PlatformTokens;
 import io.openlearn.testkit.KeycloakTokens;
+import io.openlearn.testkit.PlatformTokens;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.util.Base64;

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class SubmissionJourneyTest {
 
-
     @Test
     void enrolledLearnerSubmitsIsGradedRetriesIdempotentlyAndOnlyStaffSeeTheCourse() throws InterruptedException {
         Journeys.signIn("learner1", "learner2", "instructor");

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.openlearn.testkit.JwtParts;
-import io.openlearn.testkit.PlatformTokens;
 import io.openlearn.testkit.KeycloakTokens;
+import io.openlearn.testkit.PlatformTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -89,7 +89,7 @@ class TokenLifecycleJourneyTest {
         String after = platformToken("learner1");
         assertEquals(pending.get("kid"), JwtParts.kid(after));
         assertNotEquals(JwtParts.kid(before), JwtParts.kid(after));
-        for (String token : new String[]{before, after}) {
+        for (String token : new String[] {before, after}) {
             assertEquals(200, gatewayStatus(token));
             assertEquals(200, enrollmentStatus(token));
         }

@@ -196,13 +196,16 @@ class GatewayEdgeLimitsTest {
         };
         // the test JVM (client, gateway and upstream in one) runs with -Xmx192m (see the pom): 300 MB cannot fit
         Assertions.assertTrue(Runtime.getRuntime().maxMemory() < size, "the heap must be smaller than the body");
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(
                         // content's route: it takes bodies up to 2 GiB, and its 120 s timeout covers the upload
                         URI.create("http://127.0.0.1:" + port() + "/api/content/v1/upload"))
-                .header("Authorization", "Bearer " + TestTokens.user("uploader").sign())
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
-                        size)).build(), HttpResponse.BodyHandlers.ofString());
+                        .header("Authorization", "Bearer " + TestTokens.user("uploader").sign())
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> body),
+                                size))
+                        .build(), HttpResponse.BodyHandlers.ofString());
         Assertions.assertEquals(200, response.statusCode(), response.body());
         Assertions.assertTrue(response.body().contains("\"bodyLength\":" + size), response.body());
         Assertions.assertTrue(response.body().contains(HexFormat.of().formatHex(digest.digest())), "same bytes");

@@ -89,7 +89,7 @@ class GatewayResilienceTest {
     @Test
     void bodiesOverTheRoutesLimitNeverOpenTheBreaker() throws IOException {
         for (int i = 0; i < MORE_THAN_THE_THRESHOLD; i++) {
-            for (String framing : new String[]{"Content-Length: " + (EchoUpstream.SERVICE_BODY_LIMIT + 1),
+            for (String framing : new String[] {"Content-Length: " + (EchoUpstream.SERVICE_BODY_LIMIT + 1),
                     "Transfer-Encoding: chunked"}) {
                 try (RawHttp http = RawHttp.connect()) {
                     http.head("POST", "/api/grades/v1/courses/c/imports", token(), framing,

@@ -12,15 +12,15 @@ import io.openlearn.testkit.ErrorLogWatch;
 import io.openlearn.testkit.HostileTokens;
 import io.openlearn.testkit.JwtParts;
 import io.openlearn.testkit.TestTokens;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Assertions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -69,7 +69,7 @@ class GatewayRoutingTest {
                 .sign();
         String foreign = TestTokens.user("learner1").issuer("https://evil.example").sign();
         String wrongAudience = TestTokens.user("learner1").audience("another-system").sign();
-        for (String token : new String[]{tampered, expired, foreign, wrongAudience, "not-a-jwt"}) {
+        for (String token : new String[] {tampered, expired, foreign, wrongAudience, "not-a-jwt"}) {
             given().auth().oauth2(token).get("/api/enrollment/v1/me/enrollments").then().statusCode(401)
                     .contentType("application/problem+json");
         }
@@ -146,14 +146,14 @@ class GatewayRoutingTest {
     @Test
     void probesAndMetricsAnswerOnTheManagementPort() {
         int management = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
-        for (String path : new String[]{"/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics"}) {
+        for (String path : new String[] {"/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics"}) {
             given().port(management).get(path).then().statusCode(200);
         }
     }
 
     @Test
     void thePublicPortServesNoManagementEndpoints() {
-        for (String path : new String[]{"/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/", "/q",
+        for (String path : new String[] {"/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/", "/q",
                 "/q/swagger-ui/", "/", "/favicon.ico"}) {
             given().get(path).then().statusCode(404).contentType("application/problem+json")
                     .body("status", equalTo(404)).body("type", notNullValue());

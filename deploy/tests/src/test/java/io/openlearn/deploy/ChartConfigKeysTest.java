@@ -29,7 +29,7 @@ class ChartConfigKeysTest {
 
     /** What the check finds wrong with each Deployment's variables, prefixed by the Deployment's name. */
     private static List<String> problems(String combination,
-                                         BiFunction<ServiceConfig, Set<String>, List<String>> check) {
+            BiFunction<ServiceConfig, Set<String>, List<String>> check) {
         List<String> problems = new ArrayList<>();
         for (JsonNode deployment : Chart.render(combination).ofKind("Deployment")) {
             ServiceConfig config = ServiceConfig.of(Workloads.service(deployment));

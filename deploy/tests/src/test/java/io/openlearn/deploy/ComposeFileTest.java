@@ -120,7 +120,8 @@ class ComposeFileTest {
             if (!service.containsKey("build")) {
                 String image = Compose.withDefaults(String.valueOf(service.get("image")));
                 String tag = image.substring(image.lastIndexOf(':') + 1);
-                assertFalse(image.lastIndexOf(':') < 0 || tag.equals("latest") || tag.contains("/"), name + ": " + image);
+                assertFalse(image.lastIndexOf(':') < 0 || tag.equals("latest") || tag.contains("/"),
+                        name + ": " + image);
             }
         });
     }

@@ -43,7 +43,7 @@ final class ConfigMappingSource {
 
     /** Inside a map an entry's keys are needed only when the entry exists, so none of them is required. */
     private static void collect(String body, Map<String, String> nested, String prefix, boolean inMap,
-                                List<Key> keys) {
+            List<Key> keys) {
         Matcher method = METHOD.matcher(withoutNestedBodies(body));
         while (method.find()) {
             String annotations = method.group(1);

@@ -21,7 +21,8 @@ class DockerfilesTest {
         assertTrue(user.matches("USER [1-9][0-9]*"), user);
         assertTrue(lines.contains("EXPOSE " + Services.port(service)));
         for (String layer : List.of("lib/", "*.jar", "app/", "quarkus/")) {
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("COPY --chown=185 target/quarkus-app/" + layer)), layer);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("COPY --chown=185 target/quarkus-app/" + layer)),
+                    layer);
         }
         assertTrue(Files2.read(Services.module(service).resolve(".dockerignore")).contains("!target/quarkus-app/*"));
     }
@@ -29,7 +30,8 @@ class DockerfilesTest {
     @ParameterizedTest(name = "{0}")
     @FieldSource("SERVICES")
     void chartJvmOptionsKeepWhatTheImageSetsSinceTheyReplaceIt(String service) {
-        Matcher append = APPEND.matcher(Files2.read(Services.module(service).resolve("src/main/docker/Dockerfile.jvm")));
+        Matcher append =
+                APPEND.matcher(Files2.read(Services.module(service).resolve("src/main/docker/Dockerfile.jvm")));
         assertTrue(append.find());
         String chartOptions = Yaml.read(Repo.CHART.resolve("values.yaml")).path("jvmOptions").asText();
         for (String option : append.group(1).split(" ")) {

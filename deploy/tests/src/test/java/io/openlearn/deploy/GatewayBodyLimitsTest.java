@@ -69,8 +69,8 @@ class GatewayBodyLimitsTest {
     /** Route name to service, as the chart wires them ({@code services.<key>.route} and {@code .name}). */
     static Map<String, String> routes() {
         Map<String, String> routes = new TreeMap<>();
-        for (Iterator<JsonNode> it = Yaml.read(Repo.CHART.resolve("values.yaml")).path("services").elements();
-             it.hasNext(); ) {
+        for (Iterator<JsonNode> it = Yaml.read(Repo.CHART.resolve("values.yaml")).path("services").elements(); it
+                .hasNext();) {
             JsonNode service = it.next();
             if (service.hasNonNull("route")) {
                 routes.put(service.path("route").asText(), service.path("name").asText());

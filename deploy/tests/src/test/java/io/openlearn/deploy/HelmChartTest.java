@@ -80,7 +80,8 @@ class HelmChartTest {
     void gradesWorkerRunsOneDeploymentPerQueue() {
         var consumers = Chart.render("defaults").ofKind("Deployment").stream()
                 .filter(d -> "grades-worker".equals(Workloads.service(d)))
-                .collect(Collectors.toMap(Chart.Rendered::name, d -> Workloads.label(d, "openlearn.io/queue-consumer")));
+                .collect(
+                        Collectors.toMap(Chart.Rendered::name, d -> Workloads.label(d, "openlearn.io/queue-consumer")));
         assertEquals(Map.of("ol-grades-worker-stream", "stream", "ol-grades-worker-batch", "batch"), consumers);
         var consumes = Chart.render("defaults").ofKind("Deployment").stream()
                 .filter(d -> "grades-worker".equals(Workloads.service(d)))
@@ -115,7 +116,8 @@ class HelmChartTest {
             JsonNode scaledObject = entry.getValue();
             assertEquals("keda.sh/v1alpha1", scaledObject.path("apiVersion").asText());
             assertTrue(deployments.contains(scaledObject.at("/spec/scaleTargetRef/name").asText()));
-            assertTrue(scaledObject.at("/spec/maxReplicaCount").asInt() >= scaledObject.at("/spec/minReplicaCount").asInt());
+            assertTrue(scaledObject.at("/spec/maxReplicaCount").asInt()
+                    >= scaledObject.at("/spec/minReplicaCount").asInt());
             JsonNode trigger = scaledObject.at("/spec/triggers/0");
             assertEquals("rabbitmq", trigger.path("type").asText());
             assertEquals("QueueLength", trigger.at("/metadata/mode").asText());
@@ -149,7 +151,8 @@ class HelmChartTest {
         Chart.Rendered rendered = Chart.render(combination);
         List<JsonNode> deployments = rendered.ofKind("Deployment");
         for (JsonNode service : rendered.ofKind("Service")) {
-            long selected = deployments.stream().filter(d -> Workloads.selects(service.at("/spec/selector"), d)).count();
+            long selected =
+                    deployments.stream().filter(d -> Workloads.selects(service.at("/spec/selector"), d)).count();
             assertEquals(1, selected, Chart.Rendered.name(service));
         }
         for (JsonNode pdb : rendered.ofKind("PodDisruptionBudget")) {
@@ -293,7 +296,8 @@ class HelmChartTest {
 
     @Test
     void valuesSchemaRefusesAWrongTypeAndSwitchingHardeningOff() {
-        assertThrows(IllegalStateException.class, () -> Chart.render("defaults", Map.of("services.auth.replicas", "two")));
+        assertThrows(IllegalStateException.class,
+                () -> Chart.render("defaults", Map.of("services.auth.replicas", "two")));
         assertThrows(IllegalStateException.class, () -> Chart.render("defaults",
                 Map.of("containerSecurityContext.readOnlyRootFilesystem", "false")));
         assertThrows(IllegalStateException.class, () -> Chart.render("defaults",

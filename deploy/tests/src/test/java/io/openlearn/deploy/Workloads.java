@@ -48,7 +48,7 @@ final class Workloads {
         if (matchLabels.isEmpty()) {
             return false;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = matchLabels.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = matchLabels.fields(); it.hasNext();) {
             var label = it.next();
             if (!label.getValue().asText().equals(podLabels.path(label.getKey()).asText(null))) {
                 return false;

@@ -73,7 +73,7 @@ public final class MergedOpenApi {
                 String[] parts = ref.asText().split("/", 4);
                 object.set("$ref", new TextNode("#/components/" + parts[2] + "/" + prefix + parts[3]));
             }
-            for (Iterator<JsonNode> children = object.elements(); children.hasNext(); ) {
+            for (Iterator<JsonNode> children = object.elements(); children.hasNext();) {
                 rewriteRefs(children.next(), prefix);
             }
         } else if (node.isArray()) {

@@ -69,7 +69,7 @@ public class AccessLog {
      * and path; upstream nanos are -1 when it never reached an upstream.
      */
     public record Entry(String requestId, String client, String user, String method, String route, String path,
-                        int status, long upstreamNanos, long totalNanos) {
+            int status, long upstreamNanos, long totalNanos) {
     }
 
     public void record(Entry e) {
@@ -80,9 +80,11 @@ public class AccessLog {
             enqueue(line);
         }
         String status = (e.status() / 100) + "xx";
-        timers.computeIfAbsent("r|" + e.route() + "|" + e.method() + "|" + status, k -> Timer.builder("gateway.requests")
-                .description("Requests through the gateway, by route and status class").tag("route", e.route())
-                .tag("method", e.method()).tag("status", status).publishPercentileHistogram().register(registry))
+        timers.computeIfAbsent("r|" + e.route() + "|" + e.method() + "|" + status,
+                k -> Timer.builder("gateway.requests")
+                        .description("Requests through the gateway, by route and status class").tag("route", e.route())
+                        .tag("method", e.method()).tag("status", status).publishPercentileHistogram()
+                        .register(registry))
                 .record(Duration.ofNanos(e.totalNanos()));
         if (e.upstreamNanos() >= 0) {
             timers.computeIfAbsent("u|" + e.route(), k -> Timer.builder("gateway.upstream.latency")

@@ -47,7 +47,7 @@ public class UpstreamReadiness implements HealthCheck {
 
     private void probe() {
         config.upstream().forEach((name, url) -> http.sendAsync(HttpRequest.newBuilder(
-                        URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).GET().build(),
+                URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).GET().build(),
                 HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, failure) -> reachable.put(name, failure == null
                         && response.statusCode() == 200)));

@@ -59,7 +59,7 @@ final class CallerBody implements ReadStream<Buffer> {
             return;
         }
         cut = Cut.TOO_LARGE;
-        request.handler(dropped -> { });
+        request.handler(dropped -> {});
         request.resume();
         if (exceptionHandler != null) {
             exceptionHandler.handle(new TooLarge());

@@ -55,7 +55,7 @@ public class ProblemWriter {
             return;
         }
         long linger = ctx.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
-        request.handler(dropped -> { }).endHandler(ended -> {
+        request.handler(dropped -> {}).endHandler(ended -> {
             ctx.vertx().cancelTimer(linger);
             written.onComplete(done -> request.connection().close());
         });

@@ -108,7 +108,7 @@ public class ProxyRoutes {
     }
 
     public ProxyRoutes(GatewayConfig config, EdgeAuthenticator authenticator, ProblemWriter problems,
-                       Breakers breakers, RateLimits rateLimits, AccessLog accessLog) {
+            Breakers breakers, RateLimits rateLimits, AccessLog accessLog) {
         this.config = config;
         this.authenticator = authenticator;
         this.problems = problems;
@@ -213,7 +213,7 @@ public class ProxyRoutes {
         }
         String requestId = ctx.get(RequestIds.MDC_KEY);
         ctx.vertx().<EdgeAuthenticator.Authenticated>executeBlocking(
-                        () -> authenticator.authenticate(bearer, requestId), false)
+                () -> authenticator.authenticate(bearer, requestId), false)
                 .onSuccess(caller -> {
                     exchange.user = caller.subject();
                     limited(ctx, upstream, exchange, "user:" + caller.subject(), caller.authorization());
@@ -247,7 +247,7 @@ public class ProxyRoutes {
 
     /** Applies the caller's rate limit, then forwards. */
     private void limited(RoutingContext ctx, Upstream upstream, Exchange exchange, String caller,
-                         CharSequence authorization) {
+            CharSequence authorization) {
         if (!rateLimits.enabled()) {
             forward(ctx, upstream, exchange, authorization, 0);
             return;
@@ -270,7 +270,7 @@ public class ProxyRoutes {
     }
 
     private void forward(RoutingContext ctx, Upstream upstream, Exchange exchange, CharSequence authorization,
-                         int attempt) {
+            int attempt) {
         long sent = System.nanoTime();
         try {
             upstream.clients().current().request(upstreamRequest(exchange, upstream))
@@ -285,8 +285,8 @@ public class ProxyRoutes {
                         boolean failed = status == 502 || status == 503 || status == 504;
                         if (failed && status != 504 && retry(ctx, upstream, exchange, attempt)) {
                             // an upstream that said "unavailable" to a replayable request gets one more chance
-                            upstreamResponse.body().onComplete(ignored ->
-                                    forward(ctx, upstream, exchange, authorization, attempt + 1));
+                            upstreamResponse.body().onComplete(
+                                    ignored -> forward(ctx, upstream, exchange, authorization, attempt + 1));
                             return;
                         }
                         if (failed) {
@@ -371,7 +371,7 @@ public class ProxyRoutes {
      * Authorization header (a JWT) would lose its encoding and be re-encoded character by character.
      */
     private static void forwardedHeaders(RoutingContext ctx, Exchange exchange, MultiMap headers,
-                                         CharSequence authorization) {
+            CharSequence authorization) {
         HttpServerRequest request = ctx.request();
         ForwardedHeaders.copy(request.headers(), headers, ForwardedHeaders::passesUpstream);
         if (authorization != null) {
@@ -393,7 +393,7 @@ public class ProxyRoutes {
      * cut short would reach the service as a complete, shorter one. Here a failed body resets the upstream request.
      */
     private static Future<HttpClientResponse> sendBody(HttpServerRequest request, Exchange exchange,
-                                                       HttpClientRequest upstreamRequest, long limit) {
+            HttpClientRequest upstreamRequest, long limit) {
         String length = request.getHeader("Content-Length");
         if (length == null && request.getHeader("Transfer-Encoding") == null) {
             request.resume();
@@ -424,8 +424,8 @@ public class ProxyRoutes {
         if (headers.get(HttpHeaders.CONTENT_LENGTH) == null) {
             response.setChunked(true);
         }
-        upstreamResponse.pipeTo(response).onFailure(failure ->
-                LOG.debugf("Relaying the response of %s was cut: %s", ctx.request().path(), failure.getMessage()));
+        upstreamResponse.pipeTo(response).onFailure(failure -> LOG.debugf("Relaying the response of %s was cut: %s",
+                ctx.request().path(), failure.getMessage()));
     }
 
     /** The caller's side ended the exchange: a 413 if its body was too large; nobody to answer if it went away. */

@@ -8,7 +8,6 @@ import io.netty.util.AsciiString;
 import io.openlearn.gateway.config.GatewayConfig;
 import io.openlearn.kit.security.RevocationList;
 import io.openlearn.kit.security.UnverifiedClaims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Decides, at the edge, which platform token a request carries downstream. A platform token must verify here
@@ -52,8 +52,8 @@ public class EdgeAuthenticator {
     }
 
     public EdgeAuthenticator(JWTParser parser, TokenExchangeClient exchange, ObjectMapper json, GatewayConfig config,
-                             RevocationList revocations,
-                             @ConfigProperty(name = "mp.jwt.verify.issuer") String platformIssuer) {
+            RevocationList revocations,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String platformIssuer) {
         this.parser = parser;
         this.revocations = revocations;
         this.exchange = exchange;

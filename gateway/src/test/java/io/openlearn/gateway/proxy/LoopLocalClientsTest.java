@@ -30,7 +30,7 @@ class LoopLocalClientsTest {
     void start() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         upstream = vertx.createHttpServer().requestHandler(request -> request.response()
-                        .end(String.valueOf(request.remoteAddress().port())))
+                .end(String.valueOf(request.remoteAddress().port())))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         clients = new LoopLocalClients(vertx, new HttpClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(upstream.actualPort()).setKeepAlive(true).setMaxPoolSize(4));
@@ -52,8 +52,7 @@ class LoopLocalClientsTest {
             Thread sentOn = Thread.currentThread();
             client.request(HttpMethod.GET, "/").compose(request -> request.send())
                     .compose(HttpClientResponse::body)
-                    .onSuccess(body ->
-                            call.complete(new Call(client, sentOn, Thread.currentThread(), body.toString())))
+                    .onSuccess(body -> call.complete(new Call(client, sentOn, Thread.currentThread(), body.toString())))
                     .onFailure(call::completeExceptionally);
         });
         return call.get(5, TimeUnit.SECONDS);

@@ -74,7 +74,7 @@ class TrustedProxiesTest {
         assertEquals("203.0.113.7", client("10.1.2.3", List.of("203.0.113.7, garbage, 10.9.9.9"), List.of()));
         assertEquals("203.0.113.7", client("10.1.2.3",
                 List.of("203.0.113.7, evil.example, 1.2.3, 999.1.1.1, 01.2.3.4, ::g, , unknown"), List.of()));
-        assertEquals("203.0.113.7", client("10.1.2.3", List.of(), 
+        assertEquals("203.0.113.7", client("10.1.2.3", List.of(),
                 List.of("for=203.0.113.7;x=y, for=_hidden, for=unknown")));
         assertEquals("10.1.2.3", client("10.1.2.3", List.of("localhost, example.com"), List.of()),
                 "nothing usable: the peer");

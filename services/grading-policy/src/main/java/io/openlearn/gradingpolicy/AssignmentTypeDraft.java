@@ -6,5 +6,5 @@ package io.openlearn.gradingpolicy;
  * {@link GradingPolicyRules} instead of read as zero.
  */
 public record AssignmentTypeDraft(String type, Integer minCount, Integer dropCount, Double weight,
-                                  String shortLabel) {
+        String shortLabel) {
 }

@@ -66,7 +66,7 @@ public final class GradingPolicyRules {
     }
 
     private static void checkType(AssignmentTypeDraft t, String at, Map<String, String> seen,
-                                  List<Violation> violations) {
+            List<Violation> violations) {
         if (t == null) {
             violations.add(new Violation(at, "Each assignment type must be an object with type, minCount, "
                     + "dropCount and weight."));

@@ -11,5 +11,5 @@ import java.util.Map;
  * @param gracePeriodSeconds null when the caller has none to give (absent, or an endpoint without one): read as 0
  */
 public record PolicyDraft(List<AssignmentTypeDraft> assignmentTypes, Map<String, Double> gradeCutoffs,
-                          Long gracePeriodSeconds) {
+        Long gracePeriodSeconds) {
 }

@@ -1,11 +1,11 @@
 package io.openlearn.broker;
 
-import com.rabbitmq.client.AMQP;
-import java.util.Date;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.AMQP;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.UUID;
 
 /**

@@ -11,7 +11,8 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SubmissionScoreReset(UUID userId, String courseKey, String itemKey, UUID scoreId, UUID submissionId,
         String kind, double rawEarned, double rawPossible, long sequence, Instant scoredAt, boolean attemptsCleared)
-        implements LearnerScore {
+        implements
+            LearnerScore {
 
     public static final String KIND = "reset";
 

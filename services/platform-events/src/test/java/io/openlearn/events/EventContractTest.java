@@ -133,7 +133,8 @@ class EventContractTest {
     void aPayloadMissingAFieldIsRefusedRatherThanReadAsZero() {
         ObjectNode data = JSON.valueToTree(sample(Events.COURSE_GRADING_POLICY_CHANGED));
         data.remove("policyVersion");
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Events.COURSE_GRADING_POLICY_CHANGED.read(JSON, data));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Events.COURSE_GRADING_POLICY_CHANGED.read(JSON, data));
         assertTrue(refused.getMessage().contains("policyVersion"), refused.getMessage());
     }
 

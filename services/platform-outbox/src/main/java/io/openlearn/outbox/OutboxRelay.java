@@ -1,11 +1,11 @@
 package io.openlearn.outbox;
 
-import io.openlearn.broker.EventBroker;
-import io.openlearn.broker.CloudEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.agroal.api.AgroalDataSource;
+import io.openlearn.broker.CloudEvents;
+import io.openlearn.broker.EventBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,13 +30,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -227,7 +227,8 @@ public class OutboxRelay {
             for (CloudEvents.StoredEvent event : batch) {
                 byte[] body = CloudEvents.encode(mapper, event);
                 pending.expect(confirmChannel.getNextPublishSeqNo(), event.id());
-                confirmChannel.basicPublish(broker.exchange(), event.type(), false, CloudEvents.properties(event), body);
+                confirmChannel.basicPublish(broker.exchange(), event.type(), false, CloudEvents.properties(event),
+                        body);
             }
             // nack or timeout: throws and closes the channel; the confirms seen so far are in `pending`
             confirmChannel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
@@ -246,7 +247,6 @@ public class OutboxRelay {
             confirms = null;
         }
     }
-
 
     private static void update(Connection db, String sql, String error, Collection<UUID> ids)
             throws SQLException {

@@ -1,9 +1,5 @@
 package io.openlearn.outbox;
 
-import io.openlearn.broker.EventBroker;
-import io.openlearn.broker.RabbitConnectionConfig;
-import io.openlearn.broker.CloudEvents;
-import io.openlearn.events.EventType;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +17,10 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openlearn.broker.CloudEvents;
+import io.openlearn.broker.EventBroker;
+import io.openlearn.broker.RabbitConnectionConfig;
+import io.openlearn.events.EventType;
 import io.openlearn.kit.requestid.RequestIds;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,8 +183,8 @@ class OutboxRelayTest {
             replica.relayOnce();
             Set<String> received = new HashSet<>();
             int messages = 0;
-            for (GetResponse message = probe.basicGet(queue, true); message != null;
-                    message = probe.basicGet(queue, true)) {
+            for (GetResponse message = probe.basicGet(queue, true); message != null; message =
+                    probe.basicGet(queue, true)) {
                 messages++;
                 received.add(message.getProps().getMessageId());
             }

@@ -1,12 +1,12 @@
 package io.openlearn.testkit;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
-import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
@@ -47,7 +47,7 @@ public final class ApiContractFilter implements OrderedFilter {
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
-                           FilterContext ctx) {
+            FilterContext ctx) {
         String path = URI.create(request.getURI()).getPath();
         Response answer = ctx.next(request, response);
         if (!path.startsWith("/api/")) {

@@ -126,7 +126,8 @@ public final class FaultyUpstream implements AutoCloseable {
 
     private java.util.Optional<Canned> match(String methodKey, String path) {
         return answers.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(methodKey) && path.startsWith(e.getKey().substring(methodKey.length())))
+                .filter(e -> e.getKey().startsWith(methodKey)
+                        && path.startsWith(e.getKey().substring(methodKey.length())))
                 .max((a, b) -> Integer.compare(a.getKey().length(), b.getKey().length()))
                 .map(Map.Entry::getValue);
     }

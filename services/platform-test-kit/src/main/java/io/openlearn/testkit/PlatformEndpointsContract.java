@@ -38,7 +38,7 @@ public abstract class PlatformEndpointsContract {
 
     @Test
     void healthProbesAreUp() {
-        for (String probe : new String[]{"/q/health/live", "/q/health/ready", "/q/health/started"}) {
+        for (String probe : new String[] {"/q/health/live", "/q/health/ready", "/q/health/started"}) {
             given().get(probe).then().statusCode(200).body("status", equalTo("UP"));
         }
     }

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** What a verified identity-provider token says about its bearer. */
 public record IdpIdentity(String issuer, String subject, String username, String email, String name,
-                          Set<String> realmRoles, String authorizedParty, String scope) {
+        Set<String> realmRoles, String authorizedParty, String scope) {
 
     static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 

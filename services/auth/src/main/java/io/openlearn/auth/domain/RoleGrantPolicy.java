@@ -40,7 +40,7 @@ public final class RoleGrantPolicy {
             case ORG -> actor.has(RoleName.ORG_ADMIN, grant.org());
             case COURSE -> actor.teamDelegate() || actor.has(RoleName.ORG_ADMIN, grant.org())
                     || (grant.role() != RoleName.COURSE_INSTRUCTOR
-                        && actor.has(RoleName.COURSE_INSTRUCTOR, grant.scope()));
+                            && actor.has(RoleName.COURSE_INSTRUCTOR, grant.scope()));
         };
     }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
  * before it signs; a retired key stays published for the longest life of a token it signed plus clock skew.
  */
 public record RotationSchedule(Duration rotationInterval, Duration publishAhead, Duration tokenLifetime,
-                               Duration clockSkew) {
+        Duration clockSkew) {
 
     public boolean successorDue(Instant activeSince, Instant now) {
         return !now.isBefore(activeSince.plus(rotationInterval).minus(publishAhead));

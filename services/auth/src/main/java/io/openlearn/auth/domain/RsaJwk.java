@@ -1,8 +1,8 @@
 package io.openlearn.auth.domain;
 
 import java.math.BigInteger;
-import java.security.KeyFactory;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;

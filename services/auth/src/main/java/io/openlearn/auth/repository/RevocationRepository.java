@@ -39,7 +39,7 @@ public class RevocationRepository {
     @SuppressWarnings("unchecked")
     public Map<String, Instant> tokensSince(Instant since, Instant now) {
         List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT jti, expires_at FROM revoked_token WHERE expires_at > :now AND revoked_at > :since")
+                "SELECT jti, expires_at FROM revoked_token WHERE expires_at > :now AND revoked_at > :since")
                 .setParameter("now", now).setParameter("since", since == null ? Instant.EPOCH : since)
                 .getResultList();
         Map<String, Instant> result = new HashMap<>();
@@ -50,7 +50,7 @@ public class RevocationRepository {
     @SuppressWarnings("unchecked")
     public Map<UUID, Instant> usersSince(Instant since) {
         List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT user_id, not_before FROM user_revocation WHERE revoked_at > :since")
+                "SELECT user_id, not_before FROM user_revocation WHERE revoked_at > :since")
                 .setParameter("since", since == null ? Instant.EPOCH : since)
                 .getResultList();
         Map<UUID, Instant> result = new HashMap<>();

@@ -20,7 +20,7 @@ public class RoleAssignmentRepository {
     }
 
     public record Assignment(long id, UUID userId, String username, String role, String scope, UUID grantedBy,
-                             Instant grantedAt) {
+            Instant grantedAt) {
     }
 
     public record Filter(UUID userId, String scope, String role, long afterId, int limit) {
@@ -30,7 +30,7 @@ public class RoleAssignmentRepository {
     @SuppressWarnings("unchecked")
     public List<RoleGrant> grantsOf(UUID userId) {
         List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT role, scope FROM role_assignment WHERE user_id = :user ORDER BY role, scope")
+                "SELECT role, scope FROM role_assignment WHERE user_id = :user ORDER BY role, scope")
                 .setParameter("user", userId)
                 .getResultList();
         return rows.stream()
@@ -40,7 +40,7 @@ public class RoleAssignmentRepository {
 
     public boolean holds(UUID userId, RoleGrant grant) {
         return !entityManager.createNativeQuery(
-                        "SELECT 1 FROM role_assignment WHERE user_id = :user AND role = :role AND scope = :scope")
+                "SELECT 1 FROM role_assignment WHERE user_id = :user AND role = :role AND scope = :scope")
                 .setParameter("user", userId).setParameter("role", grant.role().wireName())
                 .setParameter("scope", grant.scope())
                 .getResultList().isEmpty();

@@ -23,11 +23,11 @@ public class RoleAuditRepository {
     }
 
     public record Entry(long id, String action, String role, String scope, Person target, Person actor,
-                        String reason, Instant at) {
+            String reason, Instant at) {
     }
 
     public record Filter(UUID targetId, UUID actorId, String scope, Instant from, Instant to, long afterId,
-                         int limit) {
+            int limit) {
     }
 
     public void append(String action, RoleGrant grant, Person target, Person actor, String reason, Instant at) {
@@ -48,14 +48,14 @@ public class RoleAuditRepository {
         StringBuilder sql = new StringBuilder("SELECT id, action, role, scope, target_user_id, target_username,"
                 + " actor_user_id, actor_username, reason, at FROM role_audit WHERE id > :after");
         List<Object[]> params = new ArrayList<>();
-        params.add(new Object[]{"after", filter.afterId()});
+        params.add(new Object[] {"after", filter.afterId()});
         condition(sql, params, filter.targetId(), "target_user_id = :target", "target");
         condition(sql, params, filter.actorId(), "actor_user_id = :actor", "actor");
         condition(sql, params, filter.scope(), "scope = :scope", "scope");
         condition(sql, params, filter.from(), "at >= :from", "from");
         condition(sql, params, filter.to(), "at < :to", "to");
         sql.append(" ORDER BY id LIMIT :limit");
-        params.add(new Object[]{"limit", filter.limit()});
+        params.add(new Object[] {"limit", filter.limit()});
         var query = entityManager.createNativeQuery(sql.toString());
         params.forEach(p -> query.setParameter((String) p[0], p[1]));
         List<Object[]> rows = query.getResultList();
@@ -65,10 +65,10 @@ public class RoleAuditRepository {
     }
 
     private static void condition(StringBuilder sql, List<Object[]> params, Object value, String clause,
-                                  String name) {
+            String name) {
         if (value != null) {
             sql.append(" AND ").append(clause);
-            params.add(new Object[]{name, value});
+            params.add(new Object[] {name, value});
         }
     }
 }

@@ -12,8 +12,9 @@ final class CallerContext {
     }
 
     static RoleGrant grant(String role, String scope) {
-        RoleName name = RoleName.fromWireName(role).orElseThrow(() -> ProblemException.invalid("role", "unknown role '" + role
-                + "'; one of " + Arrays.stream(RoleName.values()).map(RoleName::wireName).toList()));
+        RoleName name =
+                RoleName.fromWireName(role).orElseThrow(() -> ProblemException.invalid("role", "unknown role '" + role
+                        + "'; one of " + Arrays.stream(RoleName.values()).map(RoleName::wireName).toList()));
         try {
             return new RoleGrant(name, scope);
         } catch (IllegalArgumentException e) {

@@ -1,8 +1,8 @@
 package io.openlearn.auth.rest;
 
+import io.openlearn.auth.service.RevocationService;
 import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.auth.service.RevocationService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

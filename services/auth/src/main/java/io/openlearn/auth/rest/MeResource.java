@@ -1,10 +1,10 @@
 package io.openlearn.auth.rest;
 
-import io.openlearn.kit.security.CourseCaller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openlearn.auth.repository.PlatformUserEntity;
 import io.openlearn.auth.repository.PlatformUserRepository;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.kit.security.ScopedRoles;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ public class MeResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Me(UUID id, String username, String email, String name, Set<String> groups, List<String> roles,
-                     Boolean rolesOverflow) {
+            Boolean rolesOverflow) {
     }
 
     /** Present only when the token had more roles than it could carry. */

@@ -9,5 +9,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OAuthProblem(String type, String title, int status, String detail, String instance, String requestId,
-                           String error, @JsonProperty("error_description") String errorDescription) {
+        String error, @JsonProperty("error_description") String errorDescription) {
 }

@@ -37,7 +37,7 @@ public class PermissionResource {
 
     @GET
     public Response check(@QueryParam("user") @NotNull String userParam, @QueryParam("role") @NotBlank String role,
-                          @QueryParam("scope") @NotBlank String scope) {
+            @QueryParam("scope") @NotBlank String scope) {
         UUID user;
         try {
             user = UUID.fromString(userParam);

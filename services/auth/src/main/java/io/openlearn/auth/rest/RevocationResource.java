@@ -1,8 +1,8 @@
 package io.openlearn.auth.rest;
 
 import io.openlearn.auth.service.RevocationService;
-import io.openlearn.kit.security.RevocationList;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.RevocationList;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,14 +1,13 @@
 package io.openlearn.auth.rest;
 
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.domain.RoleName;
-import io.openlearn.auth.repository.PlatformUserEntity;
 import io.openlearn.auth.repository.PlatformUserRepository;
 import io.openlearn.auth.repository.RoleAssignmentRepository;
 import io.openlearn.auth.repository.RoleAssignmentRepository.Assignment;
 import io.openlearn.auth.service.RoleService;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,11 +49,11 @@ public class RoleAssignmentResource {
     }
 
     public record GrantRequest(@NotBlank @Size(max = 255) String username, @NotBlank String role,
-                               @NotNull @Size(max = 255) String scope, @Size(max = 1000) String reason) {
+            @NotNull @Size(max = 255) String scope, @Size(max = 1000) String reason) {
     }
 
     public record RoleAssignment(long id, UUID userId, String username, String role, String scope,
-                                 UUID grantedBy, Instant grantedAt) {
+            UUID grantedBy, Instant grantedAt) {
         static RoleAssignment of(Assignment a) {
             return new RoleAssignment(a.id(), a.userId(), a.username(), a.role(), a.scope(), a.grantedBy(),
                     a.grantedAt());
@@ -83,10 +82,10 @@ public class RoleAssignmentResource {
 
     @GET
     public Page list(@QueryParam("username") @Size(max = 255) String username,
-                     @QueryParam("scope") @Size(max = 255) String scope,
-                     @QueryParam("role") String role,
-                     @QueryParam("after") String after,
-                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit) {
+            @QueryParam("scope") @Size(max = 255) String scope,
+            @QueryParam("role") String role,
+            @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit) {
         if (username == null && scope == null) {
             throw ProblemException.invalid("username", "give a username or a scope to list role assignments of");
         }

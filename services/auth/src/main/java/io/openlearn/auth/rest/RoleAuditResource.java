@@ -39,11 +39,11 @@ public class RoleAuditResource {
     @GET
     @Transactional
     public Page list(@QueryParam("target") @Size(max = 255) String target,
-                     @QueryParam("actor") @Size(max = 255) String actor,
-                     @QueryParam("scope") @Size(max = 255) String scope,
-                     @QueryParam("from") String from, @QueryParam("to") String to,
-                     @QueryParam("after") String after,
-                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @QueryParam("actor") @Size(max = 255) String actor,
+            @QueryParam("scope") @Size(max = 255) String scope,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         var filter = new RoleAuditRepository.Filter(userId(target), userId(actor), scope, instant("from", from),
                 instant("to", to), CallerContext.cursor(after), limit);
         List<RoleAuditRepository.Entry> items = audit.list(filter);

@@ -25,7 +25,7 @@ public class SigningKeyResource {
 
     /** Key metadata only: private halves never leave the keyring. */
     public record KeyInfo(String kid, String status, Instant createdAt, Instant activatesAt, Instant activatedAt,
-                          Instant retiredAt, Instant publishedUntil) {
+            Instant retiredAt, Instant publishedUntil) {
         static KeyInfo of(SigningKeyEntity k) {
             return new KeyInfo(k.kid, k.status, k.createdAt, k.activatesAt, k.activatedAt, k.retiredAt,
                     k.publishedUntil);

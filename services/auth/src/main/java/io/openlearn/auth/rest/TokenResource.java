@@ -36,8 +36,8 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@FormParam("grant_type") String grantType,
-                          @FormParam("subject_token") String subjectToken,
-                          @FormParam("subject_token_type") String subjectTokenType) {
+            @FormParam("subject_token") String subjectToken,
+            @FormParam("subject_token_type") String subjectTokenType) {
         if (grantType == null || grantType.isBlank()) {
             throw new OAuthException("invalid_request", "grant_type is required.");
         }

@@ -1,25 +1,25 @@
 package io.openlearn.auth.rest;
 
-import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CourseCaller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.repository.PlatformUserEntity;
 import io.openlearn.auth.repository.PlatformUserRepository;
 import io.openlearn.auth.repository.RoleAssignmentRepository;
+import io.openlearn.auth.service.RevocationService;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CourseCaller;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.Response;
-import io.openlearn.auth.service.RevocationService;
-import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +38,7 @@ public class UserResource {
     private final CourseCaller callers;
 
     public UserResource(PlatformUserRepository users, RoleAssignmentRepository assignments,
-                        RevocationService revocations, CourseCaller callers) {
+            RevocationService revocations, CourseCaller callers) {
         this.users = users;
         this.assignments = assignments;
         this.revocations = revocations;
@@ -47,7 +47,7 @@ public class UserResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record User(UUID id, String username, String email, String name, boolean service, Instant createdAt,
-                       Instant lastSeenAt, List<String> roles) {
+            Instant lastSeenAt, List<String> roles) {
     }
 
     @GET

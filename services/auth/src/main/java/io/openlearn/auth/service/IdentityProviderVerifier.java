@@ -1,7 +1,7 @@
 package io.openlearn.auth.service;
 
-import io.openlearn.auth.config.AuthConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.auth.config.AuthConfig;
 import io.openlearn.auth.domain.IdpIdentity;
 import io.openlearn.kit.security.UnverifiedClaims;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -67,7 +67,8 @@ public class IdentityProviderVerifier {
             jwt = parser.parse(token);
         } catch (ParseException | RuntimeException e) {
             // whatever the parser trips over in a caller's token is the caller's fault, never a server error
-            throw new InvalidSubjectTokenException("The subject token is not a valid access token of a trusted identity provider.");
+            throw new InvalidSubjectTokenException(
+                    "The subject token is not a valid access token of a trusted identity provider.");
         }
         String username = jwt.getClaim("preferred_username");
         if (jwt.getSubject() == null || username == null) {

@@ -1,8 +1,8 @@
 package io.openlearn.auth.service;
 
-import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.auth.repository.RevocationRepository;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.RevocationFeedSource;
 import io.openlearn.kit.security.RevocationList;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,8 +27,7 @@ public class RevocationService implements RevocationFeedSource {
     }
 
     public void revokeToken(String jti, UUID userId, Instant expiresAt, UUID by) {
-        QuarkusTransaction.requiringNew().run(() ->
-                revocations.revokeToken(jti, userId, expiresAt, by, Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> revocations.revokeToken(jti, userId, expiresAt, by, Instant.now()));
         local.revokeToken(jti, expiresAt);
     }
 

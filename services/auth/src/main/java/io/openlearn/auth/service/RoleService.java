@@ -1,6 +1,5 @@
 package io.openlearn.auth.service;
 
-import io.openlearn.kit.security.Caller;
 import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.domain.RoleGrantPolicy;
 import io.openlearn.auth.repository.PlatformUserEntity;
@@ -12,6 +11,7 @@ import io.openlearn.auth.repository.RoleAuditRepository.Person;
 import io.openlearn.events.AuthRoleChanged;
 import io.openlearn.events.Events;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,7 +28,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class RoleService {
 
-
     private final RoleAssignmentRepository assignments;
     private final RoleAuditRepository audit;
     private final PlatformUserRepository users;
@@ -36,7 +35,7 @@ public class RoleService {
     private final Set<String> teamDelegates;
 
     public RoleService(RoleAssignmentRepository assignments, RoleAuditRepository audit, PlatformUserRepository users,
-                       OutboxWriter outbox, io.openlearn.auth.config.AuthConfig config) {
+            OutboxWriter outbox, io.openlearn.auth.config.AuthConfig config) {
         this.assignments = assignments;
         this.audit = audit;
         this.users = users;
@@ -67,7 +66,8 @@ public class RoleService {
         RoleGrant grant = toGrant(assignment);
         requireManage(caller, grant);
         assignments.delete(assignmentId);
-        record(AuthRoleChanged.Action.REVOKE, grant, new Person(assignment.userId(), assignment.username()), caller, reason,
+        record(AuthRoleChanged.Action.REVOKE, grant, new Person(assignment.userId(), assignment.username()), caller,
+                reason,
                 Instant.now());
     }
 

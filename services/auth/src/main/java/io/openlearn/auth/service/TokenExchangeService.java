@@ -4,12 +4,12 @@ import io.openlearn.auth.config.AuthConfig;
 import io.openlearn.auth.domain.IdpIdentity;
 import io.openlearn.auth.domain.PlatformGroups;
 import io.openlearn.auth.domain.PlatformPrincipal;
+import io.openlearn.auth.domain.RoleGrant;
 import io.openlearn.auth.repository.PlatformUserRepository;
 import io.openlearn.auth.repository.RoleAssignmentRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import io.openlearn.auth.domain.RoleGrant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +28,7 @@ public class TokenExchangeService {
     private final int rolesClaimMax;
 
     public TokenExchangeService(IdentityProviderVerifier verifier, PlatformUserRepository users,
-                                RoleAssignmentRepository roles, PlatformTokenIssuer issuer, AuthConfig config) {
+            RoleAssignmentRepository roles, PlatformTokenIssuer issuer, AuthConfig config) {
         this.verifier = verifier;
         this.users = users;
         this.roles = roles;

@@ -110,7 +110,7 @@ class KeyRotationTest {
 
     /** The rotation answer as the contract describes it. */
     public record KeyInfoBody(String kid, String status, Instant createdAt, Instant activatesAt, Instant activatedAt,
-                              Instant retiredAt, Instant publishedUntil) {
+            Instant retiredAt, Instant publishedUntil) {
         SigningKeyEntity toEntity() {
             SigningKeyEntity e = new SigningKeyEntity();
             e.kid = kid;

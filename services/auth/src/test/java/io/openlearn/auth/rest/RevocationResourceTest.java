@@ -1,7 +1,7 @@
 package io.openlearn.auth.rest;
 
-import static io.openlearn.testkit.PlatformTokens.forUser;
 import static io.openlearn.testkit.PlatformTokens.forService;
+import static io.openlearn.testkit.PlatformTokens.forUser;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;

@@ -1,7 +1,7 @@
 package io.openlearn.auth.rest;
 
-import static io.openlearn.testkit.PlatformTokens.forUser;
 import static io.openlearn.testkit.PlatformTokens.forService;
+import static io.openlearn.testkit.PlatformTokens.forUser;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

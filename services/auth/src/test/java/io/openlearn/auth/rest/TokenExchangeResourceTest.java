@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.openlearn.kit.servicetoken.ServiceTokenProvider;
 import io.openlearn.testkit.FormBody;
-import io.openlearn.testkit.PlatformTokens;
 import io.openlearn.testkit.KeycloakTokens;
+import io.openlearn.testkit.PlatformTokens;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

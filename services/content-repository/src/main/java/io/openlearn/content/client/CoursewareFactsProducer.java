@@ -22,8 +22,9 @@ public class CoursewareFactsProducer {
     CoursewareFacts coursewareFacts(CoursewareCalls calls, ContentConfig config) {
         ContentConfig.Courseware settings = config.courseware();
         return new CoursewareFacts(calls, new CoursewareFacts.Upstreams(settings.authoringUrl(),
-                settings.enrollmentUrl(), settings.submissionUrl()), new CoursewareFacts.Ttls(settings.runCacheTtl(),
-                settings.enrollmentCacheTtl(), settings.extensionCacheTtl()));
+                settings.enrollmentUrl(), settings.submissionUrl()),
+                new CoursewareFacts.Ttls(settings.runCacheTtl(),
+                        settings.enrollmentCacheTtl(), settings.extensionCacheTtl()));
     }
 
     @Produces

@@ -16,8 +16,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BlockContent(String displayName, Boolean graded, String format, Instant due,
-                           ShowCorrectness showCorrectness, String html, String videoUrl, Problem problem,
-                           Instant start, Boolean visibleToStaffOnly, Boolean hideAfterDue) {
+        ShowCorrectness showCorrectness, String html, String videoUrl, Problem problem,
+        Instant start, Boolean visibleToStaffOnly, Boolean hideAfterDue) {
 
     public static final int MAX_HTML_LENGTH = 200_000;
 

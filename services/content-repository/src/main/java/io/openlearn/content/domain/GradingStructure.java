@@ -10,7 +10,7 @@ import java.util.List;
  * depend on (not names, due or release dates), so two versions with equal digests grade identically.
  */
 public record GradingStructure(String courseKey, int version, Instant publishedAt, String gradingDigest,
-                               int problemCount, List<Chapter> chapters, List<Subsection> subsections) {
+        int problemCount, List<Chapter> chapters, List<Subsection> subsections) {
 
     /** {@code start} and {@code visibleToStaffOnly} are effective: the chapter's own (a chapter has no parent). */
     public record Chapter(String key, String displayName, Instant start, boolean visibleToStaffOnly) {
@@ -21,8 +21,8 @@ public record GradingStructure(String courseKey, int version, Instant publishedA
      * chapter; staff-only when either is). {@code chapter} is the key of the chapter that holds it.
      */
     public record Subsection(String key, String displayName, boolean graded, String format, Instant due,
-                             ShowCorrectness showCorrectness, List<ProblemWeight> problems, String chapter,
-                             Instant start, boolean visibleToStaffOnly, boolean hideAfterDue) {
+            ShowCorrectness showCorrectness, List<ProblemWeight> problems, String chapter,
+            Instant start, boolean visibleToStaffOnly, boolean hideAfterDue) {
     }
 
     /**
@@ -31,6 +31,6 @@ public record GradingStructure(String courseKey, int version, Instant publishedA
      * grade.
      */
     public record ProblemWeight(String key, double maxScore, Double weight, Instant start,
-                                boolean visibleToStaffOnly) {
+            boolean visibleToStaffOnly) {
     }
 }

@@ -23,7 +23,7 @@ public final class OutlineIndex {
     private final Map<String, Integer> positions;
 
     private OutlineIndex(String[] keys, int[] order, int[] depth, int[][] children, int[] parentOf,
-                         Map<String, Integer> positions) {
+            Map<String, Integer> positions) {
         this.keys = keys;
         this.parentOf = parentOf;
         this.order = order;
@@ -82,7 +82,7 @@ public final class OutlineIndex {
         }
 
         private static OutlineIndex preOrder(String[] keys, int[][] children, int[] parentOf,
-                                             Map<String, Integer> index, Integer root) {
+                Map<String, Integer> index, Integer root) {
             int[] order = new int[keys.length];
             int[] depth = new int[keys.length];
             int count = 0;

@@ -17,8 +17,8 @@ import java.util.regex.PatternSyntaxException;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(Kind kind, String prompt, List<Choice> choices, Boolean multipleAnswers,
-                      List<String> correctChoices, Double answer, Tolerance tolerance, List<String> acceptedAnswers,
-                      Boolean caseSensitive, String pattern, Double maxScore, Double weight, Integer maxAttempts) {
+        List<String> correctChoices, Double answer, Tolerance tolerance, List<String> acceptedAnswers,
+        Boolean caseSensitive, String pattern, Double maxScore, Double weight, Integer maxAttempts) {
 
     public static final int MAX_PATTERN_LENGTH = 200;
     public static final int MAX_CHOICES = 50;

@@ -8,7 +8,7 @@ import java.time.Instant;
  * {@code publishId} names the set of published block documents this version is made of.
  */
 public record PublishedVersion(String courseKey, int version, Instant publishedAt, boolean gradingChanged,
-                               String publishId, int blockCount, String gradingDigest, String publishedBy) {
+        String publishId, int blockCount, String gradingDigest, String publishedBy) {
 
     public PublishedVersion {
         if (version < 1) {

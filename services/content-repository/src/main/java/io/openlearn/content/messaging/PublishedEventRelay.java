@@ -47,9 +47,9 @@ public class PublishedEventRelay {
     });
 
     public PublishedEventRelay(PublishedVersionRepository versions, EventBroker broker, ObjectMapper json,
-                               ContentConfig config,
-                               @ConfigProperty(name = "content.events.source", defaultValue = "/openlearn/content-repository")
-                               String source) {
+            ContentConfig config,
+            @ConfigProperty(name = "content.events.source",
+                    defaultValue = "/openlearn/content-repository") String source) {
         this.versions = versions;
         this.broker = broker;
         this.json = json;

@@ -1,5 +1,9 @@
 package io.openlearn.content.repository;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -27,10 +31,6 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-
 /**
  * Draft blocks, one document each, in one collection per course and draft generation. Every edit is a
  * single-document write conditioned on the block's revision, so it runs on any MongoDB (and the stand-in) without
@@ -48,7 +48,7 @@ public class DraftRepository {
     private final BlockCodec codec;
 
     public DraftRepository(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                           BlockCodec codec) {
+            BlockCodec codec) {
         this.db = mongo.getDatabase(database);
         this.heads = db.getCollection(HEADS);
         this.codec = codec;
@@ -256,6 +256,6 @@ public class DraftRepository {
         Number rev = d.get("rev", Number.class);
         return new DraftBlock(d.getString("_id"), BlockType.fromWire(d.getString("type")), d.getString("parent"),
                 d.getString("pos"), rev == null ? 1 : rev.longValue(), codec.fromDocument(d.get("content",
-                Document.class)));
+                        Document.class)));
     }
 }

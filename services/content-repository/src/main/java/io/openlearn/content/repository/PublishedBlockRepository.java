@@ -1,5 +1,10 @@
 package io.openlearn.content.repository;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -25,11 +30,6 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
-
 /**
  * The blocks of published versions, never changed once written, in one collection per course. Blocks are stored
  * in chunks of {@value #CHUNK} consecutive positions in course order, one document per chunk: a publish writes a
@@ -49,15 +49,15 @@ public class PublishedBlockRepository {
     private final BlockCodec codec;
 
     public PublishedBlockRepository(MongoClient mongo,
-                                    @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                                    BlockCodec codec) {
+            @ConfigProperty(name = "quarkus.mongodb.database") String database,
+            BlockCodec codec) {
         this.db = mongo.getDatabase(database);
         this.codec = codec;
     }
 
     /** One block of a published version, in course order. */
     public record PublishedBlock(int position, String key, BlockType type, String parent, int depth,
-                                 List<String> children, BlockContent content) {
+            List<String> children, BlockContent content) {
     }
 
     /** Groups blocks into chunk documents as they come, in whatever order. */

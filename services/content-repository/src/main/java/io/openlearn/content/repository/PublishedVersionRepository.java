@@ -1,5 +1,10 @@
 package io.openlearn.content.repository;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Sorts.descending;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -19,11 +24,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Sorts.ascending;
-import static com.mongodb.client.model.Sorts.descending;
-
 /**
  * Published versions, one document each, written once by a single-document insert; the unique index on
  * (courseKey, version) makes two publishes racing for the same number end with one winner. The document also
@@ -39,7 +39,7 @@ public class PublishedVersionRepository {
     private final MongoCollection<Document> versions;
 
     public PublishedVersionRepository(MongoClient mongo,
-                                      @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.versions = mongo.getDatabase(database).getCollection(COLLECTION);
     }
 

@@ -1,8 +1,8 @@
 package io.openlearn.content.rest;
 
 import io.openlearn.content.service.AssetService;
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,8 +53,10 @@ public class AssetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response presign(@PathParam("courseKey") String courseKey, UploadRequest request) {
         UploadRequest upload = request == null ? new UploadRequest(null, null, null) : request;
-        return Response.status(201).entity(assets.presignUpload(access.current(), courseKey, upload.name(), upload.contentType(),
-                upload.size())).build();
+        return Response.status(201)
+                .entity(assets.presignUpload(access.current(), courseKey, upload.name(), upload.contentType(),
+                        upload.size()))
+                .build();
     }
 
     /** The upload through the service, for clients that cannot reach S3; the body streams through. */
@@ -62,8 +64,8 @@ public class AssetResource {
     @Path("{name}")
     @Consumes(MediaType.WILDCARD)
     public Response upload(@PathParam("courseKey") String courseKey, @PathParam("name") String name,
-                           @HeaderParam("Content-Type") String contentType,
-                           @HeaderParam("Content-Length") Long length, InputStream body) {
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") Long length, InputStream body) {
         AssetService.Asset stored = assets.upload(access.current(), courseKey, name, contentType, length, body);
         return Response.created(URI.create("/api/content/v1/courses/" + courseKey + "/assets/" + name))
                 .entity(stored).build();

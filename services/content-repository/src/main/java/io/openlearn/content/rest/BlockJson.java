@@ -23,7 +23,7 @@ public class BlockJson {
     }
 
     public ObjectNode block(String key, BlockType type, String parent, List<String> children, BlockContent content,
-                            boolean withAnswerKey) {
+            boolean withAnswerKey) {
         ObjectNode node = json.createObjectNode();
         node.put("key", key);
         node.put("type", type.wireName());

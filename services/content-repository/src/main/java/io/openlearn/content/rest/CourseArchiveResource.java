@@ -1,7 +1,7 @@
 package io.openlearn.content.rest;
 
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.content.service.CourseArchive;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

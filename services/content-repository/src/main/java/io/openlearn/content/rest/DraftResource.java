@@ -5,11 +5,11 @@ import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.DraftBlock;
 import io.openlearn.content.domain.Problem;
 import io.openlearn.content.domain.ShowCorrectness;
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.content.service.DraftReplacement;
 import io.openlearn.content.service.DraftService;
 import io.openlearn.content.service.DraftService.EditableBlock;
 import io.openlearn.kit.http.EntityTags;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -46,9 +46,9 @@ public class DraftResource {
     }
 
     public record CreateBlock(BlockType type, String id, String parent, Integer index, String displayName,
-                              Boolean graded, String format, Instant due, ShowCorrectness showCorrectness,
-                              String html, String videoUrl, Problem problem, Instant start,
-                              Boolean visibleToStaffOnly, Boolean hideAfterDue) {
+            Boolean graded, String format, Instant due, ShowCorrectness showCorrectness,
+            String html, String videoUrl, Problem problem, Instant start,
+            Boolean visibleToStaffOnly, Boolean hideAfterDue) {
         BlockContent content() {
             return new BlockContent(displayName, graded, format, due, showCorrectness, html, videoUrl, problem, start,
                     visibleToStaffOnly, hideAfterDue);
@@ -64,8 +64,8 @@ public class DraftResource {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("courseKey", courseKey);
         header.put("root", io.openlearn.content.domain.UsageKey.root(courseKey).toString());
-        return Response.ok(blockJson.tree(header, sink -> blocks.accept(editable ->
-                sink.accept(view(editable))))).build();
+        return Response.ok(blockJson.tree(header, sink -> blocks.accept(editable -> sink.accept(view(editable)))))
+                .build();
     }
 
     @POST
@@ -94,7 +94,7 @@ public class DraftResource {
     @Path("blocks/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("courseKey") String courseKey, @PathParam("key") String key,
-                           @HeaderParam("If-Match") String ifMatch, BlockContent content) {
+            @HeaderParam("If-Match") String ifMatch, BlockContent content) {
         return withTag(drafts.update(access.current(), courseKey, key, ifMatch, content));
     }
 
@@ -102,7 +102,7 @@ public class DraftResource {
     @Path("blocks/{key}/move")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response move(@PathParam("courseKey") String courseKey, @PathParam("key") String key,
-                         @HeaderParam("If-Match") String ifMatch, MoveBlock request) {
+            @HeaderParam("If-Match") String ifMatch, MoveBlock request) {
         MoveBlock move = request == null ? new MoveBlock(null, null) : request;
         return withTag(drafts.move(access.current(), courseKey, key, ifMatch, move.parent(), move.index()));
     }
@@ -110,7 +110,7 @@ public class DraftResource {
     @DELETE
     @Path("blocks/{key}")
     public Response delete(@PathParam("courseKey") String courseKey, @PathParam("key") String key,
-                           @HeaderParam("If-Match") String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         drafts.delete(access.current(), courseKey, key, ifMatch);
         return Response.noContent().build();
     }

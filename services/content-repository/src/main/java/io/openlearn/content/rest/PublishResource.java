@@ -1,8 +1,8 @@
 package io.openlearn.content.rest;
 
 import io.openlearn.content.domain.PublishedVersion;
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.content.service.PublishService;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

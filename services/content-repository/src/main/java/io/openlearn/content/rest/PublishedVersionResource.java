@@ -5,12 +5,12 @@ import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.domain.ScheduleIndex;
 import io.openlearn.content.domain.UsageKey;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
-import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.content.service.PublishedContentQuery;
 import io.openlearn.content.service.ScheduleIndexes;
-import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.keys.CourseKeys;
+import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,7 +43,7 @@ public class PublishedVersionResource {
     private final ScheduleIndexes schedules;
 
     public PublishedVersionResource(PublishedContentQuery published, CourseCaller access, BlockJson blockJson,
-                                    CoursewareReaders readers, ScheduleIndexes schedules) {
+            CoursewareReaders readers, ScheduleIndexes schedules) {
         this.published = published;
         this.access = access;
         this.blockJson = blockJson;
@@ -52,7 +52,7 @@ public class PublishedVersionResource {
     }
 
     public record Version(String courseKey, int version, Instant publishedAt, boolean gradingChanged, int blockCount,
-                          String gradingDigest, String publishedBy) {
+            String gradingDigest, String publishedBy) {
         static Version of(PublishedVersion v) {
             return new Version(v.courseKey(), v.version(), v.publishedAt(), v.gradingChanged(), v.blockCount(),
                     v.gradingDigest(), v.publishedBy());
@@ -78,7 +78,7 @@ public class PublishedVersionResource {
     @GET
     @Path("{version}/blocks")
     public Response tree(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
-                         @QueryParam("previewAs") String previewAs) {
+            @QueryParam("previewAs") String previewAs) {
         PublishedContentQuery.Read read = published.read(access.current(), courseKey, version,
                 CoursewareReaders.previewAsLearner(previewAs));
         CoursewareReaders.Reader reader = read.reader();
@@ -89,8 +89,9 @@ public class PublishedVersionResource {
         header.put("version", v.version());
         header.put("root", UsageKey.root(courseKey).toString());
         if (reader.fullView()) {
-            return Response.ok(blockJson.tree(header, sink -> published.forEachBlock(v, block ->
-                    sink.accept(view(block, withKeys, block.children()))))).build();
+            return Response.ok(blockJson.tree(header,
+                    sink -> published.forEachBlock(v, block -> sink.accept(view(block, withKeys, block.children())))))
+                    .build();
         }
         Predicate<String> visible = visibility(courseKey, v, reader);
         return Response.ok(blockJson.tree(header, sink -> published.forEachBlock(v, block -> {
@@ -103,7 +104,7 @@ public class PublishedVersionResource {
     @GET
     @Path("{version}/blocks/{key}")
     public Response block(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
-                          @PathParam("key") String key, @QueryParam("previewAs") String previewAs) {
+            @PathParam("key") String key, @QueryParam("previewAs") String previewAs) {
         PublishedContentQuery.Read read = published.read(access.current(), courseKey, version,
                 CoursewareReaders.previewAsLearner(previewAs));
         CoursewareReaders.Reader reader = read.reader();

@@ -1,9 +1,9 @@
 package io.openlearn.content.rest;
 
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.content.service.StructureService;
 import io.openlearn.kit.http.EntityTags;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,7 +37,7 @@ public class StructureResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response structure(@PathParam("courseKey") String courseKey, @QueryParam("version") String version,
-                              @HeaderParam("Accept-Encoding") String acceptEncoding) {
+            @HeaderParam("Accept-Encoding") String acceptEncoding) {
         StructureService.Served served = structures.read(access.current(), courseKey, () -> parse(version));
         // compressed once when collected; a large course's structure shrinks about tenfold
         Response.ResponseBuilder response = served.body().ok(acceptEncoding)

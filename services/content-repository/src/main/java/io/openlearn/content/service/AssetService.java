@@ -1,11 +1,11 @@
 package io.openlearn.content.service;
 
-import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.content.client.ObjectStore;
 import io.openlearn.content.client.ObjectStore.StoredObject;
 import io.openlearn.content.config.ContentConfig;
+import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.net.URL;
@@ -41,7 +41,7 @@ public class AssetService {
     }
 
     public record Upload(String name, String contentType, long size, String uploadUrl, String method,
-                         Instant expiresAt) {
+            Instant expiresAt) {
     }
 
     public record Download(String name, long size, String contentType, String downloadUrl, Instant expiresAt) {
@@ -128,8 +128,8 @@ public class AssetService {
 
     private StoredObject existing(String courseKey, String name) {
         requireName(name);
-        return store.head(key(courseKey, name)).orElseThrow(() ->
-                new ProblemException(404, "No asset " + name + " in " + courseKey + "."));
+        return store.head(key(courseKey, name))
+                .orElseThrow(() -> new ProblemException(404, "No asset " + name + " in " + courseKey + "."));
     }
 
     private String checked(String name, String contentType, Long size) {

@@ -14,7 +14,8 @@ final class ContentTeam {
     }
 
     static void requireTeam(Caller caller, String courseKey) {
-        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's team edits its content.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey),
+                "Only the course's team edits its content.");
     }
 
     static void requireTeamOrService(Caller caller, String courseKey) {

@@ -1,6 +1,5 @@
 package io.openlearn.content.service;
 
-import io.openlearn.kit.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import io.openlearn.content.domain.UsageKey;
 import io.openlearn.kit.problem.JsonProblems;
 import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
@@ -84,8 +84,9 @@ public class CourseArchive {
                 .put("exportedAt", Instant.now().toString());
         ArrayNode assetList = manifest.putArray("assets");
         for (AssetService.Asset file : files) {
-            String type = store.head(AssetService.key(courseKey, file.name())).map(ObjectStore.StoredObject::contentType)
-                    .orElse(null);
+            String type =
+                    store.head(AssetService.key(courseKey, file.name())).map(ObjectStore.StoredObject::contentType)
+                            .orElse(null);
             assetList.addObject().put("name", file.name()).put("size", file.size()).put("contentType", type);
         }
         zip.putNextEntry(new ZipEntry("course.json"));

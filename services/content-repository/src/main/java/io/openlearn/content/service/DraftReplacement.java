@@ -1,6 +1,5 @@
 package io.openlearn.content.service;
 
-import io.openlearn.kit.security.Caller;
 import io.openlearn.content.domain.DraftBlock;
 import io.openlearn.content.domain.OrderKeys;
 import io.openlearn.content.domain.PublishedVersion;
@@ -11,6 +10,7 @@ import io.openlearn.content.repository.PublishedBlockRepository;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
 import io.openlearn.content.repository.PublishedVersionRepository;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -30,7 +30,7 @@ public class DraftReplacement {
     private final PublishedBlockRepository published;
 
     public DraftReplacement(DraftRepository drafts, PublishedVersionRepository versions,
-                            PublishedBlockRepository published) {
+            PublishedBlockRepository published) {
         this.drafts = drafts;
         this.versions = versions;
         this.published = published;
@@ -47,8 +47,8 @@ public class DraftReplacement {
     }
 
     Replaced discard(String courseKey) {
-        PublishedVersion latest = versions.latest(courseKey).orElseThrow(() ->
-                new ProblemException(409, courseKey + " was never published: there is nothing to go back to."));
+        PublishedVersion latest = versions.latest(courseKey).orElseThrow(
+                () -> new ProblemException(409, courseKey + " was never published: there is nothing to go back to."));
         Draft draft = drafts.open(courseKey);
         Counting<DraftBlock> blocks = new Counting<>(new SortKeysFromOrder(
                 published.iterateInOrder(courseKey, latest.publishId())));

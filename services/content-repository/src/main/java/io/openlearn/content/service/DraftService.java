@@ -1,7 +1,5 @@
 package io.openlearn.content.service;
 
-import io.openlearn.kit.security.Caller;
-import java.util.function.Supplier;
 import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.DraftBlock;
@@ -12,10 +10,12 @@ import io.openlearn.content.repository.DraftRepository;
 import io.openlearn.content.repository.DraftRepository.Draft;
 import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Editing a course's draft: create, change, move (and reorder) and delete blocks. Each change writes one document,
@@ -192,8 +192,8 @@ public class DraftService {
             throw ProblemException.invalid(field, "a " + childType.wireName() + " goes under a "
                     + childType.parentType().wireName() + ", not a " + parsed.type().wireName());
         }
-        return drafts.find(draft, parentKey).orElseThrow(() ->
-                new ProblemException(409, "The parent " + parentKey + " is not in the draft."));
+        return drafts.find(draft, parentKey)
+                .orElseThrow(() -> new ProblemException(409, "The parent " + parentKey + " is not in the draft."));
     }
 
     /** A sort key placing a block at {@code index} among the parent's other children (null: last). */

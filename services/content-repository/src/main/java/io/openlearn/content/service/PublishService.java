@@ -1,6 +1,5 @@
 package io.openlearn.content.service;
 
-import io.openlearn.kit.security.Caller;
 import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.GradingStructure;
@@ -14,6 +13,7 @@ import io.openlearn.content.repository.PublishedBlockRepository;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
 import io.openlearn.content.repository.PublishedVersionRepository;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,8 +44,8 @@ public class PublishService {
     private final Clock clock = Clock.systemUTC();
 
     public PublishService(DraftRepository drafts, DraftService draftService, PublishedBlockRepository published,
-                          PublishedVersionRepository versions, StructureService structures,
-                          PublishedEventRelay relay) {
+            PublishedVersionRepository versions, StructureService structures,
+            PublishedEventRelay relay) {
         this.drafts = drafts;
         this.draftService = draftService;
         this.published = published;

@@ -1,13 +1,13 @@
 package io.openlearn.content.service;
 
-import io.openlearn.kit.courseware.CoursewareReaders;
-import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.repository.PublishedBlockRepository;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
 import io.openlearn.content.repository.PublishedVersionRepository;
+import io.openlearn.kit.courseware.CoursewareReaders;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.function.Consumer;
@@ -66,7 +66,7 @@ public class PublishedContentQuery {
     }
 
     public PublishedBlock block(PublishedVersion version, String key) {
-        return blocks.find(version.courseKey(), version.publishId(), key).orElseThrow(() ->
-                new ProblemException(404, "No block " + key + " in version " + version.version() + "."));
+        return blocks.find(version.courseKey(), version.publishId(), key).orElseThrow(
+                () -> new ProblemException(404, "No block " + key + " in version " + version.version() + "."));
     }
 }

@@ -1,8 +1,5 @@
 package io.openlearn.content.service;
 
-import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.keys.CourseKeys;
-import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.content.client.ObjectStore;
@@ -12,9 +9,12 @@ import io.openlearn.content.domain.StructureCollector;
 import io.openlearn.content.repository.PublishedBlockRepository;
 import io.openlearn.content.repository.PublishedVersionRepository;
 import io.openlearn.kit.http.JsonBody;
+import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +34,7 @@ public class StructureService {
     private final ObjectMapper json;
 
     public StructureService(StructureCache cache, ObjectStore store, PublishedVersionRepository versions,
-                            PublishedBlockRepository blocks, ObjectMapper json) {
+            PublishedBlockRepository blocks, ObjectMapper json) {
         this.cache = cache;
         this.store = store;
         this.versions = versions;

@@ -41,7 +41,8 @@ class ScheduleIndexTest {
         assertTrue(index.visibleTo("problem", LEARNER, NOW, Map.of()));
         assertFalse(index.visibleTo("staff-problem", LEARNER, NOW, Map.of()));
         assertFalse(index.visibleTo("tomorrow", LEARNER, NOW, Map.of()));
-        assertFalse(index.visibleTo("html-future", LEARNER, NOW, Map.of()), "a child inherits its chapter's release date");
+        assertFalse(index.visibleTo("html-future", LEARNER, NOW, Map.of()),
+                "a child inherits its chapter's release date");
         assertEquals(NOW.plusSeconds(86_400), index.of("html-future").start());
     }
 

@@ -22,7 +22,8 @@ class StructureCollectorTest {
     private static BlockContent staffOnlyProblem(double maxScore, Double weight, Boolean staffOnly) {
         return new BlockContent("Q", null, null, null, null, null, null,
                 new Problem(Problem.Kind.NUMERICAL, "?", null, null, null, 1.0, null, null, null, null, maxScore,
-                        weight, null), null, staffOnly, null);
+                        weight, null),
+                null, staffOnly, null);
     }
 
     private static BlockContent scheduled(String name, Instant start, Boolean staffOnly, Boolean hideAfterDue) {

@@ -28,7 +28,8 @@ class CourseArchiveResourceTest {
 
         Authoring target = new Authoring();
         given().auth().oauth2(target.author).contentType("application/zip").body(zip).post(ARCHIVE, target.course)
-                .then().log().ifValidationFails().statusCode(201).body("blockCount", equalTo(6)).body("assetCount", equalTo(1))
+                .then().log().ifValidationFails().statusCode(201).body("blockCount", equalTo(6))
+                .body("assetCount", equalTo(1))
                 .body("sourceCourseKey", equalTo(source.course));
         given().auth().oauth2(target.author).get("/api/content/v1/courses/{c}/draft", target.course).then()
                 .statusCode(200)
@@ -48,7 +49,7 @@ class CourseArchiveResourceTest {
         byte[] problemUnderTheRoot = archive("{\"key\":\"block-v1:A+B+C+type@course+block@course\",\"type\":\"course\","
                 + "\"parent\":null,\"sortKey\":\"\",\"content\":{}}",
                 "{\"key\":\"block-v1:A+B+C+type@problem+block@p\",\"type\":\"problem\","
-                + "\"parent\":\"block-v1:A+B+C+type@course+block@course\",\"sortKey\":\"V\",\"content\":{}}");
+                        + "\"parent\":\"block-v1:A+B+C+type@course+block@course\",\"sortKey\":\"V\",\"content\":{}}");
         given().auth().oauth2(target.author).contentType("application/zip").body(problemUnderTheRoot)
                 .post(ARCHIVE, target.course).then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(target.author).contentType("application/zip").body(new byte[] {1, 2, 3})

@@ -132,7 +132,7 @@ class PublishResourceTest {
                 .header("Content-Encoding", equalTo("gzip")).body("version", equalTo(1));
         // without content decoders REST Assured asks for no encoding, as a plain client does
         given().config(io.restassured.RestAssured.config().decoderConfig(
-                        io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()))
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()))
                 .auth().oauth2(Authoring.service()).get("/api/content/v1/courses/{c}/structure", a.course).then()
                 .statusCode(200)
                 .header("Content-Encoding", org.hamcrest.Matchers.nullValue()).body("problemCount", equalTo(1));

@@ -45,8 +45,8 @@ public class UpstreamStub {
     @Path("submission/api/submission/v1/courses/{key}/extensions/{user}")
     public Map<String, Object> extensions(@PathParam("key") String key, @PathParam("user") String user) {
         List<Map<String, Object>> items = new ArrayList<>();
-        upstreams.extensions.getOrDefault(key + "|" + user, Map.of()).forEach((subsection, until) ->
-                items.add(Map.of("subsectionKey", subsection, "until", until.toString())));
+        upstreams.extensions.getOrDefault(key + "|" + user, Map.of()).forEach(
+                (subsection, until) -> items.add(Map.of("subsectionKey", subsection, "until", until.toString())));
         return Map.of("userId", user, "items", items);
     }
 }

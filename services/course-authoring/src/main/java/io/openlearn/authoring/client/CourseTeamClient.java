@@ -39,9 +39,10 @@ public class CourseTeamClient {
     public Member add(String courseKey, String username, String role, String onBehalfOf) {
         AuthCalls.Assignment added = Upstream.call(SERVICE, () -> auth.add(new AuthCalls.Grant(username, role,
                 courseKey, "course team change by " + onBehalfOf + " in course-authoring")), status -> status == 404
-                ? new ProblemException(404, "No platform user named " + username + "; a user exists once they have"
-                        + " signed in.")
-                : refused(status));
+                        ? new ProblemException(404,
+                                "No platform user named " + username + "; a user exists once they have"
+                                        + " signed in.")
+                        : refused(status));
         return member(added);
     }
 

@@ -17,7 +17,7 @@ interface RoleAssignmentsApi {
 
     @GET
     AuthCalls.Page list(@QueryParam("scope") String scope, @QueryParam("limit") int limit,
-                        @QueryParam("after") String after);
+            @QueryParam("after") String after);
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * seconds after due dates. What makes one valid is the grading-policy module's {@link GradingPolicyRules}.
  */
 public record GradingPolicy(List<AssignmentType> assignmentTypes, Map<String, Double> gradeCutoffs,
-                            long gracePeriodSeconds) {
+        long gracePeriodSeconds) {
 
     /** The policy a new run starts with: Open edX Studio's default. */
     public static GradingPolicy openEdxDefault() {

@@ -18,7 +18,7 @@ public class GradingPolicyRepository {
     }
 
     public record StoredPolicy(String courseKey, int version, String policyJson, String hash, Instant createdAt,
-                               String createdBy) {
+            String createdBy) {
     }
 
     public void insert(StoredPolicy policy) {

@@ -28,7 +28,8 @@ public class PendingRegradeRepository {
                         VALUES (:key, :version, :due, :now)
                         ON CONFLICT (course_key) DO UPDATE
                            SET policy_version = EXCLUDED.policy_version,
-                               due_at = LEAST(EXCLUDED.due_at, pending_regrade.first_change_at + CAST(:latest AS interval))""")
+                               due_at = LEAST(EXCLUDED.due_at,
+                                              pending_regrade.first_change_at + CAST(:latest AS interval))""")
                 .setParameter("key", courseKey).setParameter("version", policyVersion)
                 .setParameter("due", dueAt).setParameter("now", now)
                 .setParameter("latest", latest.toSeconds() + " seconds").executeUpdate();

@@ -7,8 +7,8 @@ import io.openlearn.authoring.domain.CourseKey;
 import io.openlearn.authoring.domain.CourseSchedule;
 import io.openlearn.authoring.repository.CourseRunEntity;
 import io.openlearn.authoring.repository.CourseRunRepository;
-import io.openlearn.kit.security.Caller;
 import io.openlearn.authoring.service.CourseRunService;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -49,17 +49,17 @@ public class CourseRunResource {
     }
 
     public record CreateRequest(String org, String number, String run, String title, Instant start, Instant end,
-                                Instant enrollmentStart, Instant enrollmentEnd, String pacing, Boolean invitationOnly,
-                                Integer maxEnrollments, JsonNode daysEarlyForBeta, String courseVisibility) {
+            Instant enrollmentStart, Instant enrollmentEnd, String pacing, Boolean invitationOnly,
+            Integer maxEnrollments, JsonNode daysEarlyForBeta, String courseVisibility) {
     }
 
     public record UpdateRequest(String title, Instant start, Instant end, Instant enrollmentStart,
-                                Instant enrollmentEnd, String pacing, Boolean invitationOnly, Integer maxEnrollments,
-                                JsonNode daysEarlyForBeta, String courseVisibility) {
+            Instant enrollmentEnd, String pacing, Boolean invitationOnly, Integer maxEnrollments,
+            JsonNode daysEarlyForBeta, String courseVisibility) {
     }
 
     public record RerunRequest(String org, String number, String run, String title, Instant start, Instant end,
-                               Instant enrollmentStart, Instant enrollmentEnd) {
+            Instant enrollmentStart, Instant enrollmentEnd) {
     }
 
     /**
@@ -69,10 +69,10 @@ public class CourseRunResource {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CourseRun(String courseKey, String org, String number, String run, String title, Instant start,
-                            Instant end, Instant enrollmentStart, Instant enrollmentEnd, String pacing,
-                            @JsonInclude(JsonInclude.Include.ALWAYS) Integer daysEarlyForBeta,
-                            String courseVisibility, Boolean invitationOnly, Integer maxEnrollments, String rerunOf,
-                            Long version, String contentCopy) {
+            Instant end, Instant enrollmentStart, Instant enrollmentEnd, String pacing,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer daysEarlyForBeta,
+            String courseVisibility, Boolean invitationOnly, Integer maxEnrollments, String rerunOf,
+            Long version, String contentCopy) {
         static CourseRun catalog(CourseRunEntity e) {
             return new CourseRun(e.courseKey, e.org, e.number, e.run, e.title, e.start, e.end, e.enrollmentStart,
                     e.enrollmentEnd, e.pacing, e.daysEarlyForBeta, e.courseVisibility, null, null, null, null, null);
@@ -96,10 +96,10 @@ public class CourseRunResource {
 
     @GET
     public CourseRunPage catalog(@QueryParam("org") @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String org,
-                                 @QueryParam("state") @Pattern(regexp = "upcoming|running|ended") String state,
-                                 @QueryParam("enrollmentOpen") Boolean enrollmentOpen,
-                                 @QueryParam("after") @Pattern(regexp = "course-v1:.{1,240}") String after,
-                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @QueryParam("state") @Pattern(regexp = "upcoming|running|ended") String state,
+            @QueryParam("enrollmentOpen") Boolean enrollmentOpen,
+            @QueryParam("after") @Pattern(regexp = "course-v1:.{1,240}") String after,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         List<CourseRun> items = runs.catalog(new CourseRunRepository.Filter(org, state, enrollmentOpen, after, limit))
                 .stream().map(CourseRun::catalog).toList();
         String next = items.size() == limit ? items.get(items.size() - 1).courseKey() : null;
@@ -133,7 +133,7 @@ public class CourseRunResource {
     @Path("/{courseKey}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("courseKey") String courseKey, @HeaderParam("If-Match") String ifMatch,
-                           @NotNull @Valid UpdateRequest request) {
+            @NotNull @Valid UpdateRequest request) {
         CourseKey key = Requests.pathKey(courseKey);
         long expected = Requests.ifMatch(ifMatch);
         CourseRunEntity run = runs.update(caller(), key, expected, Requests.settings(request.title(), request.start(),

@@ -36,8 +36,7 @@ public class CourseTeamResource {
     }
 
     public record MemberRequest(@NotBlank @Size(max = 255) String username,
-                                @NotNull @Pattern(regexp = "course_instructor|course_staff|course_beta_tester")
-                                String role) {
+            @NotNull @Pattern(regexp = "course_instructor|course_staff|course_beta_tester") String role) {
     }
 
     public record Member(String username, String role) {
@@ -64,7 +63,7 @@ public class CourseTeamResource {
     @DELETE
     @Path("/{role}/{username}")
     public Response remove(@PathParam("courseKey") String courseKey, @PathParam("role") String role,
-                           @PathParam("username") String username) {
+            @PathParam("username") String username) {
         team.remove(callers.current(), Requests.pathKey(courseKey), role, username);
         return Response.noContent().build();
     }

@@ -3,8 +3,8 @@ package io.openlearn.authoring.rest;
 import io.openlearn.authoring.domain.AssignmentType;
 import io.openlearn.authoring.domain.GradingPolicy;
 import io.openlearn.authoring.repository.GradingPolicyRepository.StoredPolicy;
-import io.openlearn.kit.security.Caller;
 import io.openlearn.authoring.service.GradingPolicyService;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -37,12 +37,12 @@ public class GradingPolicyResource {
     }
 
     public record PolicyRequest(List<AssignmentType> assignmentTypes, Map<String, Double> gradeCutoffs,
-                                Long gracePeriodSeconds) {
+            Long gracePeriodSeconds) {
     }
 
     public record PolicyVersion(String courseKey, int version, String hash, Instant createdAt, String createdBy,
-                                List<AssignmentType> assignmentTypes, Map<String, Double> gradeCutoffs,
-                                long gracePeriodSeconds) {
+            List<AssignmentType> assignmentTypes, Map<String, Double> gradeCutoffs,
+            long gracePeriodSeconds) {
     }
 
     public record PolicyHistory(List<PolicyVersion> items) {
@@ -57,7 +57,7 @@ public class GradingPolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("courseKey") String courseKey, @HeaderParam("If-Match") String ifMatch,
-                           @NotNull @Valid PolicyRequest request) {
+            @NotNull @Valid PolicyRequest request) {
         var key = Requests.pathKey(courseKey);
         int expected = (int) Requests.ifMatch(ifMatch);
         GradingPolicy policy = new GradingPolicy(request.assignmentTypes(), request.gradeCutoffs(),

@@ -37,9 +37,9 @@ final class Requests {
     }
 
     static CourseRunSettings settings(String title, java.time.Instant start, java.time.Instant end,
-                                      java.time.Instant enrollmentStart, java.time.Instant enrollmentEnd,
-                                      String pacing, Boolean invitationOnly, Integer maxEnrollments,
-                                      JsonNode daysEarlyForBeta, String courseVisibility) {
+            java.time.Instant enrollmentStart, java.time.Instant enrollmentEnd,
+            String pacing, Boolean invitationOnly, Integer maxEnrollments,
+            JsonNode daysEarlyForBeta, String courseVisibility) {
         List<FieldError> errors = new ArrayList<>();
         Pacing parsedPacing = Pacing.fromWireName(pacing == null ? "instructor" : pacing).orElse(null);
         if (parsedPacing == null) {

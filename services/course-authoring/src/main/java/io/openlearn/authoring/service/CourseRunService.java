@@ -32,7 +32,7 @@ public class CourseRunService {
     private final GradingPolicyJson policyJson;
 
     public CourseRunService(CourseRunRepository runs, GradingPolicyRepository policies, OutboxWriter outbox,
-                            GradingPolicyJson policyJson) {
+            GradingPolicyJson policyJson) {
         this.runs = runs;
         this.policies = policies;
         this.outbox = outbox;
@@ -48,7 +48,7 @@ public class CourseRunService {
     }
 
     private CourseRunEntity createRun(Caller caller, CourseKey key, CourseRunSettings settings, String policyJson,
-                                      String policyHash, String rerunOf) {
+            String policyHash, String rerunOf) {
         CoursePermissions.require(CoursePermissions.mayCreateRuns(caller, key.org()),
                 "Only admins and admins of " + key.org() + " create its course runs.");
         requireValid(settings);
@@ -73,7 +73,8 @@ public class CourseRunService {
     @Transactional
     public CourseRunEntity update(Caller caller, CourseKey key, long expectedVersion, CourseRunSettings settings) {
         CourseRunEntity run = find(key);
-        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, key.toString()), "Only the course team edits " + key + ".");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, key.toString()),
+                "Only the course team edits " + key + ".");
         requireValid(settings);
         if (!runs.bumpVersion(run.courseKey, expectedVersion)) {
             throw new ProblemException(412, "Course run " + key + " changed since version " + expectedVersion

@@ -11,7 +11,7 @@ import io.openlearn.authoring.domain.Pacing;
  * may see its catalog outline.
  */
 public record CourseRunSettings(String title, CourseSchedule schedule, Pacing pacing, boolean invitationOnly,
-                                Integer maxEnrollments, Integer daysEarlyForBeta, CourseVisibility courseVisibility) {
+        Integer maxEnrollments, Integer daysEarlyForBeta, CourseVisibility courseVisibility) {
 
     /** The longest head start beta testers may get. */
     public static final int MAX_DAYS_EARLY_FOR_BETA = 365;

@@ -38,8 +38,8 @@ public class GradingPolicyService {
     private final AuthoringConfig config;
 
     public GradingPolicyService(CourseRunService runs, GradingPolicyRepository policies,
-                                PendingRegradeRepository regrades, OutboxWriter outbox,
-                                GradingPolicyJson policyJson, AuthoringConfig config) {
+            PendingRegradeRepository regrades, OutboxWriter outbox,
+            GradingPolicyJson policyJson, AuthoringConfig config) {
         this.runs = runs;
         this.policies = policies;
         this.regrades = regrades;

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.hasLength;
 import io.openlearn.testkit.EventTap;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +20,8 @@ class GradingPolicyResourceTest {
 
     static Map<String, Object> policy(double passCutoff) {
         return Map.of("assignmentTypes", List.of(
-                        Map.of("type", "Homework", "minCount", 3, "dropCount", 1, "weight", 0.6, "shortLabel", "HW"),
-                        Map.of("type", "Final Exam", "minCount", 1, "dropCount", 0, "weight", 0.5, "shortLabel", "F")),
+                Map.of("type", "Homework", "minCount", 3, "dropCount", 1, "weight", 0.6, "shortLabel", "HW"),
+                Map.of("type", "Final Exam", "minCount", 1, "dropCount", 0, "weight", 0.5, "shortLabel", "F")),
                 "gradeCutoffs", Map.of("A", 0.9, "Pass", passCutoff), "gracePeriodSeconds", 3600);
     }
 
@@ -31,7 +30,7 @@ class GradingPolicyResourceTest {
     }
 
     static io.restassured.response.ValidatableResponse change(String token, String key, String ifMatch,
-                                                              Object body) {
+            Object body) {
         return given().auth().oauth2(token).contentType("application/json").header("If-Match", ifMatch).body(body)
                 .put("/api/authoring/v1/course-runs/{k}/grading-policy", key).then();
     }
@@ -60,8 +59,8 @@ class GradingPolicyResourceTest {
         String key = run();
         String instructor = TestTokens.user("inst").role("course_instructor", key).sign();
         Map<String, Object> bad = Map.of("assignmentTypes", List.of(
-                        Map.of("type", "Homework", "minCount", 1, "dropCount", 2, "weight", -1),
-                        Map.of("type", "Homework", "minCount", 1, "dropCount", 0, "weight", 1)),
+                Map.of("type", "Homework", "minCount", 1, "dropCount", 2, "weight", -1),
+                Map.of("type", "Homework", "minCount", 1, "dropCount", 0, "weight", 1)),
                 "gradeCutoffs", Map.of("A", 1.5));
         change(instructor, key, "\"1\"", bad).statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("assignmentTypes[0].dropCount", "assignmentTypes[0].weight",

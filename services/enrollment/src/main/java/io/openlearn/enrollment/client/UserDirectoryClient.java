@@ -26,7 +26,7 @@ public class UserDirectoryClient {
     private final TtlCache<UUID, Boolean> known;
 
     public UserDirectoryClient(AuthUsers users,
-                               @ConfigProperty(name = "enrollment.known-user-cache-ttl") Duration knownUserTtl) {
+            @ConfigProperty(name = "enrollment.known-user-cache-ttl") Duration knownUserTtl) {
         this.users = users;
         this.known = new TtlCache<>(knownUserTtl, 100_000);
     }

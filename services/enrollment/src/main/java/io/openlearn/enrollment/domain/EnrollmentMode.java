@@ -4,8 +4,13 @@ import java.util.Arrays;
 
 /** Open edX course modes, with the wire names clients use. */
 public enum EnrollmentMode {
-    AUDIT("audit"), HONOR("honor"), VERIFIED("verified"), PROFESSIONAL("professional"),
-    NO_ID_PROFESSIONAL("no-id-professional"), MASTERS("masters"), CREDIT("credit");
+    AUDIT("audit"),
+    HONOR("honor"),
+    VERIFIED("verified"),
+    PROFESSIONAL("professional"),
+    NO_ID_PROFESSIONAL("no-id-professional"),
+    MASTERS("masters"),
+    CREDIT("credit");
 
     private final String wireName;
 

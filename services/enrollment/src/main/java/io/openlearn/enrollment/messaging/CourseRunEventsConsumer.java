@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DeliverCallback;
-import io.openlearn.enrollment.domain.CourseRules;
-import io.openlearn.enrollment.repository.CourseRulesRepository;
 import io.openlearn.broker.RabbitConnectionConfig;
 import io.openlearn.broker.RabbitConnections;
+import io.openlearn.enrollment.domain.CourseRules;
+import io.openlearn.enrollment.repository.CourseRulesRepository;
 import io.openlearn.events.CourseRunChanged;
 import io.openlearn.events.Events;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +43,7 @@ public class CourseRunEventsConsumer {
     private volatile Connection connection;
 
     public CourseRunEventsConsumer(RabbitConnectionConfig rabbit, CourseRulesRepository rules, ObjectMapper json,
-                                   @ConfigProperty(name = "enrollment.course-runs-queue") String queue) {
+            @ConfigProperty(name = "enrollment.course-runs-queue") String queue) {
         this.rabbit = rabbit;
         this.rules = rules;
         this.json = json;
@@ -71,7 +71,7 @@ public class CourseRunEventsConsumer {
                 channel.basicNack(deliveryTag, false, false);
             }
         };
-        channel.basicConsume(queue, false, onMessage, consumerTag -> { });
+        channel.basicConsume(queue, false, onMessage, consumerTag -> {});
     }
 
     void stop(@Observes ShutdownEvent event) throws IOException {

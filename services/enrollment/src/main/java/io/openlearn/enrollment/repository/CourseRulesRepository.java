@@ -56,7 +56,7 @@ public class CourseRulesRepository {
 
     public boolean isAllowed(String courseKey, java.util.UUID userId) {
         return !entityManager.createNativeQuery(
-                        "SELECT 1 FROM allowed_learner WHERE course_key = :key AND user_id = :user")
+                "SELECT 1 FROM allowed_learner WHERE course_key = :key AND user_id = :user")
                 .setParameter("key", courseKey).setParameter("user", userId).getResultList().isEmpty();
     }
 
@@ -75,13 +75,13 @@ public class CourseRulesRepository {
     @SuppressWarnings("unchecked")
     public List<java.util.UUID> allowList(String courseKey) {
         return entityManager.createNativeQuery(
-                        "SELECT user_id FROM allowed_learner WHERE course_key = :key ORDER BY added_at, user_id")
+                "SELECT user_id FROM allowed_learner WHERE course_key = :key ORDER BY added_at, user_id")
                 .setParameter("key", courseKey).getResultList();
     }
 
     public long activeEnrollments(String courseKey) {
         return ((Number) entityManager.createNativeQuery(
-                        "SELECT count(*) FROM enrollment WHERE course_key = :key AND active")
+                "SELECT count(*) FROM enrollment WHERE course_key = :key AND active")
                 .setParameter("key", courseKey).getSingleResult()).longValue();
     }
 

@@ -30,7 +30,7 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
 
     /** Keyset page of a run's enrollments in (created, id) order: stable while enrollments come and go. */
     public List<EnrollmentEntity> page(String courseKey, String mode, Boolean active, Instant afterCreated,
-                                       UUID afterId, int limit) {
+            UUID afterId, int limit) {
         StringBuilder where = new StringBuilder("courseKey = :key");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("key", courseKey);
         if (mode != null) {
@@ -51,7 +51,7 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
     @SuppressWarnings("unchecked")
     public java.util.Map<String, Long> activeCountsByMode(String courseKey) {
         List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "SELECT mode, count(*) FROM enrollment WHERE course_key = :k AND active GROUP BY mode")
+                "SELECT mode, count(*) FROM enrollment WHERE course_key = :k AND active GROUP BY mode")
                 .setParameter("k", courseKey).getResultList();
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
@@ -59,7 +59,7 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
     }
 
     public void recordHistory(UUID userId, String courseKey, String action, String fromMode, String toMode,
-                              String actor, Instant at) {
+            String actor, Instant at) {
         getEntityManager().createNativeQuery("""
                         INSERT INTO enrollment_history (user_id, course_key, action, from_mode, to_mode, actor, at)
                         VALUES (:user, :key, :action, :from, :to, :actor, :at)""")

@@ -2,11 +2,11 @@ package io.openlearn.enrollment.rest;
 
 import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.EnrollmentEntity;
-import io.openlearn.kit.security.Caller;
 import io.openlearn.enrollment.service.EnrollmentService;
 import io.openlearn.enrollment.service.KnownLearners;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -34,7 +34,7 @@ public class CourseEnrollmentResource {
     private final CourseCaller callers;
 
     public CourseEnrollmentResource(EnrollmentService enrollments, KnownLearners knownLearners,
-                                    CourseCaller callers) {
+            CourseCaller callers) {
         this.enrollments = enrollments;
         this.knownLearners = knownLearners;
         this.callers = callers;
@@ -55,7 +55,7 @@ public class CourseEnrollmentResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response enroll(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId,
-                           @NotNull @Valid EnrollRequest request) {
+            @NotNull @Valid EnrollRequest request) {
         Caller caller = callers.current();
         EnrollmentMode mode;
         try {

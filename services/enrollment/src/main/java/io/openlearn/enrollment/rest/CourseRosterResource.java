@@ -2,10 +2,10 @@ package io.openlearn.enrollment.rest;
 
 import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.EnrollmentEntity;
-import io.openlearn.kit.security.Caller;
 import io.openlearn.enrollment.service.CourseRosterService;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -61,19 +61,19 @@ public class CourseRosterResource {
     }
 
     public record BulkRequest(@NotNull String action, String mode, @Size(max = MAX_BULK) List<String> userIds,
-                              @Size(max = MAX_BULK) List<String> usernames, @Size(max = 200_000) String csv) {
+            @Size(max = MAX_BULK) List<String> usernames, @Size(max = 200_000) String csv) {
     }
 
     public record BulkResponse(String courseKey, int succeeded, int failed,
-                               List<CourseRosterService.BulkResult> results) {
+            List<CourseRosterService.BulkResult> results) {
     }
 
     @GET
     @Path("/enrollments")
     public RosterPage roster(@PathParam("courseKey") String courseKey,
-                             @QueryParam("mode") String mode, @QueryParam("active") Boolean active,
-                             @QueryParam("after") String after,
-                             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+            @QueryParam("mode") String mode, @QueryParam("active") Boolean active,
+            @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         String key = key(courseKey);
         Instant afterCreated = null;
         UUID afterId = null;
@@ -171,7 +171,8 @@ public class CourseRosterResource {
         try {
             return EnrollmentMode.fromWireName(mode);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("mode", "one of audit, honor, verified, professional, no-id-professional, masters, credit");
+            throw ProblemException.invalid("mode",
+                    "one of audit, honor, verified, professional, no-id-professional, masters, credit");
         }
     }
 

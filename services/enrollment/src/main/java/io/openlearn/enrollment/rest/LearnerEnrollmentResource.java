@@ -2,6 +2,7 @@ package io.openlearn.enrollment.rest;
 
 import io.openlearn.enrollment.repository.EnrollmentEntity;
 import io.openlearn.enrollment.repository.EnrollmentRepository;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import io.openlearn.kit.security.CourseCaller;
 
 /** The caller's own enrollments: the subject of the token decides whose rows are read, never a parameter. */
 @Path("/api/enrollment/v1/me/enrollments")

@@ -1,13 +1,13 @@
 package io.openlearn.enrollment.service;
 
 import io.openlearn.enrollment.client.UserDirectoryClient;
-import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.CourseRulesRepository;
 import io.openlearn.enrollment.repository.EnrollmentEntity;
 import io.openlearn.enrollment.repository.EnrollmentRepository;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CoursePermissions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,8 +29,8 @@ public class CourseRosterService {
     private final UserDirectoryClient directory;
 
     public CourseRosterService(EnrollmentRepository enrollments, CourseRulesRepository rules,
-                               EnrollmentService enrollmentService, KnownLearners knownLearners,
-                               UserDirectoryClient directory) {
+            EnrollmentService enrollmentService, KnownLearners knownLearners,
+            UserDirectoryClient directory) {
         this.enrollments = enrollments;
         this.rules = rules;
         this.enrollmentService = enrollmentService;
@@ -66,7 +66,7 @@ public class CourseRosterService {
 
     @Transactional
     public List<EnrollmentEntity> page(Caller caller, String courseKey, String mode, Boolean active,
-                                       Instant afterCreated, UUID afterId, int limit) {
+            Instant afterCreated, UUID afterId, int limit) {
         requireStaff(caller, courseKey);
         return enrollments.page(courseKey, mode, active, afterCreated, afterId, limit);
     }
@@ -106,7 +106,7 @@ public class CourseRosterService {
      * Unenrolling needs no check, so stray rows of unknown ids can still be removed.
      */
     public List<BulkResult> bulk(Caller caller, String courseKey, boolean enroll, EnrollmentMode mode,
-                                 List<UUID> learners) {
+            List<UUID> learners) {
         requireStaff(caller, courseKey);
         Set<UUID> unknown = enroll ? knownLearners.unknownAmong(caller, courseKey, learners) : Set.of();
         List<BulkResult> results = new ArrayList<>();

@@ -1,7 +1,5 @@
 package io.openlearn.enrollment.service;
 
-import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.enrollment.domain.CourseRules;
 import io.openlearn.enrollment.domain.EnrollmentMode;
 import io.openlearn.enrollment.repository.CourseRulesRepository;
@@ -10,6 +8,8 @@ import io.openlearn.enrollment.repository.EnrollmentRepository;
 import io.openlearn.events.EnrollmentChanged;
 import io.openlearn.events.Events;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,11 +1,11 @@
 package io.openlearn.enrollment.service;
 
-import io.openlearn.kit.security.Caller;
-import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.enrollment.client.UserDirectoryClient;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.problem.Problems;
+import io.openlearn.kit.security.Caller;
+import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashSet;

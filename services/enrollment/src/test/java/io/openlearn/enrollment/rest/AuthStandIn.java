@@ -67,7 +67,7 @@ public class AuthStandIn {
     @GET
     @Path("/{username}")
     public Response byUsername(@HeaderParam("Authorization") String authorization,
-                               @PathParam("username") String username) {
+            @PathParam("username") String username) {
         Response refused = refused(authorization);
         if (refused != null) {
             return refused;

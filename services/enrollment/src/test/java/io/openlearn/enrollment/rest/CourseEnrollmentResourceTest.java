@@ -58,7 +58,7 @@ class CourseEnrollmentResourceTest {
 
     long rowsOf(String userId, String key) {
         return ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "SELECT count(*) FROM enrollment WHERE user_id = :u AND course_key = :k")
+                "SELECT count(*) FROM enrollment WHERE user_id = :u AND course_key = :k")
                 .setParameter("u", UUID.fromString(userId)).setParameter("k", key).getSingleResult())).longValue();
     }
 
@@ -118,7 +118,7 @@ class CourseEnrollmentResourceTest {
         enroll(alice, notYet, "me", "audit").statusCode(409);
         enroll(alice, invitation, "me", "audit").statusCode(403);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "INSERT INTO allowed_learner (course_key, user_id, added_by, added_at) VALUES (:k, :u, 'staff', now())")
+                "INSERT INTO allowed_learner (course_key, user_id, added_by, added_at) VALUES (:k, :u, 'staff', now())")
                 .setParameter("k", invitation).setParameter("u", UUID.fromString(alice.subject())).executeUpdate());
         enroll(alice, invitation, "me", "audit").statusCode(201);
         enroll(TestTokens.user("staff").role("course_staff", closed), closed, alice.subject(), "honor")
@@ -202,7 +202,7 @@ class CourseEnrollmentResourceTest {
     @SuppressWarnings("unchecked")
     List<String> history(TestTokens learner, String key) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "SELECT action FROM enrollment_history WHERE user_id = :u AND course_key = :k ORDER BY id")
+                "SELECT action FROM enrollment_history WHERE user_id = :u AND course_key = :k ORDER BY id")
                 .setParameter("u", UUID.fromString(learner.subject())).setParameter("k", key).getResultList());
     }
 }

@@ -34,7 +34,7 @@ class CourseRosterResourceTest {
         String key = run(false, null);
         TestTokens staff = TestTokens.user("staff").role("course_staff", key);
         List<String> ids = new ArrayList<>();
-        for (String mode : new String[]{"audit", "audit", "verified"}) {
+        for (String mode : new String[] {"audit", "audit", "verified"}) {
             TestTokens learner = CourseEnrollmentResourceTest.learner();
             CourseEnrollmentResourceTest.enroll(staff, key, learner.subject(), mode).statusCode(201);
             ids.add(learner.subject());
@@ -46,7 +46,8 @@ class CourseRosterResourceTest {
                 .get("/api/enrollment/v1/courses/{k}/enrollments", key).then()
                 .body("items.userId", contains(ids.get(2))).body("nextCursor", nullValue());
         given().auth().oauth2(staff.sign()).queryParam("mode", "verified")
-                .get("/api/enrollment/v1/courses/{k}/enrollments", key).then().body("items.userId", contains(ids.get(2)));
+                .get("/api/enrollment/v1/courses/{k}/enrollments", key).then()
+                .body("items.userId", contains(ids.get(2)));
         given().auth().oauth2(staff.sign()).get("/api/enrollment/v1/courses/{k}/enrollment-counts", key).then()
                 .statusCode(200).body("active", equalTo(3)).body("activeByMode.audit", equalTo(2));
         given().auth().oauth2(TestTokens.user("learner1").sign())

@@ -26,7 +26,7 @@ final class CourseRunEvents {
     }
 
     static void publish(String courseKey, long version, Instant enrollmentStart, Instant enrollmentEnd,
-                        boolean invitationOnly, Integer maxEnrollments) throws Exception {
+            boolean invitationOnly, Integer maxEnrollments) throws Exception {
         CourseRunChanged data = new CourseRunChanged(courseKey, CourseRunChanged.Change.updated, version,
                 "Enrollment rules", null, null, enrollmentStart, enrollmentEnd, "instructor", invitationOnly,
                 maxEnrollments, null, null, "private");
@@ -46,7 +46,8 @@ final class CourseRunEvents {
             channel.exchangeDeclare("openlearn.events", "topic", true);
             channel.basicPublish("openlearn.events", Events.COURSE_RUN_CHANGED.name(),
                     new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").deliveryMode(2)
-                            .build(), JSON.writeValueAsBytes(event));
+                            .build(),
+                    JSON.writeValueAsBytes(event));
         }
     }
 }

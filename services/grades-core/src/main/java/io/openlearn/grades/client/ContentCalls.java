@@ -30,8 +30,8 @@ class ContentCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Subsection(String key, String displayName, Boolean graded, String format, Instant due,
-                      List<Problem> problems, String chapter, Instant start, Boolean visibleToStaffOnly,
-                      Boolean hideAfterDue) {
+            List<Problem> problems, String chapter, Instant start, Boolean visibleToStaffOnly,
+            Boolean hideAfterDue) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

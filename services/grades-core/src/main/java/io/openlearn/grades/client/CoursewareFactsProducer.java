@@ -22,8 +22,9 @@ public class CoursewareFactsProducer {
     CoursewareFacts coursewareFacts(CoursewareCalls calls, GradingConfig config) {
         GradingConfig.Courseware ttls = config.courseware();
         return new CoursewareFacts(calls, new CoursewareFacts.Upstreams(config.authoringUrl(),
-                config.enrollmentUrl(), config.submissionUrl()), new CoursewareFacts.Ttls(ttls.runCacheTtl(),
-                ttls.enrollmentCacheTtl(), ttls.extensionCacheTtl()));
+                config.enrollmentUrl(), config.submissionUrl()),
+                new CoursewareFacts.Ttls(ttls.runCacheTtl(),
+                        ttls.enrollmentCacheTtl(), ttls.extensionCacheTtl()));
     }
 
     @Produces

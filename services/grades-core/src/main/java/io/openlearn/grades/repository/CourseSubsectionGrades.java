@@ -22,7 +22,8 @@ public class CourseSubsectionGrades {
             + " possible_all, percent, overridden FROM subsection_grade WHERE course_key = ? ORDER BY user_id";
 
     /** Calls {@code perLearner} once per learner with their subsection grades by key; needs a transaction. */
-    public int forEachLearner(Connection db, String courseKey, BiConsumer<UUID, Map<String, SubsectionGrade>> perLearner)
+    public int forEachLearner(Connection db, String courseKey,
+            BiConsumer<UUID, Map<String, SubsectionGrade>> perLearner)
             throws SQLException {
         int learners = 0;
         try (PreparedStatement query = db.prepareStatement(ALL)) {

@@ -125,7 +125,7 @@ public class OverrideRepository {
             throws SQLException {
         Double[] fields = values == null ? new Double[4]
                 : new Double[] {values.earnedGraded(), values.possibleGraded(), values.earnedAll(),
-                    values.possibleAll()};
+                        values.possibleAll()};
         for (int i = 0; i < 4; i++) {
             if (fields[i] == null) {
                 statement.setNull(first + i, Types.DOUBLE);

@@ -162,7 +162,8 @@ class GradingEngineTest {
         GradingPolicy policy = new GradingPolicy(1, List.of(type("Homework", 2, 0, 0.75), type("Exam", 1, 0, 0.25)),
                 CUTOFFS);
         CourseGrade grade = CourseGradeCalculator.grade(course, policy,
-                Map.of("a", new ProblemScore(1, 2), "b", new ProblemScore(2, 2), "c", new ProblemScore(3, 4)), Map.of());
+                Map.of("a", new ProblemScore(1, 2), "b", new ProblemScore(2, 2), "c", new ProblemScore(3, 4)),
+                Map.of());
         assertEquals(0.75, grade.percent());
         assertEquals("C", grade.letterGrade());
         assertTrue(grade.passed());

@@ -22,11 +22,14 @@ class LearnerOutlineTest {
 
     private static CourseStructure course() {
         return new CourseStructure("course-v1:O+N+R", 1, List.of(new ChapterDefinition("week1", "Week 1", null, false),
-                new ChapterDefinition("week2", "Week 2", TOMORROW, false)), List.of(
-                new SubsectionDefinition("exam", "Exam", true, "Exam", IN_AN_HOUR, List.of(), "week1", null, false,
-                        true),
-                new SubsectionDefinition("hw2", "Homework 2", true, "Homework", null, List.of(), "week2", TOMORROW,
-                        false, false)));
+                new ChapterDefinition("week2", "Week 2", TOMORROW, false)),
+                List.of(
+                        new SubsectionDefinition("exam", "Exam", true, "Exam", IN_AN_HOUR, List.of(), "week1", null,
+                                false,
+                                true),
+                        new SubsectionDefinition("hw2", "Homework 2", true, "Homework", null, List.of(), "week2",
+                                TOMORROW,
+                                false, false)));
     }
 
     private static LearnerOutline.LearnerFacts facts(LearnerAccess access, Map<String, Instant> extensions) {

@@ -136,8 +136,8 @@ public class UpstreamStub {
     @Path("submission/api/submission/v1/courses/{key}/extensions/{learner}")
     public Map<String, Object> extensions(@PathParam("key") String key, @PathParam("learner") UUID learner) {
         List<Map<String, Object>> items = new ArrayList<>();
-        upstreams.extensions.getOrDefault(key + "|" + learner, Map.of()).forEach((subsection, until) ->
-                items.add(Map.of("subsectionKey", subsection, "until", until.toString())));
+        upstreams.extensions.getOrDefault(key + "|" + learner, Map.of()).forEach(
+                (subsection, until) -> items.add(Map.of("subsectionKey", subsection, "until", until.toString())));
         return Map.of("userId", learner.toString(), "items", items);
     }
 

@@ -53,7 +53,8 @@ public class Upstreams {
     }
 
     /** Stores a new policy version (1, 2, ...) of the course. */
-    public synchronized GradingPolicy policy(String courseKey, List<AssignmentType> types, Map<String, Double> cutoffs) {
+    public synchronized GradingPolicy policy(String courseKey, List<AssignmentType> types,
+            Map<String, Double> cutoffs) {
         List<GradingPolicy> versions = policies.computeIfAbsent(courseKey, k -> new CopyOnWriteArrayList<>());
         GradingPolicy policy = new GradingPolicy(versions.size() + 1, types, new LinkedHashMap<>(cutoffs));
         versions.add(policy);

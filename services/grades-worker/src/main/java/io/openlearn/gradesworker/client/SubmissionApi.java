@@ -17,11 +17,11 @@ interface SubmissionApi {
     @GET
     @Path("/scores")
     SubmissionCalls.Scores scores(@PathParam("courseKey") String courseKey, @QueryParam("limit") int limit,
-                                  @QueryParam("after") String after);
+            @QueryParam("after") String after);
 
     @POST
     @Path("/items/{itemKey}/rescore")
     @Consumes(MediaType.APPLICATION_JSON)
     SubmissionCalls.Rescored rescore(@PathParam("courseKey") String courseKey, @PathParam("itemKey") String itemKey,
-                                     SubmissionCalls.RescoreRequest request);
+            SubmissionCalls.RescoreRequest request);
 }

@@ -24,7 +24,7 @@ class SubmissionCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Score(UUID userId, String itemKey, Double rawEarned, Double rawPossible, Long sequence, UUID scoreId,
-                 Instant scoredAt) {
+            Instant scoredAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -49,8 +49,8 @@ public class SubmissionClient {
     public int rescore(String courseKey, String itemKey, List<UUID> learners) {
         SubmissionCalls.Rescored answer = Upstream.call(SERVICE, () -> submission.rescore(courseKey, itemKey,
                 learners), status -> new ProblemException(422, "submission refused the rescore of " + itemKey
-                        // the problem or course is unknown to submission, or this worker may not ask: retrying will
-                        // not help
+        // the problem or course is unknown to submission, or this worker may not ask: retrying will
+        // not help
                         + " (" + status + ")."));
         return answer == null || answer.rescored() == null ? 0 : answer.rescored();
     }

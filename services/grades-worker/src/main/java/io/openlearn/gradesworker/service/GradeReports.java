@@ -60,8 +60,8 @@ public class GradeReports {
 
     /** Writes the job's report and returns its object key. */
     public String produce(GradeJob job) throws IOException {
-        CourseState state = states.current(job.courseKey()).orElseThrow(() ->
-                new ProblemException(422, "Course " + job.courseKey() + " has no published content to report on."));
+        CourseState state = states.current(job.courseKey()).orElseThrow(() -> new ProblemException(422,
+                "Course " + job.courseKey() + " has no published content to report on."));
         CourseStructure structure = structures.version(job.courseKey(), state.contentVersion());
         String key = "reports/" + job.courseKey() + "/" + job.kind().name() + "-" + job.id() + ".csv";
         store.write(key, "text/csv; charset=utf-8", out -> {
@@ -91,7 +91,7 @@ public class GradeReports {
             @Override
             public void learnerStarts(ResultSet row) throws java.sql.SQLException {
                 course = new String[] {row.getObject(1, UUID.class).toString(), number(row.getDouble(2)),
-                    row.getString(3) == null ? "" : row.getString(3), String.valueOf(row.getBoolean(4))};
+                        row.getString(3) == null ? "" : row.getString(3), String.valueOf(row.getBoolean(4))};
                 java.util.Arrays.fill(percents, "0");
             }
 

@@ -106,7 +106,7 @@ public class LearnerGrading {
      * inside (see {@link #regrade}), read again and retry once.
      */
     public <T> T inTransaction(String courseKey, Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             GradingBasis basis = prepare(courseKey);
             try {
                 return transactions.inNew(db -> work.run(db, basis));

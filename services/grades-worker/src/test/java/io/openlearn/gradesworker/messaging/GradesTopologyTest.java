@@ -37,7 +37,7 @@ class GradesTopologyTest {
     @Test
     void streamAndBatchQueuesExistWithTheirDeadLetterQueues() throws Exception {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
-            for (String queue : new String[]{GradesTopology.STREAM_QUEUE, GradesTopology.BATCH_QUEUE}) {
+            for (String queue : new String[] {GradesTopology.STREAM_QUEUE, GradesTopology.BATCH_QUEUE}) {
                 channel.queueDeclarePassive(queue);
                 channel.queueDeclarePassive(GradesTopology.deadLetterQueueOf(queue));
             }

@@ -75,8 +75,10 @@ class GradeReportsTest {
     private String report(EventPublisher events, String course, String kind, boolean includeUnenrolled)
             throws Exception {
         UUID job = UUID.randomUUID();
-        db.execute("INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by, created_at,"
-                + " include_unenrolled) VALUES (?, ?, ?, 'queued', 'report', ?, 'staff', now(), ?)", job, course, kind,
+        db.execute(
+                "INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by, created_at,"
+                        + " include_unenrolled) VALUES (?, ?, ?, 'queued', 'report', ?, 'staff', now(), ?)",
+                job, course, kind,
                 job.toString(), includeUnenrolled);
         events.publish(EventPublisher.event(Events.GRADE_REPORT_REQUESTED, new GradeJobRequested(course, job,
                 GradeJobRequested.Kind.valueOf(kind))));

@@ -172,7 +172,8 @@ class GradingInvariantTest {
             // the publish's job is created only after the policy job has finished (one BATCH consumer runs a job
             // to its end), so "every job done" holds too early unless both jobs are required to exist
             boolean jobsDone = db.rows("SELECT 1 FROM grade_job WHERE course_key = ? AND state <> 'done'", course)
-                    .isEmpty() && db.rows("SELECT DISTINCT cause_kind FROM grade_job WHERE course_key = ?"
+                    .isEmpty()
+                    && db.rows("SELECT DISTINCT cause_kind FROM grade_job WHERE course_key = ?"
                             + " AND cause_kind IN ('policy', 'publish')", course).size() == 2;
             if (handled() >= handledTarget && jobsDone) {
                 return;

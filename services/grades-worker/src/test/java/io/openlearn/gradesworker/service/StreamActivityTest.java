@@ -31,7 +31,8 @@ class StreamActivityTest {
         assertTrue(started.await(5, TimeUnit.SECONDS));
         assertEquals(1, activity.inFlight());
 
-        CompletableFuture<Boolean> slice = CompletableFuture.supplyAsync(() -> activity.awaitQuiet(Duration.ofSeconds(30)));
+        CompletableFuture<Boolean> slice =
+                CompletableFuture.supplyAsync(() -> activity.awaitQuiet(Duration.ofSeconds(30)));
         assertFalse(slice.isDone(), "the slice starts only once STREAM is idle");
         release.countDown();
 

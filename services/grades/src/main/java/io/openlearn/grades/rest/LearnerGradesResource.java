@@ -3,11 +3,11 @@ package io.openlearn.grades.rest;
 import io.openlearn.grades.domain.SubsectionOverride;
 import io.openlearn.grades.repository.GradeChange;
 import io.openlearn.grades.repository.OverrideRecord;
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.grades.service.OverrideService;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -106,7 +106,8 @@ public class LearnerGradesResource {
     @Path("override-history")
     public OverrideHistory overrideHistory(@PathParam("courseKey") String courseKey,
             @PathParam("userId") UUID userId) {
-        return new OverrideHistory(overrides.history(access.current(), courseKey, userId, 500).stream().map(Override::of).toList());
+        return new OverrideHistory(
+                overrides.history(access.current(), courseKey, userId, 500).stream().map(Override::of).toList());
     }
 
     private static SubsectionOverride validate(OverrideRequest request) {

@@ -2,10 +2,10 @@ package io.openlearn.grades.rest;
 
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.Transactions;
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.grades.service.OutlineQuery;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -54,7 +54,8 @@ public class MyGradesResource {
     public CourseGradeList courseGrades() {
         return new CourseGradeList(db.read(c -> grades.ofLearner(c, access.current().userId())).stream()
                 .map(g -> new CourseGrade(g.courseKey(), g.percent(), g.letterGrade(), g.passed(), g.firstPassedAt(),
-                        g.updatedAt())).toList());
+                        g.updatedAt()))
+                .toList());
     }
 
     @GET
@@ -69,6 +70,7 @@ public class MyGradesResource {
     public Response outline(@PathParam("courseKey") String courseKey, @QueryParam("previewAs") String previewAs,
             @HeaderParam("Accept-Encoding") String acceptEncoding) {
         // rendered and compressed once per version and access facts: a 200-subsection outline is about 70 KB
-        return outlines.json(access.current(), courseKey, CoursewareReaders.previewAsLearner(previewAs)).ok(acceptEncoding).build();
+        return outlines.json(access.current(), courseKey, CoursewareReaders.previewAsLearner(previewAs))
+                .ok(acceptEncoding).build();
     }
 }

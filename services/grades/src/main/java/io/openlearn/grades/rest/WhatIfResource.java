@@ -2,14 +2,14 @@ package io.openlearn.grades.rest;
 
 import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.grades.domain.GradingPolicy;
+import io.openlearn.grades.service.WhatIfQuery;
 import io.openlearn.gradingpolicy.AssignmentTypeDraft;
 import io.openlearn.gradingpolicy.GradingPolicyRules;
 import io.openlearn.gradingpolicy.PolicyDraft;
 import io.openlearn.gradingpolicy.Violation;
-import io.openlearn.kit.security.CourseCaller;
-import io.openlearn.grades.service.WhatIfQuery;
 import io.openlearn.kit.problem.Problem;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

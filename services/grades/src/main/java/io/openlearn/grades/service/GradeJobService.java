@@ -65,7 +65,8 @@ public class GradeJobService {
     }
 
     private static void requireTeam(Caller caller, String courseKey) {
-        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey),
+                "Only the course's staff may do this.");
     }
 
     private static String requireItem(String courseKey, String itemKey) {

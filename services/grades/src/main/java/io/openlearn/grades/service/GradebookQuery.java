@@ -43,7 +43,8 @@ public class GradebookQuery {
      */
     public Page page(Caller caller, String courseKey, GradebookRepository.Filter filter, String sort, String cursor,
             int limit) {
-        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey),
+                "Only the course's staff may do this.");
         Paging.requireLimit(limit, 500);
         return page(courseKey, filter, sort(sort), cursor, limit);
     }
@@ -66,8 +67,8 @@ public class GradebookQuery {
                 : db.read(c -> grades.subsectionGrades(c, courseKey, learners));
         List<Entry> entries = rows.stream().map(row -> {
             Map<String, Double> percents = new LinkedHashMap<>();
-            subsections.getOrDefault(row.userId(), Map.of()).forEach((key, stored) ->
-                    percents.put(key, stored.grade().percent()));
+            subsections.getOrDefault(row.userId(), Map.of())
+                    .forEach((key, stored) -> percents.put(key, stored.grade().percent()));
             return new Entry(row.userId(), row.percent(), row.letterGrade(), row.passed(), row.firstPassedAt(),
                     row.updatedAt(), percents);
         }).toList();

@@ -68,7 +68,8 @@ public class OverrideService {
     }
 
     private static void requireTeam(Caller caller, String courseKey) {
-        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey),
+                "Only the course's staff may do this.");
     }
 
     OverrideRecord set(String courseKey, UUID learner, String subsectionKey, SubsectionOverride values,

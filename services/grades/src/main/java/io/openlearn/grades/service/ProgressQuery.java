@@ -83,7 +83,8 @@ public class ProgressQuery {
     }
 
     private static void requireSelfOrTeam(Caller caller, String courseKey, UUID learner) {
-        CoursePermissions.require(CoursePermissions.isSelfOrTeam(caller, courseKey, learner), "Learners see only their own data.");
+        CoursePermissions.require(CoursePermissions.isSelfOrTeam(caller, courseKey, learner),
+                "Learners see only their own data.");
     }
 
     public Progress of(String courseKey, UUID learner) {

@@ -46,7 +46,8 @@ public class WhatIfQuery {
 
     /** The course team's preview (403 for anyone else); {@code proposal} is read, and refused 400, only after. */
     public Preview preview(Caller caller, String courseKey, Supplier<GradingPolicy> proposal) {
-        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey),
+                "Only the course's staff may do this.");
         return preview(courseKey, proposal.get());
     }
 

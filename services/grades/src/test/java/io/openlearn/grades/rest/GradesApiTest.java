@@ -278,7 +278,8 @@ class GradesApiTest {
                     .header("Location", notNullValue()).body("state", equalTo("queued")).extract().path("id");
             given().auth().oauth2(staff).contentType(ContentType.JSON)
                     .body(Map.of("kind", "rescore", "itemKey", "block-v1:" + course.substring(10)
-                            + "+type@problem+block@p1")).post("/api/grades/v1/courses/{c}/jobs", course).then()
+                            + "+type@problem+block@p1"))
+                    .post("/api/grades/v1/courses/{c}/jobs", course).then()
                     .statusCode(202).body("kind", equalTo("rescore"));
             given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "course_grade_report"))
                     .post("/api/grades/v1/courses/{c}/jobs", course).then().statusCode(202)

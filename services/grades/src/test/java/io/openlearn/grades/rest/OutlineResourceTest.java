@@ -52,16 +52,19 @@ class OutlineResourceTest {
                     prefix + "+type@sequential+block@secret", prefix + "+type@sequential+block@hw2");
             // hw1: p1 (1) and a staff-only p2 (5); the exam hides its content after yesterday's due date
             upstreams.publish(key, List.of(new ChapterDefinition(c.week1, "Week 1", null, false),
-                    new ChapterDefinition(c.week2, "Week 2", TOMORROW, false)), List.of(
-                    new SubsectionDefinition(c.hw1, "Homework 1", true, "Homework", null,
-                            List.of(new ProblemDefinition("p1", 1, null), new ProblemDefinition("p2", 5, null, true)),
-                            c.week1, null, false, false),
-                    new SubsectionDefinition(c.exam, "Exam", true, "Exam", YESTERDAY,
-                            List.of(new ProblemDefinition("e1", 2, null)), c.week1, null, false, true),
-                    new SubsectionDefinition(c.secret, "Staff notes", false, null, null, List.of(), c.week1, null,
-                            true, false),
-                    new SubsectionDefinition(c.hw2, "Homework 2", true, "Homework", null,
-                            List.of(new ProblemDefinition("p3", 1, null)), c.week2, TOMORROW, false, false)));
+                    new ChapterDefinition(c.week2, "Week 2", TOMORROW, false)),
+                    List.of(
+                            new SubsectionDefinition(c.hw1, "Homework 1", true, "Homework", null,
+                                    List.of(new ProblemDefinition("p1", 1, null),
+                                            new ProblemDefinition("p2", 5, null, true)),
+                                    c.week1, null, false, false),
+                            new SubsectionDefinition(c.exam, "Exam", true, "Exam", YESTERDAY,
+                                    List.of(new ProblemDefinition("e1", 2, null)), c.week1, null, false, true),
+                            new SubsectionDefinition(c.secret, "Staff notes", false, null, null, List.of(), c.week1,
+                                    null,
+                                    true, false),
+                            new SubsectionDefinition(c.hw2, "Homework 2", true, "Homework", null,
+                                    List.of(new ProblemDefinition("p3", 1, null)), c.week2, TOMORROW, false, false)));
             upstreams.policy(key, List.of(new AssignmentType("Homework", 2, 0, 0.5, "HW"),
                     new AssignmentType("Exam", 1, 0, 0.5, "EX")), Map.of("Pass", 0.5));
             upstreams.starts.put(key, NOW.minus(Duration.ofDays(7)));

@@ -44,7 +44,7 @@ public class ServiceClients {
      * provider's calls, which cannot carry a service token and are bounded by {@code openlearn.service-token.timeout}.
      */
     public static <T> T build(Class<T> api, String baseUrl, ServiceCallFilter filter, Duration connect,
-                              Duration read) {
+            Duration read) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(baseUrl))
                 .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)

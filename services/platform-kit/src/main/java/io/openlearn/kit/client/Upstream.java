@@ -65,7 +65,7 @@ public final class Upstream {
         } catch (ProblemException e) {
             throw e;
         } catch (FaultToleranceException | ServiceTokenProvider.ServiceTokenException
-                 | jakarta.ws.rs.ProcessingException e) {
+                | jakarta.ws.rs.ProcessingException e) {
             throw unreachable(service);
         } catch (RuntimeException e) {
             if (causedBy(e, ServiceTokenProvider.ServiceTokenException.class)

@@ -7,7 +7,7 @@ import java.time.Instant;
  * start and whether the catalog outline is public ({@code courseVisibility} {@code public_outline}).
  */
 public record CourseRunFacts(String courseKey, String title, Instant start, Instant end, int daysEarlyForBeta,
-                             boolean publicOutline) {
+        boolean publicOutline) {
 
     /** Read from course-authoring's course run representation. */
     static CourseRunFacts of(String courseKey, CoursewareCalls.Run run) {

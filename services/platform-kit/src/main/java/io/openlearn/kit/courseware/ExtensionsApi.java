@@ -14,5 +14,5 @@ interface ExtensionsApi {
 
     @GET
     CoursewareCalls.Extensions extensions(@PathParam("courseKey") String courseKey,
-                                          @PathParam("userId") UUID learner);
+            @PathParam("userId") UUID learner);
 }

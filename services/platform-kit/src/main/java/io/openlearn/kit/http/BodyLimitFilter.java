@@ -24,7 +24,7 @@ public class BodyLimitFilter {
     private final long limit;
 
     public BodyLimitFilter(RouteProblems problems,
-                           @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
         this.problems = problems;
         this.limit = limit.map(MemorySize::asLongValue).orElse(DEFAULT_LIMIT);
     }

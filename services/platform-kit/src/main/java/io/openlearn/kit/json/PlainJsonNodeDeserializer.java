@@ -42,7 +42,7 @@ final class PlainJsonNodeDeserializer extends StdDeserializer<JsonNode> {
                 throw RefusedValueException.controlCharacter(p);
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (ControlCharacters.containsAny(field.getKey())) {
                     // the object that holds the bad name is the place to point at: the name cannot be quoted

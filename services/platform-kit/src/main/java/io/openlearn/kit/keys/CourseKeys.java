@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 public final class CourseKeys {
 
     /** {@code course-v1:Org+Number+Run}; each part letters, digits, underscore, dot, hyphen. */
-    public static final Pattern COURSE_KEY = Pattern.compile("course-v1:[A-Za-z0-9_.-]+\\+[A-Za-z0-9_.-]+\\+[A-Za-z0-9_.-]+");
+    public static final Pattern COURSE_KEY =
+            Pattern.compile("course-v1:[A-Za-z0-9_.-]+\\+[A-Za-z0-9_.-]+\\+[A-Za-z0-9_.-]+");
     static final String PREFIX = "course-v1:";
 
     private CourseKeys() {

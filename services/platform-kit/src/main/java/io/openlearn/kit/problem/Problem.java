@@ -9,7 +9,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-                      List<FieldError> errors) {
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -145,7 +145,7 @@ public class ProblemExceptionMappers {
 
     private static Response unauthenticated(UriInfo uri) {
         return Response.fromResponse(
-                        Problems.response(401, "A valid bearer token is required.", path(uri)))
+                Problems.response(401, "A valid bearer token is required.", path(uri)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE)
                 .build();
     }

@@ -54,7 +54,7 @@ public final class Problems {
     }
 
     public static Problem of(String type, String title, int status, String detail, String instance,
-                             List<Problem.FieldError> errors) {
+            List<Problem.FieldError> errors) {
         return new Problem(type, title, status, detail, instance, RequestIds.current().orElse(null), errors);
     }
 

@@ -43,7 +43,7 @@ public class AuthCalls {
     private final RevocationConfig revocation;
 
     public AuthCalls(ServiceClients clients, @ConfigProperty(name = "openlearn.auth.url") String authUrl,
-                     RevocationConfig revocation) {
+            RevocationConfig revocation) {
         this.clients = clients;
         this.authUrl = authUrl;
         this.revocation = revocation;

@@ -13,5 +13,5 @@ interface PermissionsApi {
 
     @GET
     AuthCalls.Permission check(@QueryParam("user") String user, @QueryParam("role") String role,
-                               @QueryParam("scope") String scope);
+            @QueryParam("scope") String scope);
 }

@@ -26,7 +26,7 @@ public class RevocationPoller {
     private volatile boolean failing;
 
     public RevocationPoller(RevocationConfig config, RevocationFeedSource source, RevocationList revocations,
-                            Vertx vertx) {
+            Vertx vertx) {
         this.config = config;
         this.source = source;
         this.revocations = revocations;

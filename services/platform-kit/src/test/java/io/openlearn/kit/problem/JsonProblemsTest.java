@@ -48,7 +48,8 @@ class JsonProblemsTest {
 
     @Test
     void nestedUnknownFieldIsNamedWithItsPath() {
-        Problem problem = problemOf("{\"items\":[{\"name\":\"a\",\"count\":1},{\"name\":\"b\",\"count\":2,\"extra\":1}]}");
+        Problem problem =
+                problemOf("{\"items\":[{\"name\":\"a\",\"count\":1},{\"name\":\"b\",\"count\":2,\"extra\":1}]}");
         assertEquals("items[1].extra", problem.errors().get(0).field());
     }
 
@@ -70,7 +71,7 @@ class JsonProblemsTest {
                 problemOf("{\"items\":[{\"count\":1.5}]}").errors().get(0));
         assertEquals("due", problemOf("{\"due\":\"next tuesday\"}").errors().get(0).field());
         assertEquals(new Problem.FieldError("due",
-                        "must be an ISO-8601 date-time with an offset, such as 2026-09-01T12:00:00Z"),
+                "must be an ISO-8601 date-time with an offset, such as 2026-09-01T12:00:00Z"),
                 problemOf("{\"due\":5}").errors().get(0));
         assertEquals("due", problemOf("{\"due\":\"\"}").errors().get(0).field());
         assertEquals(Problems.VALIDATION_TYPE, problemOf("{\"items\":{}}").type());

@@ -34,7 +34,8 @@ class CoursePermissionsTest {
         assertTrue(CoursePermissions.isCourseTeam(user("course_staff:" + COURSE), COURSE));
         assertFalse(CoursePermissions.isCourseTeam(user("org_admin:Other", "course_staff:" + OTHER), COURSE));
         assertFalse(CoursePermissions.isCourseTeam(user("course_beta_tester:" + COURSE), COURSE));
-        assertFalse(CoursePermissions.isCourseTeam(caller(Set.of("user", "staff")), COURSE), "platform staff is not the team");
+        assertFalse(CoursePermissions.isCourseTeam(caller(Set.of("user", "staff")), COURSE),
+                "platform staff is not the team");
         assertFalse(CoursePermissions.isCourseTeam(caller(Set.of("service")), COURSE), "a service is not the team");
         ProblemException malformed = assertThrows(ProblemException.class,
                 () -> CoursePermissions.isCourseTeam(user(), "not-a-key"));

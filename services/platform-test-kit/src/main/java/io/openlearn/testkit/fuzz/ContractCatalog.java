@@ -6,7 +6,6 @@ import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -34,8 +33,8 @@ public final class ContractCatalog {
 
     /** One operation of a contract, its schemas fully resolved. */
     public record Operation(String contract, String method, String template, List<Parameter> pathParams,
-                            List<Parameter> queryParams, List<Parameter> headerParams, String bodyMediaType,
-                            Schema<?> bodySchema, boolean bodyRequired, Set<String> statuses, boolean publicOp) {
+            List<Parameter> queryParams, List<Parameter> headerParams, String bodyMediaType,
+            Schema<?> bodySchema, boolean bodyRequired, Set<String> statuses, boolean publicOp) {
 
         public String id() {
             return method + " " + template;
@@ -132,7 +131,8 @@ public final class ContractCatalog {
                     case "path" -> path.add(p);
                     case "query" -> query.add(p);
                     case "header" -> header.add(p);
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
             String mediaType = null;

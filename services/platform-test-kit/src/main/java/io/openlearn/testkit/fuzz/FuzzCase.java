@@ -14,7 +14,7 @@ import java.util.Map;
  * read the contract allows, e.g. an injection string in a free-text filter).
  */
 public record FuzzCase(Operation operation, String caller, String mutation, String method, String path, String query,
-                       Map<String, String> headers, byte[] body, Size size, String invalidBy) {
+        Map<String, String> headers, byte[] body, Size size, String invalidBy) {
 
     /** How the body is sent. */
     public enum Size {
@@ -36,7 +36,7 @@ public record FuzzCase(Operation operation, String caller, String mutation, Stri
      */
     public String family() {
         String head = mutation.split("[:= ]", 2)[0];
-        for (String parameterKind : new String[]{"path.", "query.", "header."}) {
+        for (String parameterKind : new String[] {"path.", "query.", "header."}) {
             if (head.startsWith(parameterKind) && !head.endsWith(".missing") && !head.equals("header.content-type")) {
                 return parameterKind.substring(0, parameterKind.length() - 1);
             }

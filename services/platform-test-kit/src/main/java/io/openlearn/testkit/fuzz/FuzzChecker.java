@@ -41,7 +41,10 @@ public final class FuzzChecker {
     public static final Set<Integer> UNROUTED_STATUSES = Set.of(400, 404, 405);
 
     public enum Kind {
-        SERVER_ERROR("5xx"), NO_ANSWER("no-answer"), NOT_PROBLEM("non-problem"), UNDECLARED("undeclared"),
+        SERVER_ERROR("5xx"),
+        NO_ANSWER("no-answer"),
+        NOT_PROBLEM("non-problem"),
+        UNDECLARED("undeclared"),
         ACCEPTED("accepted");
 
         public final String label;
@@ -52,7 +55,7 @@ public final class FuzzChecker {
     }
 
     public record Finding(Kind kind, FuzzCase fuzzCase, int status, String contentType, String bodySample,
-                          String detail) {
+            String detail) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,7 +120,7 @@ public final class FuzzChecker {
      * validator's cost from dominating the run. Successful answers are always validated.
      */
     private String validated(Operation op, int status, String contentType, Map<String, List<String>> headers,
-                             String text) {
+            String text) {
         String key = status >= 400 ? op.id() + "|" + status + "|" + contentType + "|" + shape(text) : null;
         if (key != null) {
             String known = validatedShapes.get(key);

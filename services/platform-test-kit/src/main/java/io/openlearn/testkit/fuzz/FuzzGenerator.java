@@ -117,7 +117,7 @@ public final class FuzzGenerator {
             }
             for (Parameter p : op.queryParams()) {
                 if (Boolean.TRUE.equals(p.getRequired())) {
-                    query.add(new String[]{encodeQuery(p.getName()), encodeQuery(values.query(op, p.getName()))});
+                    query.add(new String[] {encodeQuery(p.getName()), encodeQuery(values.query(op, p.getName()))});
                 }
             }
             for (Parameter p : op.headerParams()) {
@@ -239,7 +239,7 @@ public final class FuzzGenerator {
         } else if (op.formBody()) {
             formBodyCases(base, emit);
         } else if (op.hasBody() && op.bodyMediaType().contains("zip")) {
-            for (String[] bad : new String[][]{{"not-a-zip", "fuzz, not a zip"},
+            for (String[] bad : new String[][] {{"not-a-zip", "fuzz, not a zip"},
                     {"truncated-zip", "PK\u0003\u0004\u0014"}, {"empty", ""}}) {
                 emit.body("body.malformed:" + bad[0], bad[1].getBytes(StandardCharsets.ISO_8859_1), null, "malformed");
             }
@@ -322,7 +322,7 @@ public final class FuzzGenerator {
          * Adds a case. {@code invalidBy} null means: ask the contract; a write it allows goes to missing targets.
          */
         void add(String mutation, String path, List<String[]> query, Map<String, String> headers,
-                 byte[] body, String invalidBy, boolean always) {
+                byte[] body, String invalidBy, boolean always) {
             if (sampledOut(always)) {
                 return;
             }
@@ -457,13 +457,13 @@ public final class FuzzGenerator {
             less.remove(name);
             emit.body("body.missing:" + name, base.formBytes(less), null, "policy");
             List<String[]> variants = new ArrayList<>();
-            variants.add(new String[]{"huge", "a".repeat(HUGE_STRING)});
-            variants.add(new String[]{"nul", "fuzz\u0000fuzz"});
-            variants.add(new String[]{"soh", "fuzz\u0001fuzz"});
-            variants.add(new String[]{"empty", ""});
-            variants.add(new String[]{"not-a-jwt-but-dotted", "a.b.c"});
-            variants.add(new String[]{"alg-none-jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJmdXp6In0."});
-            variants.add(new String[]{"bad-base64-jwt", "eyJ%%%.eyJ%%%.sig"});
+            variants.add(new String[] {"huge", "a".repeat(HUGE_STRING)});
+            variants.add(new String[] {"nul", "fuzz\u0000fuzz"});
+            variants.add(new String[] {"soh", "fuzz\u0001fuzz"});
+            variants.add(new String[] {"empty", ""});
+            variants.add(new String[] {"not-a-jwt-but-dotted", "a.b.c"});
+            variants.add(new String[] {"alg-none-jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJmdXp6In0."});
+            variants.add(new String[] {"bad-base64-jwt", "eyJ%%%.eyJ%%%.sig"});
             for (String[] injection : INJECTIONS) {
                 variants.add(injection);
             }
@@ -515,7 +515,7 @@ public final class FuzzGenerator {
                         changed.add(pair);
                     }
                 }
-                changed.add(new String[]{name, v[1]});
+                changed.add(new String[] {name, v[1]});
                 // an empty value commonly means "absent": not held against the service when it answers 2xx
                 String invalidBy = v[0].equals("nul") || v[0].equals("control") ? "policy"
                         : v[0].equals("empty") && op.safe() ? "none (empty value)" : null;
@@ -541,57 +541,57 @@ public final class FuzzGenerator {
         List<String[]> out = new ArrayList<>();
         switch (type == null ? "string" : type) {
             case "integer" -> {
-                out.add(new String[]{"text", "abc"});
-                out.add(new String[]{"fraction", "1.5"});
-                out.add(new String[]{"negative", "-1"});
-                out.add(new String[]{"zero", "0"});
-                out.add(new String[]{"overflow", "99999999999999999999"});
+                out.add(new String[] {"text", "abc"});
+                out.add(new String[] {"fraction", "1.5"});
+                out.add(new String[] {"negative", "-1"});
+                out.add(new String[] {"zero", "0"});
+                out.add(new String[] {"overflow", "99999999999999999999"});
                 if (s.getMaximum() != null) {
-                    out.add(new String[]{"above-maximum", s.getMaximum().add(BigDecimal.ONE).toPlainString()});
+                    out.add(new String[] {"above-maximum", s.getMaximum().add(BigDecimal.ONE).toPlainString()});
                 }
-                out.add(new String[]{"empty", ""});
+                out.add(new String[] {"empty", ""});
             }
             case "number" -> {
-                out.add(new String[]{"text", "abc"});
-                out.add(new String[]{"nan", "NaN"});
-                out.add(new String[]{"huge", "1e400"});
-                out.add(new String[]{"empty", ""});
+                out.add(new String[] {"text", "abc"});
+                out.add(new String[] {"nan", "NaN"});
+                out.add(new String[] {"huge", "1e400"});
+                out.add(new String[] {"empty", ""});
             }
             case "boolean" -> {
-                out.add(new String[]{"text", "maybe"});
-                out.add(new String[]{"number", "2"});
-                out.add(new String[]{"empty", ""});
+                out.add(new String[] {"text", "maybe"});
+                out.add(new String[] {"number", "2"});
+                out.add(new String[] {"empty", ""});
             }
             default -> {
                 if (s != null && s.getEnum() != null) {
-                    out.add(new String[]{"not-in-enum", "fuzz-not-in-enum"});
+                    out.add(new String[] {"not-in-enum", "fuzz-not-in-enum"});
                 }
                 if (s != null && "uuid".equals(s.getFormat())) {
-                    out.add(new String[]{"bad-uuid", "not-a-uuid"});
+                    out.add(new String[] {"bad-uuid", "not-a-uuid"});
                 }
                 if (s != null && s.getMaxLength() != null) {
-                    out.add(new String[]{"over-max-length", "a".repeat(s.getMaxLength() + 1)});
+                    out.add(new String[] {"over-max-length", "a".repeat(s.getMaxLength() + 1)});
                 }
                 if (s != null && s.getPattern() != null) {
-                    out.add(new String[]{"pattern", encodeQuery("fuzz value!")});
+                    out.add(new String[] {"pattern", encodeQuery("fuzz value!")});
                 }
             }
         }
         if (java.util.Arrays.asList(CURSOR_NAMES).contains(p.getName())) {
-            out.add(new String[]{"cursor-garbage", "fuzz-garbage"});
-            out.add(new String[]{"cursor-base64-json", "eyJ4IjoxfQ"});
-            out.add(new String[]{"cursor-base64-sql", "eyJpZCI6IicgT1IgMT0xLS0ifQ"});
-            out.add(new String[]{"cursor-negative", "-1"});
-            out.add(new String[]{"date-text", "yesterday"});
-            out.add(new String[]{"date-out-of-range", encodeQuery("2026-13-45T25:61:00Z")});
-            out.add(new String[]{"date-overflow", "99999999999999999999"});
+            out.add(new String[] {"cursor-garbage", "fuzz-garbage"});
+            out.add(new String[] {"cursor-base64-json", "eyJ4IjoxfQ"});
+            out.add(new String[] {"cursor-base64-sql", "eyJpZCI6IicgT1IgMT0xLS0ifQ"});
+            out.add(new String[] {"cursor-negative", "-1"});
+            out.add(new String[] {"date-text", "yesterday"});
+            out.add(new String[] {"date-out-of-range", encodeQuery("2026-13-45T25:61:00Z")});
+            out.add(new String[] {"date-overflow", "99999999999999999999"});
         }
-        out.add(new String[]{"nul", "%00"});
-        out.add(new String[]{"control", "%01"});
-        out.add(new String[]{"long-2000", "a".repeat(2000)});
-        out.add(new String[]{"bad-utf8", "%FF%FE"});
+        out.add(new String[] {"nul", "%00"});
+        out.add(new String[] {"control", "%01"});
+        out.add(new String[] {"long-2000", "a".repeat(2000)});
+        out.add(new String[] {"bad-utf8", "%FF%FE"});
         for (String[] injection : INJECTIONS) {
-            out.add(new String[]{injection[0], encodeQuery(injection[1])});
+            out.add(new String[] {injection[0], encodeQuery(injection[1])});
         }
         return out;
     }
@@ -607,10 +607,10 @@ public final class FuzzGenerator {
             }
             Schema<?> s = p.getSchema();
             List<String[]> variants = new ArrayList<>();
-            variants.add(new String[]{"garbage", "fuzz-garbage"});
-            variants.add(new String[]{"long-1000", "a".repeat(1000)});
+            variants.add(new String[] {"garbage", "fuzz-garbage"});
+            variants.add(new String[] {"long-1000", "a".repeat(1000)});
             if (s != null && s.getMaxLength() != null) {
-                variants.add(new String[]{"over-max-length", "a".repeat(s.getMaxLength() + 1)});
+                variants.add(new String[] {"over-max-length", "a".repeat(s.getMaxLength() + 1)});
             }
             for (String[] v : variants) {
                 Map<String, String> changed = new LinkedHashMap<>(base.headers);
@@ -621,7 +621,7 @@ public final class FuzzGenerator {
         }
         if (op.jsonBody()) {
             byte[] refused = base.json.isObject() ? base.jsonBytes(withUnknownField(base.json, List.of())) : utf8("{");
-            for (String[] type : new String[][]{{"text-plain", "text/plain"}, {"xml", "application/xml"},
+            for (String[] type : new String[][] {{"text-plain", "text/plain"}, {"xml", "application/xml"},
                     {"form", "application/x-www-form-urlencoded"}}) {
                 Map<String, String> changed = new LinkedHashMap<>(base.headers);
                 changed.put("Content-Type", type[1]);
@@ -669,7 +669,7 @@ public final class FuzzGenerator {
         emit.out.add(new FuzzCase(op, base.caller, "edge.uri-10KB", op.method(), carrier.path, longQuery,
                 carrier.headers, carrier.body, Size.NORMAL, "edge"));
         if (anonymous && !op.publicOp()) {
-            for (String[] token : new String[][]{{"not-a-jwt", "Bearer fuzz-not-a-jwt"},
+            for (String[] token : new String[][] {{"not-a-jwt", "Bearer fuzz-not-a-jwt"},
                     {"oversized-token", "Bearer " + "a".repeat(9000)}, {"basic", "Basic ZnV6ejpmdXp6"},
                     {"alg-none", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJmdXp6In0."}}) {
                 Map<String, String> headers = new LinkedHashMap<>(carrier.headers);
@@ -856,80 +856,80 @@ public final class FuzzGenerator {
         JsonNode operator = NODES.objectNode().put("$gt", "");
         switch (type == null ? "any" : type) {
             case "string" -> {
-                out.add(new Object[]{"number", NODES.numberNode(12345)});
-                out.add(new Object[]{"boolean", NODES.booleanNode(true)});
-                out.add(new Object[]{"array", NODES.arrayNode().add("fuzz")});
-                out.add(new Object[]{"operator-object", operator});
+                out.add(new Object[] {"number", NODES.numberNode(12345)});
+                out.add(new Object[] {"boolean", NODES.booleanNode(true)});
+                out.add(new Object[] {"array", NODES.arrayNode().add("fuzz")});
+                out.add(new Object[] {"operator-object", operator});
                 if (s.getEnum() != null) {
-                    out.add(new Object[]{"not-in-enum", NODES.textNode("fuzz-not-in-enum")});
+                    out.add(new Object[] {"not-in-enum", NODES.textNode("fuzz-not-in-enum")});
                 }
                 if ("date-time".equals(s.getFormat())) {
-                    out.add(new Object[]{"date-out-of-range", NODES.textNode("2026-13-45T25:61:00Z")});
-                    out.add(new Object[]{"date-text", NODES.textNode("yesterday")});
-                    out.add(new Object[]{"date-without-zone", NODES.textNode("2026-01-01T00:00:00")});
+                    out.add(new Object[] {"date-out-of-range", NODES.textNode("2026-13-45T25:61:00Z")});
+                    out.add(new Object[] {"date-text", NODES.textNode("yesterday")});
+                    out.add(new Object[] {"date-without-zone", NODES.textNode("2026-01-01T00:00:00")});
                 }
                 if ("uuid".equals(s.getFormat())) {
-                    out.add(new Object[]{"bad-uuid", NODES.textNode("not-a-uuid")});
+                    out.add(new Object[] {"bad-uuid", NODES.textNode("not-a-uuid")});
                 }
                 if (s.getPattern() != null) {
-                    out.add(new Object[]{"pattern", NODES.textNode("fuzz value!")});
+                    out.add(new Object[] {"pattern", NODES.textNode("fuzz value!")});
                 }
                 if (s.getMaxLength() != null) {
-                    out.add(new Object[]{"over-max-length", NODES.textNode("a".repeat(s.getMaxLength() + 1))});
+                    out.add(new Object[] {"over-max-length", NODES.textNode("a".repeat(s.getMaxLength() + 1))});
                 }
-                out.add(new Object[]{"empty", NODES.textNode("")});
+                out.add(new Object[] {"empty", NODES.textNode("")});
             }
             case "integer", "number" -> {
-                out.add(new Object[]{"string", NODES.textNode("12")});
-                out.add(new Object[]{"text", NODES.textNode("abc")});
-                out.add(new Object[]{"boolean", NODES.booleanNode(true)});
-                out.add(new Object[]{"array", NODES.arrayNode().add(1)});
-                out.add(new Object[]{"object", operator});
+                out.add(new Object[] {"string", NODES.textNode("12")});
+                out.add(new Object[] {"text", NODES.textNode("abc")});
+                out.add(new Object[] {"boolean", NODES.booleanNode(true)});
+                out.add(new Object[] {"array", NODES.arrayNode().add(1)});
+                out.add(new Object[] {"object", operator});
                 if ("integer".equals(type)) {
-                    out.add(new Object[]{"fraction", NODES.numberNode(1.5)});
-                    out.add(new Object[]{"overflow", NODES.numberNode(new BigInteger("99999999999999999999"))});
+                    out.add(new Object[] {"fraction", NODES.numberNode(1.5)});
+                    out.add(new Object[] {"overflow", NODES.numberNode(new BigInteger("99999999999999999999"))});
                 } else {
-                    out.add(new Object[]{"huge", NODES.numberNode(new BigDecimal("1e400"))});
+                    out.add(new Object[] {"huge", NODES.numberNode(new BigDecimal("1e400"))});
                 }
                 if (s.getMinimum() != null) {
-                    out.add(new Object[]{"below-minimum", NODES.numberNode(s.getMinimum().subtract(BigDecimal.ONE))});
+                    out.add(new Object[] {"below-minimum", NODES.numberNode(s.getMinimum().subtract(BigDecimal.ONE))});
                 }
                 if (s.getMaximum() != null) {
-                    out.add(new Object[]{"above-maximum", NODES.numberNode(s.getMaximum().add(BigDecimal.ONE))});
+                    out.add(new Object[] {"above-maximum", NODES.numberNode(s.getMaximum().add(BigDecimal.ONE))});
                 }
-                out.add(new Object[]{"negative-huge", NODES.numberNode(new BigInteger("-99999999999999999999"))});
+                out.add(new Object[] {"negative-huge", NODES.numberNode(new BigInteger("-99999999999999999999"))});
             }
             case "boolean" -> {
-                out.add(new Object[]{"string", NODES.textNode("true")});
-                out.add(new Object[]{"number", NODES.numberNode(1)});
-                out.add(new Object[]{"array", NODES.arrayNode().add(true)});
-                out.add(new Object[]{"object", operator});
+                out.add(new Object[] {"string", NODES.textNode("true")});
+                out.add(new Object[] {"number", NODES.numberNode(1)});
+                out.add(new Object[] {"array", NODES.arrayNode().add(true)});
+                out.add(new Object[] {"object", operator});
             }
             case "array" -> {
-                out.add(new Object[]{"string", NODES.textNode("fuzz")});
-                out.add(new Object[]{"object", NODES.objectNode()});
-                out.add(new Object[]{"number", NODES.numberNode(1)});
-                out.add(new Object[]{"array-of-arrays", NODES.arrayNode().add(NODES.arrayNode())});
+                out.add(new Object[] {"string", NODES.textNode("fuzz")});
+                out.add(new Object[] {"object", NODES.objectNode()});
+                out.add(new Object[] {"number", NODES.numberNode(1)});
+                out.add(new Object[] {"array-of-arrays", NODES.arrayNode().add(NODES.arrayNode())});
                 if (s.getMaxItems() != null) {
                     ArrayNode many = NODES.arrayNode();
                     JsonNode item = example(s.getItems(), 1);
                     for (int i = 0; i <= s.getMaxItems(); i++) {
                         many.add(item);
                     }
-                    out.add(new Object[]{"over-max-items", many});
+                    out.add(new Object[] {"over-max-items", many});
                 }
             }
             case "object" -> {
-                out.add(new Object[]{"string", NODES.textNode("fuzz")});
-                out.add(new Object[]{"array", NODES.arrayNode()});
-                out.add(new Object[]{"number", NODES.numberNode(1)});
+                out.add(new Object[] {"string", NODES.textNode("fuzz")});
+                out.add(new Object[] {"array", NODES.arrayNode()});
+                out.add(new Object[] {"number", NODES.numberNode(1)});
             }
             default -> {
-                out.add(new Object[]{"array", NODES.arrayNode()});
+                out.add(new Object[] {"array", NODES.arrayNode()});
             }
         }
         if (!nullable) {
-            out.add(new Object[]{"null", NODES.nullNode()});
+            out.add(new Object[] {"null", NODES.nullNode()});
         }
         return out;
     }

@@ -18,5 +18,5 @@ interface ContentApi {
     @GET
     @Path("/versions/{version}/blocks/{blockKey}")
     ContentCalls.Block block(@PathParam("courseKey") String courseKey, @PathParam("version") int version,
-                             @PathParam("blockKey") String blockKey);
+            @PathParam("blockKey") String blockKey);
 }

@@ -42,8 +42,8 @@ class ContentCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProblemDefinition(String kind, List<Choice> choices, Boolean multipleAnswers, List<String> correctChoices,
-                             Double answer, Tolerance tolerance, List<String> acceptedAnswers, Boolean caseSensitive,
-                             String pattern, Double maxScore, Integer maxAttempts) {
+            Double answer, Tolerance tolerance, List<String> acceptedAnswers, Boolean caseSensitive,
+            String pattern, Double maxScore, Integer maxAttempts) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

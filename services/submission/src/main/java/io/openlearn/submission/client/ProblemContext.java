@@ -8,5 +8,5 @@ import java.time.Instant;
  * release date ({@code release}, null: released with the course).
  */
 public record ProblemContext(int contentVersion, String subsectionKey, Instant due, String showCorrectness,
-                             Instant release, AnswerKey answerKey) {
+        Instant release, AnswerKey answerKey) {
 }

@@ -73,7 +73,8 @@ public final class AnswerGrader {
     }
 
     private static boolean matchesInTime(String pattern, boolean caseSensitive, String text) {
-        Pattern compiled = Pattern.compile(pattern, caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Pattern compiled =
+                Pattern.compile(pattern, caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         long deadline = System.nanoTime() + PATTERN_BUDGET.toNanos();
         try {
             return compiled.matcher(new Deadlined(text, deadline)).matches();

@@ -7,8 +7,8 @@ import java.util.List;
  * {@code maxScore} is the raw points possible (1 when the author gave none).
  */
 public record AnswerKey(Kind kind, List<String> choiceIds, boolean multipleAnswers, List<String> correctChoices,
-                        Double answer, ToleranceMode toleranceMode, double tolerance, List<String> acceptedAnswers,
-                        boolean caseSensitive, String pattern, double maxScore, Integer maxAttempts) {
+        Double answer, ToleranceMode toleranceMode, double tolerance, List<String> acceptedAnswers,
+        boolean caseSensitive, String pattern, double maxScore, Integer maxAttempts) {
 
     public enum Kind { CHOICE, NUMERICAL, TEXT }
 

@@ -43,7 +43,7 @@ public class ExtensionRepository {
     }
 
     public void grant(UUID learner, String courseKey, String subsectionKey, Instant until, String grantedBy,
-                      String reason, Instant now) {
+            String reason, Instant now) {
         em.createNativeQuery("""
                 INSERT INTO due_extension (user_id, course_key, subsection_key, extended_until, granted_by, reason,
                                            granted_at)
@@ -56,7 +56,9 @@ public class ExtensionRepository {
     }
 
     public boolean revoke(UUID learner, String courseKey, String subsectionKey) {
-        return em.createNativeQuery("DELETE FROM due_extension WHERE user_id = ? AND course_key = ? AND subsection_key = ?")
+        return em
+                .createNativeQuery(
+                        "DELETE FROM due_extension WHERE user_id = ? AND course_key = ? AND subsection_key = ?")
                 .setParameter(1, learner).setParameter(2, courseKey).setParameter(3, subsectionKey)
                 .executeUpdate() == 1;
     }

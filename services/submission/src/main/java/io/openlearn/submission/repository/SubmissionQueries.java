@@ -25,7 +25,7 @@ public class SubmissionQueries {
 
     /** One submission with the latest score given to it (its auto score, or a later rescore). */
     public record SubmissionRow(UUID id, UUID userId, String itemKey, int attemptNumber, JsonNode answer,
-                                Instant submittedAt, Double earned, Double possible) {
+            Instant submittedAt, Double earned, Double possible) {
     }
 
     /** Where a page ended: the last row's time and id. */
@@ -33,7 +33,7 @@ public class SubmissionQueries {
     }
 
     public record ItemSummary(String itemKey, int attemptsUsed, Double latestEarned, Double latestPossible,
-                              Double highestEarned, Double highestPossible) {
+            Double highestEarned, Double highestPossible) {
     }
 
     private static final String SELECT = """

@@ -23,15 +23,15 @@ public class SubmissionRepository {
     }
 
     public record ItemState(UUID id, UUID userId, String courseKey, String itemKey, int attemptsUsed,
-                            int lastAttempt, long eventSequence) {
+            int lastAttempt, long eventSequence) {
     }
 
     public record StoredSubmission(UUID id, UUID itemId, int attemptNumber, String answerJson, Instant submittedAt,
-                                   Integer contentVersion) {
+            Integer contentVersion) {
     }
 
     public record StoredScore(UUID id, UUID itemId, UUID submissionId, String kind, double earned, double possible,
-                              long sequence, String annotatedBy, String annotation, Instant createdAt) {
+            long sequence, String annotatedBy, String annotation, Instant createdAt) {
     }
 
     /** The learner's item, created on first use, locked until the transaction ends. */
@@ -83,8 +83,9 @@ public class SubmissionRepository {
     /** Whether the item's latest score is a reset (then there is nothing to rescore). */
     public boolean latestIsReset(UUID itemId) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("SELECT kind FROM score WHERE student_item_id = ? ORDER BY sequence DESC")
-                .setParameter(1, itemId).setMaxResults(1).getResultList();
+        List<Object> rows =
+                em.createNativeQuery("SELECT kind FROM score WHERE student_item_id = ? ORDER BY sequence DESC")
+                        .setParameter(1, itemId).setMaxResults(1).getResultList();
         return !rows.isEmpty() && "reset".equals(rows.get(0));
     }
 
@@ -98,7 +99,7 @@ public class SubmissionRepository {
     }
 
     public StoredSubmission insertSubmission(ItemState item, String answerJson, String idempotencyKey,
-                                             int contentVersion, Instant now) {
+            int contentVersion, Instant now) {
         UUID id = UUID.randomUUID();
         int attempt = item.lastAttempt() + 1;
         em.createNativeQuery("""
@@ -115,7 +116,7 @@ public class SubmissionRepository {
 
     /** Appends a score with the item's next sequence number and keeps the summary in step. */
     public StoredScore appendScore(UUID itemId, UUID submissionId, String kind, double earned, double possible,
-                                   String annotatedBy, String annotation, Instant now) {
+            String annotatedBy, String annotation, Instant now) {
         long sequence = ((Number) em.createNativeQuery(
                 "UPDATE student_item SET event_sequence = event_sequence + 1 WHERE id = ? RETURNING event_sequence")
                 .setParameter(1, itemId).getSingleResult()).longValue();
@@ -158,7 +159,6 @@ public class SubmissionRepository {
         em.createNativeQuery("UPDATE student_item SET attempts_used = 0 WHERE id = ?").setParameter(1, itemId)
                 .executeUpdate();
     }
-
 
     public Optional<StoredSubmission> latestSubmission(UUID itemId) {
         @SuppressWarnings("unchecked")

@@ -1,9 +1,9 @@
 package io.openlearn.submission.rest;
 
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.submission.repository.SubmissionQueries;
 import io.openlearn.submission.service.CourseWorkQuery;
-import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

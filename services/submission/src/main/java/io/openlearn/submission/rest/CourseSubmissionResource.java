@@ -1,11 +1,11 @@
 package io.openlearn.submission.rest;
 
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.submission.repository.SubmissionQueries;
-import io.openlearn.submission.service.CourseWorkQuery;
 import io.openlearn.submission.repository.SubmissionQueries.Cursor;
 import io.openlearn.submission.rest.SubmitResource.Score;
-import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.submission.service.CourseWorkQuery;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,7 @@ public class CourseSubmissionResource {
     }
 
     public record StaffSubmission(UUID id, UUID userId, String itemKey, int attemptNumber, Instant submittedAt,
-                                  com.fasterxml.jackson.databind.JsonNode answer, Score score) {
+            com.fasterxml.jackson.databind.JsonNode answer, Score score) {
     }
 
     public record Page(String courseKey, List<StaffSubmission> items, String nextCursor) {
@@ -43,8 +43,8 @@ public class CourseSubmissionResource {
 
     @GET
     public Page page(@PathParam("courseKey") String courseKey, @QueryParam("itemKey") String itemKey,
-                     @QueryParam("userId") String userId, @QueryParam("cursor") String cursor,
-                     @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("userId") String userId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         List<SubmissionQueries.SubmissionRow> rows = queries.submissions(access.current(), courseKey, () -> {
             if (limit < 1 || limit > 200) {
                 throw ProblemException.invalid("limit", "1 to 200");
@@ -56,9 +56,9 @@ public class CourseSubmissionResource {
         String next = rows.size() == limit ? encode(rows.get(rows.size() - 1)) : null;
         return new Page(key, rows.stream().map(r -> new StaffSubmission(r.id(), r.userId(), r.itemKey(),
                 r.attemptNumber(), r.submittedAt(), r.answer(), LearnerSubmissionResource.score(r.earned(),
-                r.possible()))).toList(), next);
+                        r.possible())))
+                .toList(), next);
     }
-
 
     private static String encode(SubmissionQueries.SubmissionRow last) {
         String raw = last.submittedAt().toString() + "|" + last.id();

@@ -1,8 +1,8 @@
 package io.openlearn.submission.rest;
 
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.submission.service.ExtensionService;
 import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.submission.service.ExtensionService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -61,7 +61,7 @@ public class ExtensionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Granted grant(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId,
-                         Extension request) {
+            Extension request) {
         String grantedBy = extensions.grant(access.current(), courseKey, () -> extension(courseKey, userId, request));
         return new Granted(ScoreResource.learner(userId), request.subsectionKey(), request.until(), grantedBy);
     }
@@ -84,7 +84,7 @@ public class ExtensionResource {
 
     @DELETE
     public Response revoke(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId,
-                           @QueryParam("subsectionKey") String subsectionKey) {
+            @QueryParam("subsectionKey") String subsectionKey) {
         extensions.revoke(access.current(), courseKey, () -> {
             UUID learner = ScoreResource.learner(userId);
             if (subsectionKey == null || subsectionKey.isBlank()) {

@@ -2,12 +2,12 @@ package io.openlearn.submission.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openlearn.kit.keys.CourseKeys;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.submission.repository.SubmissionQueries;
 import io.openlearn.submission.rest.SubmitResource.Score;
-import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.submission.service.Visibility;
-import io.quarkus.security.Authenticated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,14 +37,14 @@ public class LearnerSubmissionResource {
     }
 
     public record Submission(UUID id, String itemKey, int attemptNumber, Instant submittedAt, JsonNode answer,
-                             boolean correctnessHidden, Score score) {
+            boolean correctnessHidden, Score score) {
     }
 
     public record SubmissionList(String courseKey, List<Submission> items) {
     }
 
     public record ItemScore(String itemKey, int attemptsUsed, boolean correctnessHidden, Score latest,
-                            Score highest) {
+            Score highest) {
     }
 
     public record ScoreList(String courseKey, List<ItemScore> items) {

@@ -1,9 +1,9 @@
 package io.openlearn.submission.rest;
 
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.security.CourseCaller;
 import io.openlearn.submission.repository.SubmissionRepository.StoredScore;
 import io.openlearn.submission.service.ScoreService;
-import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -41,7 +41,7 @@ public class ScoreResource {
     }
 
     public record ScoreView(UUID scoreId, String kind, double earned, double possible, long sequence,
-                            String annotatedBy, String annotation, Instant createdAt) {
+            String annotatedBy, String annotation, Instant createdAt) {
         static ScoreView of(StoredScore s) {
             return new ScoreView(s.id(), s.kind(), s.earned(), s.possible(), s.sequence(), s.annotatedBy(),
                     s.annotation(), s.createdAt());
@@ -51,7 +51,7 @@ public class ScoreResource {
     @PUT
     @Path("learners/{userId}/score")
     public ScoreView set(@PathParam("courseKey") String courseKey, @PathParam("itemKey") String itemKey,
-                         @PathParam("userId") String userId, SetScore request) {
+            @PathParam("userId") String userId, SetScore request) {
         return ScoreView.of(scores.set(access.current(), courseKey, itemKey, () -> {
             if (request == null || request.earned() == null) {
                 throw ProblemException.invalid("earned", "is required");
@@ -64,7 +64,7 @@ public class ScoreResource {
     @POST
     @Path("learners/{userId}/reset")
     public ScoreView reset(@PathParam("courseKey") String courseKey, @PathParam("itemKey") String itemKey,
-                           @PathParam("userId") String userId, Reset request) {
+            @PathParam("userId") String userId, Reset request) {
         Reset reset = request == null ? new Reset(false, null) : request;
         return ScoreView.of(scores.reset(access.current(), courseKey, itemKey, () -> learner(userId),
                 Boolean.TRUE.equals(reset.clearAttempts()), reset.reason()));
@@ -73,9 +73,10 @@ public class ScoreResource {
     @POST
     @Path("rescore")
     public ScoreService.Rescored rescore(@PathParam("courseKey") String courseKey,
-                                         @PathParam("itemKey") String itemKey, Rescore request) {
+            @PathParam("itemKey") String itemKey, Rescore request) {
         Rescore rescore = request == null ? new Rescore(null, null, null) : request;
-        return scores.rescore(access.current(), courseKey, itemKey, rescore.userIds(), rescore.after(), rescore.limit());
+        return scores.rescore(access.current(), courseKey, itemKey, rescore.userIds(), rescore.after(),
+                rescore.limit());
     }
 
     static UUID learner(String userId) {

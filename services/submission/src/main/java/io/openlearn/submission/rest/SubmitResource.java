@@ -3,8 +3,8 @@ package io.openlearn.submission.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.problem.ProblemException;
-import io.openlearn.submission.config.SubmissionConfig;
 import io.openlearn.kit.security.CourseCaller;
+import io.openlearn.submission.config.SubmissionConfig;
 import io.openlearn.submission.service.SubmissionService;
 import io.openlearn.submission.service.SubmissionService.Submitted;
 import io.quarkus.security.Authenticated;
@@ -32,7 +32,7 @@ public class SubmitResource {
     private final ObjectMapper json;
 
     public SubmitResource(SubmissionService submissions, CourseCaller access, SubmissionConfig config,
-                          ObjectMapper json) {
+            ObjectMapper json) {
         this.submissions = submissions;
         this.access = access;
         this.config = config;
@@ -43,8 +43,8 @@ public class SubmitResource {
     }
 
     public record SubmitResult(UUID submissionId, String itemKey, int attemptNumber, int attemptsUsed,
-                               Integer maxAttempts, Instant submittedAt, boolean correctnessHidden, Boolean correct,
-                               Score score) {
+            Integer maxAttempts, Instant submittedAt, boolean correctnessHidden, Boolean correct,
+            Score score) {
         static SubmitResult of(String itemKey, Submitted s) {
             return new SubmitResult(s.submission().id(), itemKey, s.submission().attemptNumber(), s.attemptsUsed(),
                     s.maxAttempts(), s.submission().submittedAt(), !s.revealed(), s.revealed() ? s.correct() : null,
@@ -56,9 +56,10 @@ public class SubmitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response submit(@PathParam("courseKey") String courseKey, @PathParam("itemKey") String itemKey,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
         JsonNode request = read(body);
-        Submitted submitted = submissions.submit(access.current(), courseKey, itemKey, request.get("answer"), idempotencyKey);
+        Submitted submitted =
+                submissions.submit(access.current(), courseKey, itemKey, request.get("answer"), idempotencyKey);
         return Response.status(submitted.replayed() ? 200 : 201).entity(SubmitResult.of(itemKey, submitted)).build();
     }
 

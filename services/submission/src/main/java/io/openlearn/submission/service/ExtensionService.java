@@ -33,7 +33,8 @@ public class ExtensionService {
     }
 
     public Map<String, Instant> ofLearner(Caller caller, String courseKey, UUID learner) {
-        CoursePermissions.require(CoursePermissions.isSelfOrTeam(caller, courseKey, learner), "Learners see only their own data.");
+        CoursePermissions.require(CoursePermissions.isSelfOrTeam(caller, courseKey, learner),
+                "Learners see only their own data.");
         return QuarkusTransaction.requiringNew().call(() -> extensions.ofLearner(learner, courseKey));
     }
 
@@ -57,6 +58,7 @@ public class ExtensionService {
     }
 
     private static void requireTeam(Caller caller, String courseKey) {
-        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey),
+                "Only the course's staff may do this.");
     }
 }

@@ -39,7 +39,7 @@ public class ScoreService {
     private final Clock clock = Clock.systemUTC();
 
     public ScoreService(SubmissionRepository repository, SubmissionService submissions, ContentClient content,
-                        ScoreEvents events, SubmissionConfig config, ObjectMapper json) {
+            ScoreEvents events, SubmissionConfig config, ObjectMapper json) {
         this.repository = repository;
         this.submissions = submissions;
         this.content = content;
@@ -64,25 +64,26 @@ public class ScoreService {
 
     /** The course team resets a learner's score (403 for anyone else, before the learner is read). */
     public StoredScore reset(Caller caller, String courseKey, String itemKey, Supplier<UUID> learner,
-                             boolean clearAttempts, String reason) {
+            boolean clearAttempts, String reason) {
         requireTeam(caller, courseKey);
         return reset(learner.get(), courseKey, itemKey, clearAttempts, caller.name(), reason);
     }
 
     /** The course team or a platform service (grades) rescores a problem's answers. */
     public Rescored rescore(Caller caller, String courseKey, String itemKey, List<UUID> learners, UUID after,
-                            Integer limit) {
+            Integer limit) {
         CoursePermissions.require(CoursePermissions.isTeamOrService(caller, courseKey),
                 "Only the course's staff and platform services may do this.");
         return rescore(courseKey, itemKey, learners, after, limit);
     }
 
     private static void requireTeam(Caller caller, String courseKey) {
-        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey), "Only the course's staff may do this.");
+        CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey),
+                "Only the course's staff may do this.");
     }
 
     StoredScore set(UUID learner, String courseKey, String itemKey, double earned, Double possible,
-                           String staff, String reason) {
+            String staff, String reason) {
         SubmissionService.requireProblemOf(courseKey, itemKey);
         // the problem must be published; staff may score out of another total (e.g. a rubric) but not over it
         if (possible != null && possible <= 0) {
@@ -106,14 +107,14 @@ public class ScoreService {
     }
 
     StoredScore reset(UUID learner, String courseKey, String itemKey, boolean clearAttempts, String staff,
-                             String reason) {
+            String reason) {
         SubmissionService.requireProblemOf(courseKey, itemKey);
         if (reason != null && reason.length() > 1_000) {
             throw ProblemException.invalid("reason", "at most 1000 characters");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            ItemState item = repository.lockExisting(learner, courseKey, itemKey).orElseThrow(() ->
-                    new ProblemException(404, "This learner has no score for " + itemKey + "."));
+            ItemState item = repository.lockExisting(learner, courseKey, itemKey)
+                    .orElseThrow(() -> new ProblemException(404, "This learner has no score for " + itemKey + "."));
             StoredScore score = repository.appendScore(item.id(), null, "reset", 0, 0, staff, reason,
                     clock.instant());
             if (clearAttempts) {
@@ -140,7 +141,7 @@ public class ScoreService {
         ProblemContext problem = content.problem(courseKey, itemKey);
         List<UUID> slice = learners != null ? learners
                 : QuarkusTransaction.requiringNew().call(() -> repository.learnersOfItem(courseKey, itemKey, after,
-                max));
+                        max));
         int rescored = 0;
         for (UUID learner : slice) {
             if (rescoreOne(learner, courseKey, itemKey, problem)) {

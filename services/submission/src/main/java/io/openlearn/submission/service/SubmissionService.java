@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.problem.Problems;
 import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CoursePermissions;
-import io.openlearn.kit.problem.Problems;
 import io.openlearn.submission.client.AuthoringClient;
 import io.openlearn.submission.client.ContentClient;
 import io.openlearn.submission.client.CourseSchedule;
@@ -58,8 +58,8 @@ public class SubmissionService {
     private final Clock clock = Clock.systemUTC();
 
     public SubmissionService(SubmissionRepository repository, ExtensionRepository extensions, ContentClient content,
-                             AuthoringClient authoring, EnrollmentClient enrollment, ScoreEvents events,
-                             ObjectMapper json) {
+            AuthoringClient authoring, EnrollmentClient enrollment, ScoreEvents events,
+            ObjectMapper json) {
         this.repository = repository;
         this.extensions = extensions;
         this.content = content;
@@ -71,12 +71,12 @@ public class SubmissionService {
 
     /** The outcome of a submit, with whether the learner may see correctness now. */
     public record Submitted(StoredSubmission submission, StoredScore score, int attemptsUsed, Integer maxAttempts,
-                            boolean correct, boolean revealed, boolean replayed) {
+            boolean correct, boolean revealed, boolean replayed) {
     }
 
     /** The caller answers as a learner; a beta tester of the course gets earlier releases, as Open edX. */
     public Submitted submit(Caller caller, String courseKey, String itemKey, JsonNode answerBody,
-                            String idempotencyKey) {
+            String idempotencyKey) {
         UUID learner = caller.userId();
         boolean betaTester = CoursePermissions.isBetaTester(caller, courseKey);
         requireProblemOf(courseKey, itemKey);
@@ -128,8 +128,8 @@ public class SubmissionService {
     }
 
     private Optional<Submitted> replay(UUID learner, String courseKey, String itemKey, String idempotencyKey) {
-        Optional<SubmissionRepository.Replay> first = QuarkusTransaction.requiringNew().call(() ->
-                repository.findReplay(learner, courseKey, itemKey, idempotencyKey));
+        Optional<SubmissionRepository.Replay> first = QuarkusTransaction.requiringNew()
+                .call(() -> repository.findReplay(learner, courseKey, itemKey, idempotencyKey));
         return first.map(r -> {
             boolean revealed;
             Integer max = null;
@@ -176,7 +176,8 @@ public class SubmissionService {
 
     Answer parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.invalid("answer", "an object: {\"choices\": [...]}, {\"value\": n} or {\"text\": \"...\"}");
+            throw ProblemException.invalid("answer",
+                    "an object: {\"choices\": [...]}, {\"value\": n} or {\"text\": \"...\"}");
         }
         List<String> choices = null;
         if (body.has("choices")) {

@@ -86,8 +86,10 @@ class UpstreamFaultToleranceTest {
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         assertEquals(503, problem.status());
         assertTrue(problem.getMessage().contains("content-repository"), problem.getMessage());
-        assertTrue(elapsedMs >= FaultyUpstreamResource.TIMEOUT_MS - 50 && elapsedMs < 2 * FaultyUpstreamResource.TIMEOUT_MS
-                + 300, "answered after " + elapsedMs + " ms");
+        assertTrue(
+                elapsedMs >= FaultyUpstreamResource.TIMEOUT_MS - 50 && elapsedMs < 2 * FaultyUpstreamResource.TIMEOUT_MS
+                        + 300,
+                "answered after " + elapsedMs + " ms");
         assertEquals(1, upstream.requests("/api/content/v1/courses/" + course + "/structure"));
     }
 
@@ -131,8 +133,9 @@ class UpstreamFaultToleranceTest {
     void theKitsCoursewareCallsTimeOutAndRetryTheSameWay() {
         String course = course();
         CoursewareFacts facts = new CoursewareFacts(coursewareCalls, new CoursewareFacts.Upstreams(upstream.url(),
-                upstream.url(), upstream.url()), new CoursewareFacts.Ttls(Duration.ZERO, Duration.ZERO,
-                Duration.ZERO));
+                upstream.url(), upstream.url()),
+                new CoursewareFacts.Ttls(Duration.ZERO, Duration.ZERO,
+                        Duration.ZERO));
         upstream.answer("/api/authoring/v1/course-runs/" + course, 200,
                 "{\"courseKey\": \"" + course + "\", \"title\": \"T\", \"daysEarlyForBeta\": 2}").failNext(1, 502);
         assertEquals(2, facts.run(course).daysEarlyForBeta());

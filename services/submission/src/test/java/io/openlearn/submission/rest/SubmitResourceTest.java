@@ -207,11 +207,13 @@ class SubmitResourceTest {
         given().auth().oauth2(c.learner.sign()).contentType("application/json")
                 .body(Map.of("answer", Map.of("choices", List.of("b"))))
                 .post("/api/submission/v1/courses/{c}/items/{i}/submissions", c.key,
-                        c.item.replace("block@p1", "block@missing")).then().statusCode(404);
+                        c.item.replace("block@p1", "block@missing"))
+                .then().statusCode(404);
         given().auth().oauth2(c.learner.sign()).contentType("application/json")
                 .body(Map.of("answer", Map.of("choices", List.of("b"))))
                 .post("/api/submission/v1/courses/{c}/items/{i}/submissions", c.key,
-                        "block-v1:Other+X+Y+type@problem+block@p1").then().statusCode(404);
+                        "block-v1:Other+X+Y+type@problem+block@p1")
+                .then().statusCode(404);
         // nothing of the refused answers was kept: the next attempt is still the first
         c.submit(Map.of("choices", List.of("b"))).statusCode(201).body("attemptNumber", equalTo(1));
     }

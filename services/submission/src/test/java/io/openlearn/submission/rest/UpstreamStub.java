@@ -42,7 +42,7 @@ public class UpstreamStub {
     @GET
     @Path("content/api/content/v1/courses/{key}/versions/{version}/blocks/{item}")
     public ObjectNode block(@PathParam("key") String key, @PathParam("version") String version,
-                            @PathParam("item") String item) {
+            @PathParam("item") String item) {
         return found(upstreams.problems.get(key + "|" + version + "|" + item));
     }
 

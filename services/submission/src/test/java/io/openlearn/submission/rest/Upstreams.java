@@ -26,7 +26,7 @@ public class Upstreams {
 
     /** A running course with one subsection holding one problem, as version {@code version}. */
     public void course(String courseKey, Instant due, String showCorrectness, long graceSeconds, int version,
-                       String itemKey, Map<String, Object> problem) {
+            String itemKey, Map<String, Object> problem) {
         ObjectNode run = json.createObjectNode().put("courseKey", courseKey)
                 .put("start", Instant.now().minusSeconds(86_400).toString());
         run.putNull("end");
@@ -36,7 +36,7 @@ public class Upstreams {
     }
 
     public void publish(String courseKey, Instant due, String showCorrectness, int version, String itemKey,
-                        Map<String, Object> problem) {
+            Map<String, Object> problem) {
         ObjectNode structure = json.createObjectNode().put("courseKey", courseKey).put("version", version);
         ArrayNode subsections = structure.putArray("subsections");
         ObjectNode subsection = subsections.addObject().put("key", subsectionOf(itemKey)).put("graded", true)
