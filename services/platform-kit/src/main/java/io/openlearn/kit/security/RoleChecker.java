@@ -1,7 +1,6 @@
 package io.openlearn.kit.security;
 
 import io.openlearn.kit.client.Upstream;
-import io.openlearn.kit.keys.CourseKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,19 +50,6 @@ public class RoleChecker {
         }
         remembered.put(key, new Answer(allowed, now.plus(REMEMBER)));
         return allowed;
-    }
-
-    /**
-     * Whether the caller runs this course, as Studio counts its team: platform admins, the org's admins, the
-     * course's instructors and staff.
-     */
-    public boolean isCourseTeam(JsonWebToken jwt, String courseKey) {
-        if (jwt.getGroups().contains("admin")) {
-            return true;
-        }
-        String org = CourseKeys.isCourseKey(courseKey) ? CourseKeys.orgOf(courseKey) : "";
-        return holds(jwt, "course_staff", courseKey) || holds(jwt, "course_instructor", courseKey)
-                || holds(jwt, "org_admin", org);
     }
 
     /** auth's answer; a failing auth is a 502/503 problem (see {@link Upstream}), never "no". */
