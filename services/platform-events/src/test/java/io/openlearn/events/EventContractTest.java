@@ -114,19 +114,10 @@ class EventContractTest {
     }
 
     private static ObjectNode envelope(EventType<?> type, Object sample) {
-        ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", UUID.randomUUID().toString());
-        String source = CONTRACT.source(type.name());
-        envelope.put("source", source.isEmpty() ? "/openlearn/content-repository" : source);
-        envelope.put("type", type.name());
         JsonNode data = JSON.valueToTree(sample);
-        envelope.put("subject", type == Events.AUTH_ROLE_CHANGED || type == Events.ENROLLMENT_CHANGED
-                ? data.path("userId").asText() : data.path("courseKey").asText());
-        envelope.put("time", Instant.now().toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.set("data", data);
-        return envelope;
+        String subject = type == Events.AUTH_ROLE_CHANGED || type == Events.ENROLLMENT_CHANGED
+                ? data.path("userId").asText() : data.path("courseKey").asText();
+        return CONTRACT.envelope(UUID.randomUUID(), type.name(), subject, Instant.now(), data);
     }
 
     @Test

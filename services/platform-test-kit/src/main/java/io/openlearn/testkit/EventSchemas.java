@@ -2,6 +2,7 @@ package io.openlearn.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
@@ -13,12 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -88,6 +91,23 @@ public final class EventSchemas {
     /** The {@code source} the contract fixes for a type's messages (its producer), e.g. {@code /openlearn/grades}. */
     public String source(String type) {
         return envelopePart(type).path("properties").path("source").path("const").asText();
+    }
+
+    /**
+     * The message body a type's producer would send with this {@code data} (structured CloudEvent, the contract's
+     * {@code source}), not yet checked: tests check it with {@link #assertValid} or break it on purpose first.
+     */
+    public ObjectNode envelope(UUID id, String type, String subject, Instant time, JsonNode data) {
+        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id.toString());
+        envelope.put("source", source(type));
+        envelope.put("type", type);
+        envelope.put("subject", subject);
+        envelope.put("time", time.toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.set("data", data);
+        return envelope;
     }
 
     /** The contract's complaints about one message body of {@code type}; empty when it conforms. */

@@ -30,16 +30,10 @@ final class CourseRunEvents {
         CourseRunChanged data = new CourseRunChanged(courseKey, CourseRunChanged.Change.updated, version,
                 "Enrollment rules", null, null, enrollmentStart, enrollmentEnd, "instructor", invitationOnly,
                 maxEnrollments, null, null, "private");
-        ObjectNode event = JSON.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", "/openlearn/course-authoring");
-        event.put("type", Events.COURSE_RUN_CHANGED.name());
-        event.put("subject", courseKey);
-        event.put("time", Instant.now().toString());
-        event.put("datacontenttype", "application/json");
-        event.set("data", JSON.valueToTree(data));
-        EventSchemas.platform().assertValid(event);
+        EventSchemas contract = EventSchemas.platform();
+        ObjectNode event = contract.envelope(UUID.randomUUID(), Events.COURSE_RUN_CHANGED.name(), courseKey,
+                Instant.now(), JSON.valueToTree(data));
+        contract.assertValid(event);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {

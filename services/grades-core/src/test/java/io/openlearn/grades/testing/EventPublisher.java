@@ -55,17 +55,9 @@ public final class EventPublisher implements AutoCloseable {
      */
     public void publish(Event event) throws Exception {
         JsonNode data = JSON.valueToTree(event.data());
-        ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", event.id().toString());
-        envelope.put("source", schemas.source(event.type()));
-        envelope.put("type", event.type());
         // enrollment's events are about the learner, every other type is about the course
-        envelope.put("subject", data.path("enrollment.changed".equals(event.type()) ? "userId" : "courseKey")
-                .asText());
-        envelope.put("time", event.time().toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.set("data", data);
+        String subject = data.path("enrollment.changed".equals(event.type()) ? "userId" : "courseKey").asText();
+        ObjectNode envelope = schemas.envelope(event.id(), event.type(), subject, event.time(), data);
         schemas.assertValid(envelope);
         channel.basicPublish("openlearn.events", event.type(), new AMQP.BasicProperties.Builder()
                 .deliveryMode(2).messageId(event.id().toString()).type(event.type()).build(),
