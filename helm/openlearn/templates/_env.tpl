@@ -43,20 +43,14 @@ The environment of one workload: only variables that map to configuration keys t
   value: {{ $v.rabbitmq.host | quote }}
 - name: OPENLEARN_RABBITMQ_PORT
   value: {{ $v.rabbitmq.port | quote }}
-{{- end }}
-{{- if $w.outbox }}
 - name: OPENLEARN_RABBITMQ_VIRTUAL_HOST
   value: {{ $v.rabbitmq.virtualHost | quote }}
 {{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_RABBITMQ_USERNAME" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.usernameKey) }}
 {{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_RABBITMQ_PASSWORD" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.passwordKey) }}
 {{- end }}
 {{- if $w.queue }}
-- name: GRADES_WORKER_RABBITMQ_VIRTUAL_HOST
-  value: {{ $v.rabbitmq.virtualHost | quote }}
 - name: GRADES_WORKER_RABBITMQ_DELIVERY_LIMIT
   value: {{ $v.gradesWorker.deliveryLimit | quote }}
-{{ include "openlearn.secretEnv" (dict "name" "GRADES_WORKER_RABBITMQ_USERNAME" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.usernameKey) }}
-{{ include "openlearn.secretEnv" (dict "name" "GRADES_WORKER_RABBITMQ_PASSWORD" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.passwordKey) }}
 {{- end }}
 {{- if $w.mongodb }}
 {{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_MONGO_URL" "secret" $v.mongodb.existingSecret "key" $v.mongodb.urlKey) }}

@@ -59,8 +59,8 @@ class ChartConfigKeysTest {
     void requiredKeysAreThoseWithValuesOnlyInDevAndTestOrNoDefault() {
         assertEquals(Set.of("auth.keys.encryption-key", "quarkus.datasource.password", "openlearn.rabbitmq.username",
                 "openlearn.rabbitmq.password"), ServiceConfig.of("auth").requiredKeys());
-        assertEquals(Set.of("quarkus.datasource.password", "grades-worker.rabbitmq.username",
-                "grades-worker.rabbitmq.password", "openlearn.rabbitmq.username", "openlearn.rabbitmq.password"),
+        assertEquals(
+                Set.of("quarkus.datasource.password", "openlearn.rabbitmq.username", "openlearn.rabbitmq.password"),
                 ServiceConfig.of("grades-worker").requiredKeys());
         assertEquals(Set.of(), ServiceConfig.of("gateway").requiredKeys());
         // the endpoint and keys have dev values but are Optional in the mapping: AWS needs neither

@@ -37,8 +37,20 @@ class RabbitDefinitionsTest {
         for (String queue : List.of(GradesTopology.STREAM_QUEUE, GradesTopology.BATCH_QUEUE)) {
             assertEquals(Yaml.JSON.valueToTree(GradesTopology.workQueueArguments(queue, DELIVERY_LIMIT)),
                     queue(queue).path("arguments"), queue);
-            assertEquals(Yaml.JSON.valueToTree(GradesTopology.deadLetterQueueArguments()),
-                    queue(GradesTopology.deadLetterQueueOf(queue)).path("arguments"));
+        }
+    }
+
+    @Test
+    void deadLetterQueuesAreTheOnesTheWorkersChannelsDeclare() {
+        for (String channel : List.of(GradesTopology.STREAM_CHANNEL, GradesTopology.BATCH_CHANNEL)) {
+            String prefix = "mp.messaging.incoming." + channel + ".";
+            String queue = Services.property("grades-worker", prefix + "queue.name");
+            String deadLetters = Services.property("grades-worker", prefix + "dead-letter-queue-name");
+            assertEquals(GradesTopology.deadLetterQueueOf(queue), deadLetters, channel);
+            // the connector declares a dead-letter queue with x-queue-type as its only argument
+            assertEquals(Yaml.JSON.valueToTree(Map.of("x-queue-type",
+                    Services.property("grades-worker", prefix + "dead-letter-queue-type"))),
+                    queue(deadLetters).path("arguments"), deadLetters);
         }
     }
 

@@ -1,22 +1,21 @@
 package io.openlearn.broker;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-/** The RabbitMQ broker every publisher (outbox relays) and consumer of the platform connects to. */
+/**
+ * The RabbitMQ broker every publisher and consumer of the platform connects to. The module's
+ * {@code META-INF/microprofile-config.properties} sets the defaults and hands the same values to the connector.
+ */
 @ConfigMapping(prefix = "openlearn.rabbitmq")
 public interface RabbitConnectionConfig {
 
-    @WithDefault("127.0.0.1")
     String host();
 
-    @WithDefault("5672")
     int port();
 
     String username();
 
     String password();
 
-    @WithDefault("/")
     String virtualHost();
 }

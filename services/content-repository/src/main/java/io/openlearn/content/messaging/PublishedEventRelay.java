@@ -1,10 +1,8 @@
 package io.openlearn.content.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import io.openlearn.broker.CloudEvents;
-import io.openlearn.broker.EventBroker;
+import io.openlearn.broker.EventPublisher;
 import io.openlearn.content.config.ContentConfig;
 import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.repository.PublishedVersionRepository;
@@ -14,10 +12,12 @@ import io.openlearn.events.Events;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -35,7 +35,7 @@ public class PublishedEventRelay {
     private static final int BATCH = 100;
 
     private final PublishedVersionRepository versions;
-    private final EventBroker broker;
+    private final EventPublisher publisher;
     private final ObjectMapper json;
     private final ContentConfig config;
     private final String source;
@@ -46,12 +46,12 @@ public class PublishedEventRelay {
         return thread;
     });
 
-    public PublishedEventRelay(PublishedVersionRepository versions, EventBroker broker, ObjectMapper json,
+    public PublishedEventRelay(PublishedVersionRepository versions, EventPublisher publisher, ObjectMapper json,
             ContentConfig config,
             @ConfigProperty(name = "content.events.source",
                     defaultValue = "/openlearn/content-repository") String source) {
         this.versions = versions;
-        this.broker = broker;
+        this.publisher = publisher;
         this.json = json;
         this.config = config;
         this.source = source;
@@ -73,15 +73,11 @@ public class PublishedEventRelay {
             return 0;
         }
         try {
+            if (!publisher.isConnected() || publisher.unconfirmed() > 0) {
+                return 0;
+            }
             List<PendingEvent> pending = versions.pendingEvents(BATCH);
-            if (pending.isEmpty()) {
-                return 0;
-            }
-            Optional<Connection> connection = broker.connection();
-            if (connection.isEmpty()) {
-                return 0;
-            }
-            return send(connection.get(), pending);
+            return pending.isEmpty() ? 0 : send(pending);
         } catch (RuntimeException e) {
             LOG.warnf("Relaying content.course.published failed (%s); retried next pass", e.toString());
             return 0;
@@ -90,18 +86,23 @@ public class PublishedEventRelay {
         }
     }
 
-    private int send(Connection connection, List<PendingEvent> pending) {
+    /** Sends all, then marks each version whose event the broker confirmed, in order, until one was not. */
+    private int send(List<PendingEvent> pending) {
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
         int confirmed = 0;
-        try (Channel channel = connection.createChannel()) {
-            channel.confirmSelect();
+        try {
             for (PendingEvent event : pending) {
-                CloudEvents.StoredEvent stored = stored(event);
-                channel.basicPublish(broker.exchange(), stored.type(), false, CloudEvents.properties(stored),
-                        CloudEvents.encode(json, stored));
-                channel.waitForConfirmsOrDie(config.events().confirmTimeout().toMillis());
-                versions.markEventPublished(event.version().courseKey(), event.version().version());
+                sends.add(publisher.publish(stored(event)));
+            }
+            long deadline = System.nanoTime() + config.events().confirmTimeout().toNanos();
+            for (int i = 0; i < pending.size(); i++) {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                PublishedVersion version = pending.get(i).version();
+                versions.markEventPublished(version.courseKey(), version.version());
                 confirmed++;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("Broker did not confirm content.course.published (%s); %d of %d sent, rest retried",
                     e.toString(), confirmed, pending.size());

@@ -16,16 +16,16 @@ public interface WorkerConfig {
     @WithDefault("stream,batch")
     Set<Queue> consume();
 
-    /** Parallel STREAM consumers (one channel each); each handles one learner's event at a time. */
-    @WithDefault("4")
+    /**
+     * Parallel STREAM consumers (copies of the {@code grades-stream} channel, its {@code concurrency}); each handles
+     * one learner's event at a time. Set in application.properties, which hands it to the channel.
+     */
     int streamConcurrency();
 
-    /** Unacknowledged STREAM messages per consumer. */
-    @WithDefault("16")
+    /** Unacknowledged STREAM messages per consumer (the channel's {@code max-outstanding-messages}). */
     int streamPrefetch();
 
     /** Parallel BATCH jobs. A job runs slice after slice, so one is usually enough; STREAM never waits for it. */
-    @WithDefault("1")
     int batchConcurrency();
 
     /**

@@ -14,6 +14,12 @@ public final class GradesTopology {
     public static final String DEAD_LETTER_EXCHANGE = "grades.dead-letter";
     public static final String STREAM_QUEUE = "grades.stream";
     public static final String BATCH_QUEUE = "grades.batch";
+    /** The SmallRye Reactive Messaging channels consuming the two queues (configured in application.properties). */
+    public static final String STREAM_CHANNEL = "grades-stream";
+    public static final String BATCH_CHANNEL = "grades-batch";
+    /** Identifiers of the queue-argument maps the channels declare their queues with. */
+    public static final String STREAM_QUEUE_ARGUMENTS = "grades-stream-queue-arguments";
+    public static final String BATCH_QUEUE_ARGUMENTS = "grades-batch-queue-arguments";
 
     public static final List<String> STREAM_EVENTS = List.of("submission.scored", "submission.score-reset",
             "enrollment.changed", "grade.override.changed");
@@ -39,7 +45,4 @@ public final class GradesTopology {
                 "x-overflow", "reject-publish");
     }
 
-    public static Map<String, Object> deadLetterQueueArguments() {
-        return Map.of("x-queue-type", "quorum");
-    }
 }

@@ -2,10 +2,6 @@ package io.openlearn.gradesworker.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.openlearn.events.EventType;
@@ -14,32 +10,35 @@ import io.openlearn.gradesworker.config.WorkerConfig;
 import io.openlearn.gradesworker.service.BatchEvents;
 import io.openlearn.gradesworker.service.StreamActivity;
 import io.openlearn.gradesworker.service.StreamGrading;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code grades.stream} and {@code grades.batch} (whichever this process is configured for), each on its
- * own channels. A message is acknowledged after its transaction committed; a failure goes back to the queue after
- * a pause (the quorum queue counts deliveries and dead-letters it at the limit); a message that cannot be read is
- * dead-lettered at once.
+ * Consumes {@code grades.stream} and {@code grades.batch} through SmallRye Reactive Messaging's RabbitMQ connector
+ * (channels {@value GradesTopology#STREAM_CHANNEL} and {@value GradesTopology#BATCH_CHANNEL}; which of them this
+ * process takes is {@code grades-worker.consume}). Each copy of a channel ({@code concurrency}) handles one message
+ * at a time on a worker thread. A message is acknowledged after its transaction committed; a failure goes back to
+ * the queue after a pause (the quorum queue counts deliveries and dead-letters it at the limit); a message that
+ * cannot be read is dead-lettered at once.
  */
 @ApplicationScoped
 public class QueueConsumers {
 
     private static final Logger LOG = Logger.getLogger(QueueConsumers.class);
+    private static final Metadata REQUEUE = Metadata.of(new RabbitMQRejectMetadata(true));
+    private static final Metadata DEAD_LETTER = Metadata.of(new RabbitMQRejectMetadata(false));
 
-    private final RabbitTopologyDeclarer rabbit;
     private final WorkerConfig config;
     private final StreamGrading stream;
     private final StreamActivity activity;
@@ -47,12 +46,10 @@ public class QueueConsumers {
     private final ObjectMapper json;
     private final Timer streamLag;
     private final MeterRegistry registry;
-    private final List<Channel> channels = new ArrayList<>();
 
-    public QueueConsumers(RabbitTopologyDeclarer rabbit, WorkerConfig config, StreamGrading stream,
-            StreamActivity activity, BatchEvents batch, ObjectMapper json, MeterRegistry registry) {
+    public QueueConsumers(WorkerConfig config, StreamGrading stream, StreamActivity activity, BatchEvents batch,
+            ObjectMapper json, MeterRegistry registry) {
         this.activity = activity;
-        this.rabbit = rabbit;
         this.config = config;
         this.stream = stream;
         this.batch = batch;
@@ -63,70 +60,43 @@ public class QueueConsumers {
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry);
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) throws IOException {
-        if (config.consume().contains(WorkerConfig.Queue.stream)) {
-            for (int i = 0; i < config.streamConcurrency(); i++) {
-                consume(GradesTopology.STREAM_QUEUE, config.streamPrefetch());
-            }
-        }
-        if (config.consume().contains(WorkerConfig.Queue.batch)) {
-            for (int i = 0; i < config.batchConcurrency(); i++) {
-                consume(GradesTopology.BATCH_QUEUE, 1);
-            }
-        }
-        LOG.infof("Consuming %s (stream x%d, batch x%d)", config.consume(), config.streamConcurrency(),
-                config.batchConcurrency());
+    @Incoming(GradesTopology.STREAM_CHANNEL)
+    @Blocking
+    public CompletionStage<Void> stream(Message<byte[]> message) {
+        return deliver(GradesTopology.STREAM_QUEUE, message);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        for (Channel channel : channels) {
-            try {
-                channel.abort();
-            } catch (IOException e) {
-                LOG.debugf("Closing a consumer channel: %s", e);
-            }
-        }
+    @Incoming(GradesTopology.BATCH_CHANNEL)
+    @Blocking
+    public CompletionStage<Void> batch(Message<byte[]> message) {
+        return deliver(GradesTopology.BATCH_QUEUE, message);
     }
 
-    private void consume(String queue, int prefetch) throws IOException {
-        Channel channel = rabbit.connection().createChannel();
-        channel.basicQos(prefetch);
-        channel.basicConsume(queue, false, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
-                    throws IOException {
-                deliver(channel, queue, envelope.getDeliveryTag(), body);
-            }
-        });
-        channels.add(channel);
-    }
-
-    private void deliver(Channel channel, String queue, long tag, byte[] body) throws IOException {
+    private CompletionStage<Void> deliver(String queue, Message<byte[]> message) {
         JsonNode event;
         try {
-            event = json.readTree(body);
+            event = json.readTree(message.getPayload());
             UUID.fromString(event.path("id").asText());
         } catch (IOException | IllegalArgumentException e) {
             LOG.errorf("Dead-lettering an unreadable message from %s: %s", queue, e.getMessage());
-            channel.basicReject(tag, false);
-            return;
+            return message.nack(e, DEAD_LETTER);
         }
         String type = event.path("type").asText();
         Timer.Sample sample = Timer.start(registry);
         try {
             handle(queue, type, event);
-            channel.basicAck(tag, false);
             sample.stop(registry.timer("grades.worker.handled", "queue", queue, "type", type, "outcome", "ok"));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return message.ack();
+        } catch (IllegalArgumentException | DateTimeException e) {
             // a payload this worker cannot read will not read better on redelivery
             LOG.errorf(e, "Dead-lettering %s %s from %s", type, event.path("id").asText(), queue);
-            channel.basicReject(tag, false);
+            return message.nack(e, DEAD_LETTER);
         } catch (RuntimeException e) {
             sample.stop(registry.timer("grades.worker.handled", "queue", queue, "type", type, "outcome", "retry"));
             LOG.warnf(e, "%s %s failed; back to %s after %s", type, event.path("id").asText(), queue,
                     config.retryDelay());
             pause(config.retryDelay());
-            channel.basicNack(tag, false, true);
+            return message.nack(e, REQUEUE);
         }
     }
 

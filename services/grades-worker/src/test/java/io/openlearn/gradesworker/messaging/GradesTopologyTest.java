@@ -12,7 +12,11 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,7 +32,7 @@ class GradesTopologyTest {
     void readinessIncludesBrokerAndDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("rabbitmq"));
+                .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/started").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
@@ -60,6 +64,18 @@ class GradesTopologyTest {
             assertEquals(true, String.valueOf(refused.getCause()).contains("PRECONDITION_FAILED"),
                     String.valueOf(refused.getCause()));
         }
+    }
+
+    @Test
+    void eachChannelIsBoundToExactlyTheEventTypesItsQueueGrades() {
+        Config config = ConfigProvider.getConfig();
+        assertEquals(GradesTopology.STREAM_EVENTS, routingKeys(config, GradesTopology.STREAM_CHANNEL));
+        assertEquals(GradesTopology.BATCH_EVENTS, routingKeys(config, GradesTopology.BATCH_CHANNEL));
+    }
+
+    private static List<String> routingKeys(Config config, String channel) {
+        String keys = config.getValue("mp.messaging.incoming." + channel + ".routing-keys", String.class);
+        return Arrays.stream(keys.split(",")).map(String::trim).toList();
     }
 
     @Test
