@@ -11,6 +11,7 @@ import io.openlearn.events.ContentCoursePublished;
 import io.openlearn.events.Events;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,7 @@ public class PublishedEventRelay {
         return confirmed;
     }
 
-    private CloudEvents.StoredEvent stored(PendingEvent event) throws java.io.IOException {
+    private CloudEvents.StoredEvent stored(PendingEvent event) throws IOException {
         PublishedVersion v = event.version();
         ContentCoursePublished data = new ContentCoursePublished(v.courseKey(), v.version(), v.publishedAt(),
                 v.gradingChanged(), v.gradingDigest(), v.blockCount());
