@@ -3,8 +3,9 @@ package io.openlearn.broker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import com.rabbitmq.client.AMQP;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.UUID;
 
 /**
@@ -47,18 +48,14 @@ public final class CloudEvents {
         return mapper.writeValueAsBytes(envelope);
     }
 
-    /**
-     * Persistent, routed by the event type, with the event's id as message id so the broker and consumers can tell
-     * a resend.
-     */
-    public static OutgoingRabbitMQMetadata metadata(StoredEvent event) {
-        return OutgoingRabbitMQMetadata.builder()
-                .withRoutingKey(event.type())
-                .withContentType(CONTENT_TYPE)
-                .withDeliveryMode(2)
-                .withMessageId(event.id().toString())
-                .withType(event.type())
-                .withTimestamp(event.createdAt().toZonedDateTime())
+    /** Persistent, with the event's id as message id so the broker and consumers can tell a resend. */
+    public static AMQP.BasicProperties properties(StoredEvent event) {
+        return new AMQP.BasicProperties.Builder()
+                .contentType(CONTENT_TYPE)
+                .deliveryMode(2)
+                .messageId(event.id().toString())
+                .type(event.type())
+                .timestamp(Date.from(event.createdAt().toInstant()))
                 .build();
     }
 }

@@ -1,32 +1,30 @@
 package io.openlearn.outbox;
 
-import io.openlearn.broker.CloudEvents;
-import io.openlearn.broker.EventPublisher;
+import io.openlearn.broker.EventBroker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** {@code rabbitmq-outbox}: UP while the relay's broker connection is up (always UP when the relay is off). */
+/** {@code rabbitmq-outbox}: UP while the relay's broker connection is open (always UP when the relay is off). */
 @Readiness
 @ApplicationScoped
 public class OutboxReadinessCheck implements HealthCheck {
 
-    private final EventPublisher publisher;
+    private final EventBroker broker;
     private final OutboxConfig config;
 
-    public OutboxReadinessCheck(EventPublisher publisher, OutboxConfig config) {
-        this.publisher = publisher;
+    public OutboxReadinessCheck(EventBroker broker, OutboxConfig config) {
+        this.broker = broker;
         this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("rabbitmq-outbox")
-                .status(!config.enabled() || publisher.isConnected())
+                .status(!config.enabled() || broker.isConnected())
                 .withData("enabled", config.enabled())
-                .withData("exchange", CloudEvents.EXCHANGE)
-                .withData("unconfirmed", publisher.unconfirmed())
+                .withData("exchange", broker.exchange())
                 .build();
     }
 }

@@ -1,16 +1,19 @@
 package io.openlearn.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.agroal.api.AgroalDataSource;
 import io.openlearn.broker.CloudEvents;
-import io.openlearn.broker.EventPublisher;
+import io.openlearn.broker.EventBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,18 +24,17 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,8 +42,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to RabbitMQ (ADR 0003). Each pass, in one database transaction: claim the oldest
- * unpublished rows with {@code FOR UPDATE SKIP LOCKED} (so replicas never hold the same row at once), send each as
- * a persistent CloudEvent through {@link EventPublisher} (publisher confirms), wait for the broker's confirms, then set
+ * unpublished rows with {@code FOR UPDATE SKIP LOCKED} (so replicas never hold the same row at once), publish each
+ * as a persistent CloudEvent on a channel in confirm mode, wait for the broker's confirms, then set
  * {@code published_at} on the confirmed rows and count an attempt with the error on the others, which the next
  * pass retries. A crash between confirm and commit resends the row: delivery is at least once and consumers
  * deduplicate by event id.
@@ -71,12 +73,14 @@ public class OutboxRelay {
     }
 
     private final OutboxConfig config;
-    private final EventPublisher publisher;
+    private final EventBroker broker;
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final OutboxMetrics metrics;
-    /** One pass at a time per relay. */
+    /** One pass at a time per relay: the channel and its confirm sequence belong to the pass. */
     private final ReentrantLock passLock = new ReentrantLock();
+    private Channel channel;
+    private volatile Confirms confirms;
     private long nextPendingRefreshNanos = System.nanoTime();
     /** Relays woken by commits run here, one at a time; wakes while one is queued fold into it. */
     private final ExecutorService waker = Executors.newSingleThreadExecutor(runnable -> {
@@ -87,15 +91,22 @@ public class OutboxRelay {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     @Inject
-    public OutboxRelay(OutboxConfig config, EventPublisher publisher, AgroalDataSource dataSource, ObjectMapper mapper,
+    public OutboxRelay(OutboxConfig config, EventBroker broker, AgroalDataSource dataSource, ObjectMapper mapper,
             OutboxMetrics metrics) {
         this.config = config;
-        this.publisher = publisher;
+        this.broker = broker;
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.metrics = metrics;
         if (config.batchSize() < 1) {
             throw new IllegalArgumentException("openlearn.outbox.batch-size must be at least 1");
+        }
+    }
+
+    /** Connects and declares the exchange at start; an unreachable broker is retried by the passes. */
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            broker.connection();
         }
     }
 
@@ -148,18 +159,17 @@ public class OutboxRelay {
         waker.shutdownNow();
     }
 
-    /**
-     * One pass over at most {@code batch-size} rows; waits for a pass of this relay already running. Nothing is
-     * claimed while the broker is unreachable or sends of an earlier pass are still unanswered.
-     */
+    /** One pass over at most {@code batch-size} rows; waits for a pass of this relay already running. */
     public Pass relayOnce() {
         passLock.lock();
         try {
-            if (!publisher.isConnected() || publisher.unconfirmed() > 0) {
+            Optional<Channel> confirmChannel = confirmChannel();
+            if (confirmChannel.isEmpty()) {
                 return Pass.BROKER_UNAVAILABLE;
             }
             int timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, config.confirmTimeout().toSeconds() + 30);
-            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(this::relayBatch);
+            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds)
+                    .call(() -> relayBatch(confirmChannel.get()));
         } finally {
             try {
                 refreshPendingIfDue();
@@ -169,14 +179,14 @@ public class OutboxRelay {
         }
     }
 
-    private Pass relayBatch() throws SQLException {
+    private Pass relayBatch(Channel confirmChannel) throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             List<CloudEvents.StoredEvent> batch = claim(db);
             if (batch.isEmpty()) {
                 return new Pass(true, 0, 0);
             }
             Set<UUID> confirmed = new LinkedHashSet<>();
-            String error = publish(batch, confirmed);
+            String error = publish(confirmChannel, batch, confirmed);
             List<UUID> failed = batch.stream().map(CloudEvents.StoredEvent::id)
                     .filter(id -> !confirmed.contains(id)).toList();
             update(db, MARK_PUBLISHED, null, confirmed);
@@ -207,38 +217,35 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the batch and waits up to {@code confirm-timeout} for the broker's answers; fills {@code confirmed}
-     * with the acknowledged ids. Returns null when all were confirmed, else why the others were not. A send still
-     * unanswered at the timeout stays with the connector and keeps the next passes of this relay waiting (see
-     * {@link #relayOnce()}), so an outage never piles up copies of the same rows.
+     * Publishes the batch and waits for the broker's confirms; fills {@code confirmed} with the acknowledged ids.
+     * Returns null when all were confirmed, else why the others were not.
      */
-    private String publish(List<CloudEvents.StoredEvent> batch, Set<UUID> confirmed) {
-        Map<UUID, CompletableFuture<Void>> sends = new LinkedHashMap<>();
-        String error = null;
-        for (CloudEvents.StoredEvent event : batch) {
-            try {
-                sends.put(event.id(), publisher.publish(event));
-            } catch (JsonProcessingException e) {
-                error = "stored data is not JSON: " + e.getOriginalMessage();
-            }
-        }
+    private String publish(Channel confirmChannel, List<CloudEvents.StoredEvent> batch, Set<UUID> confirmed) {
+        Confirms pending = new Confirms();
+        confirms = pending;
         try {
-            CompletableFuture.allOf(sends.values().toArray(CompletableFuture[]::new))
-                    .get(config.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            error = "not confirmed by the broker within " + config.confirmTimeout();
-        } catch (ExecutionException e) {
-            error = describe(e.getCause());
+            for (CloudEvents.StoredEvent event : batch) {
+                byte[] body = CloudEvents.encode(mapper, event);
+                pending.expect(confirmChannel.getNextPublishSeqNo(), event.id());
+                confirmChannel.basicPublish(broker.exchange(), event.type(), false, CloudEvents.properties(event),
+                        body);
+            }
+            // nack or timeout: throws and closes the channel; the confirms seen so far are in `pending`
+            confirmChannel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
+            batch.forEach(event -> confirmed.add(event.id()));
+            return null;
+        } catch (IOException | TimeoutException | ShutdownSignalException e) {
+            discardChannel();
+            confirmed.addAll(pending.acked);
+            return describe(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error = "interrupted while waiting for confirms";
+            discardChannel();
+            confirmed.addAll(pending.acked);
+            return "interrupted while waiting for confirms";
+        } finally {
+            confirms = null;
         }
-        sends.forEach((id, send) -> {
-            if (send.isDone() && !send.isCompletedExceptionally()) {
-                confirmed.add(id);
-            }
-        });
-        return error;
     }
 
     private static void update(Connection db, String sql, String error, Collection<UUID> ids)
@@ -254,6 +261,52 @@ public class OutboxRelay {
             }
             update.setArray(index, array);
             update.executeUpdate();
+        }
+    }
+
+    private Optional<Channel> confirmChannel() {
+        if (channel != null && channel.isOpen()) {
+            return Optional.of(channel);
+        }
+        discardChannel();
+        Optional<com.rabbitmq.client.Connection> connection = broker.connection();
+        if (connection.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Channel created = connection.get().createChannel();
+            if (created == null) {
+                LOG.warn("Outbox relay: the broker connection has no free channel");
+                return Optional.empty();
+            }
+            created.confirmSelect();
+            created.addConfirmListener((tag, multiple) -> onConfirm(tag, multiple, true),
+                    (tag, multiple) -> onConfirm(tag, multiple, false));
+            channel = created;
+            return Optional.of(created);
+        } catch (IOException | ShutdownSignalException e) {
+            LOG.warnf("Outbox relay cannot open a confirm channel: %s", describe(e));
+            return Optional.empty();
+        }
+    }
+
+    /** Runs on the connection's thread before {@code waitForConfirmsOrDie} returns for the same tags. */
+    private void onConfirm(long tag, boolean multiple, boolean ack) {
+        Confirms current = confirms;
+        if (current != null) {
+            current.confirm(tag, multiple, ack);
+        }
+    }
+
+    private void discardChannel() {
+        Channel current = channel;
+        channel = null;
+        if (current != null) {
+            try {
+                current.abort();
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf("Closing a broken outbox channel: %s", e);
+            }
         }
     }
 
@@ -280,5 +333,31 @@ public class OutboxRelay {
             text += " (" + cause.getMessage() + ")";
         }
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    /** The confirms of one pass, by publish sequence number. */
+    private static final class Confirms {
+
+        private final ConcurrentSkipListMap<Long, UUID> outstanding = new ConcurrentSkipListMap<>();
+        private final Set<UUID> acked = ConcurrentHashMap.newKeySet();
+
+        void expect(long sequence, UUID id) {
+            outstanding.put(sequence, id);
+        }
+
+        void confirm(long tag, boolean multiple, boolean ack) {
+            if (multiple) {
+                ConcurrentNavigableMap<Long, UUID> upTo = outstanding.headMap(tag, true);
+                if (ack) {
+                    acked.addAll(upTo.values());
+                }
+                upTo.clear();
+            } else {
+                UUID id = outstanding.remove(tag);
+                if (ack && id != null) {
+                    acked.add(id);
+                }
+            }
+        }
     }
 }

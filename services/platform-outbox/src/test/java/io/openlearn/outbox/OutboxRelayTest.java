@@ -18,14 +18,15 @@ import com.rabbitmq.client.GetResponse;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openlearn.broker.CloudEvents;
-import io.openlearn.broker.EventPublisher;
+import io.openlearn.broker.EventBroker;
+import io.openlearn.broker.RabbitConnectionConfig;
 import io.openlearn.events.EventType;
 import io.openlearn.kit.requestid.RequestIds;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.rabbitmq.RabbitMQConnector;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,13 +73,6 @@ class OutboxRelayTest {
     AgroalDataSource dataSource;
     @Inject
     ObjectMapper mapper;
-    @Inject
-    EventPublisher publisher;
-    @Inject
-    @Connector(RabbitMQConnector.CONNECTOR_NAME)
-    RabbitMQConnector connector;
-    @Inject
-    FailingChannels failingChannels;
 
     @BeforeAll
     static void connectProbe() throws Exception {
@@ -87,8 +80,6 @@ class OutboxRelayTest {
         factory.setHost("127.0.0.1");
         rabbit = factory.newConnection("outbox-test-probe");
         probe = rabbit.createChannel();
-        // as every consumer does: the relay's channel declares the exchange only on its first send
-        probe.exchangeDeclare(CloudEvents.EXCHANGE, "topic", true);
     }
 
     @AfterAll
@@ -174,11 +165,12 @@ class OutboxRelayTest {
     void eachRowIsPublishedExactlyOnceWhileTwoRelaysCompete() throws Exception {
         String type = uniqueType("competing");
         String queue = bindQueue(type);
-        // a second replica's relay over the same database and broker
-        OutboxRelay replica = relay(publisher);
+        EventBroker replicaBroker = new EventBroker(rabbitAt(5672), "outbox-test-replica", CloudEvents.EXCHANGE);
+        OutboxRelay replica = relay(replicaBroker);
         pauseScheduledRelay();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
+            assertTrue(replicaBroker.connection().isPresent());
             Set<UUID> ids = new HashSet<>(business.commit(event(type), "course-v1:Org+Num+Run", DATA, 40));
             List<Future<Integer>> passes = new ArrayList<>();
             for (OutboxRelay each : List.of(relay, replica)) {
@@ -206,6 +198,7 @@ class OutboxRelayTest {
         } finally {
             pool.shutdownNow();
             resumeScheduledRelay();
+            replicaBroker.close();
         }
     }
 
@@ -213,24 +206,18 @@ class OutboxRelayTest {
     void rowStaysUnpublishedWhileBrokerIsUnreachableAndIsPublishedWhenRelayReachesIt() throws Exception {
         String type = uniqueType("unreachable");
         String queue = bindQueue(type);
-        OutboxRelay offline = relay(new EventPublisher(failingChannels.unreachable(), connector, mapper,
-                FailingChannels.UNREACHABLE));
+        EventBroker unreachable = new EventBroker(rabbitAt(closedPort()), "outbox-test-unreachable",
+                CloudEvents.EXCHANGE);
+        OutboxRelay offline = relay(unreachable);
         pauseScheduledRelay();
         UUID id;
         try {
             id = business.commit(event(type), "course-v1:Org+Num+Run", DATA, 1).get(0);
-            OutboxRelay.Pass first = offline.relayOnce();
-            assertEquals(0, first.published());
-            assertEquals(1, first.failed());
+            OutboxRelay.Pass pass = offline.relayOnce();
+            assertFalse(pass.brokerAvailable());
             Row row = row(id);
             assertNull(row.publishedAt());
-            assertEquals(1, row.attempts());
-            assertTrue(row.lastError().contains("not confirmed"), row.lastError());
-
-            // the unanswered send is still with the connector: the next pass sends nothing more
-            OutboxRelay.Pass second = offline.relayOnce();
-            assertFalse(second.brokerAvailable());
-            assertEquals(1, row(id).attempts(), "no second copy while the first is unanswered");
+            assertEquals(0, row.attempts(), "nothing was attempted without a broker");
             assertNull(probe.basicGet(queue, true));
         } finally {
             resumeScheduledRelay();
@@ -243,11 +230,14 @@ class OutboxRelayTest {
     void failedPublishCountsAttemptKeepsErrorAndIsRetriedByNextPass() throws Exception {
         String type = uniqueType("failing");
         String queue = bindQueue(type);
-        OutboxRelay failing = relay(new EventPublisher(failingChannels.vanishing(), connector, mapper,
-                FailingChannels.VANISHING));
+        String vanishing = "outbox-test.vanishing." + UUID.randomUUID();
+        EventBroker failingBroker = new EventBroker(rabbitAt(5672), "outbox-test-failing", vanishing);
+        OutboxRelay failing = relay(failingBroker);
         pauseScheduledRelay();
         UUID id;
         try {
+            assertTrue(failingBroker.connection().isPresent());
+            probe.exchangeDelete(vanishing);
             id = business.commit(event(type), "course-v1:Org+Num+Run", DATA, 1).get(0);
 
             OutboxRelay.Pass pass = failing.relayOnce();
@@ -256,9 +246,10 @@ class OutboxRelayTest {
             Row row = row(id);
             assertNull(row.publishedAt());
             assertEquals(1, row.attempts());
-            assertNotNull(row.lastError());
+            assertTrue(row.lastError().contains("NOT_FOUND"), row.lastError());
         } finally {
             resumeScheduledRelay();
+            failingBroker.close();
         }
         assertEquals(id.toString(), awaitMessage(queue).getProps().getMessageId());
         Row row = awaitPublished(id);
@@ -290,9 +281,8 @@ class OutboxRelayTest {
         };
     }
 
-    private OutboxRelay relay(EventPublisher publisher) {
-        return new OutboxRelay(config(), publisher, dataSource, mapper,
-                new OutboxMetrics(new SimpleMeterRegistry()));
+    private OutboxRelay relay(EventBroker broker) {
+        return new OutboxRelay(config(), broker, dataSource, mapper, new OutboxMetrics(new SimpleMeterRegistry()));
     }
 
     private static OutboxConfig config() {
@@ -332,6 +322,41 @@ class OutboxRelayTest {
                 return Duration.ofSeconds(2);
             }
         };
+    }
+
+    private static RabbitConnectionConfig rabbitAt(int port) {
+        return new RabbitConnectionConfig() {
+            @Override
+            public String host() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public String username() {
+                return "guest";
+            }
+
+            @Override
+            public String password() {
+                return "guest";
+            }
+
+            @Override
+            public String virtualHost() {
+                return "/";
+            }
+        };
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Stops the scheduled relay and waits for a pass already under way to end. */

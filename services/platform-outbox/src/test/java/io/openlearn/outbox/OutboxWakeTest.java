@@ -40,7 +40,6 @@ class OutboxWakeTest {
         factory.setHost("127.0.0.1");
         try (Connection rabbit = factory.newConnection("outbox-wake-test"); Channel probe = rabbit.createChannel()) {
             String type = "outboxtest.wake." + UUID.randomUUID().toString().substring(0, 8);
-            probe.exchangeDeclare("openlearn.events", "topic", true);
             String queue = probe.queueDeclare().getQueue();
             probe.queueBind(queue, "openlearn.events", type);
             // the hour-long poll's first run happens at start; let it pass before measuring

@@ -1,8 +1,10 @@
 package io.openlearn.content.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import io.openlearn.broker.CloudEvents;
-import io.openlearn.broker.EventPublisher;
+import io.openlearn.broker.EventBroker;
 import io.openlearn.content.config.ContentConfig;
 import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.repository.PublishedVersionRepository;
@@ -13,12 +15,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -36,7 +36,7 @@ public class PublishedEventRelay {
     private static final int BATCH = 100;
 
     private final PublishedVersionRepository versions;
-    private final EventPublisher publisher;
+    private final EventBroker broker;
     private final ObjectMapper json;
     private final ContentConfig config;
     private final String source;
@@ -47,12 +47,12 @@ public class PublishedEventRelay {
         return thread;
     });
 
-    public PublishedEventRelay(PublishedVersionRepository versions, EventPublisher publisher, ObjectMapper json,
+    public PublishedEventRelay(PublishedVersionRepository versions, EventBroker broker, ObjectMapper json,
             ContentConfig config,
             @ConfigProperty(name = "content.events.source",
                     defaultValue = "/openlearn/content-repository") String source) {
         this.versions = versions;
-        this.publisher = publisher;
+        this.broker = broker;
         this.json = json;
         this.config = config;
         this.source = source;
@@ -74,11 +74,15 @@ public class PublishedEventRelay {
             return 0;
         }
         try {
-            if (!publisher.isConnected() || publisher.unconfirmed() > 0) {
+            List<PendingEvent> pending = versions.pendingEvents(BATCH);
+            if (pending.isEmpty()) {
                 return 0;
             }
-            List<PendingEvent> pending = versions.pendingEvents(BATCH);
-            return pending.isEmpty() ? 0 : send(pending);
+            Optional<Connection> connection = broker.connection();
+            if (connection.isEmpty()) {
+                return 0;
+            }
+            return send(connection.get(), pending);
         } catch (RuntimeException e) {
             LOG.warnf("Relaying content.course.published failed (%s); retried next pass", e.toString());
             return 0;
@@ -87,23 +91,18 @@ public class PublishedEventRelay {
         }
     }
 
-    /** Sends all, then marks each version whose event the broker confirmed, in order, until one was not. */
-    private int send(List<PendingEvent> pending) {
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
+    private int send(Connection connection, List<PendingEvent> pending) {
         int confirmed = 0;
-        try {
+        try (Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
             for (PendingEvent event : pending) {
-                sends.add(publisher.publish(stored(event)));
-            }
-            long deadline = System.nanoTime() + config.events().confirmTimeout().toNanos();
-            for (int i = 0; i < pending.size(); i++) {
-                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                PublishedVersion version = pending.get(i).version();
-                versions.markEventPublished(version.courseKey(), version.version());
+                CloudEvents.StoredEvent stored = stored(event);
+                channel.basicPublish(broker.exchange(), stored.type(), false, CloudEvents.properties(stored),
+                        CloudEvents.encode(json, stored));
+                channel.waitForConfirmsOrDie(config.events().confirmTimeout().toMillis());
+                versions.markEventPublished(event.version().courseKey(), event.version().version());
                 confirmed++;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("Broker did not confirm content.course.published (%s); %d of %d sent, rest retried",
                     e.toString(), confirmed, pending.size());
