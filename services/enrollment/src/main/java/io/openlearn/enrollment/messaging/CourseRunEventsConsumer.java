@@ -51,12 +51,14 @@ public class CourseRunEventsConsumer {
         this.queue = queue;
     }
 
-    /** The queue's arguments beyond what the channel's configuration declares: quorum, bounded redelivery. */
+    /**
+     * The queue's arguments beyond what the channel's configuration declares: quorum, bounded redelivery. The
+     * connector adds the dead-letter exchange and routing key from the channel's {@code auto-bind-dlq} settings.
+     */
     @Produces
     @Identifier(QUEUE_ARGUMENTS)
     Map<String, Object> queueArguments() {
-        return Map.of("x-queue-type", "quorum", "x-delivery-limit", DELIVERY_LIMIT,
-                "x-dead-letter-exchange", "enrollment.dead-letter", "x-dead-letter-routing-key", queue + ".dlq");
+        return Map.of("x-queue-type", "quorum", "x-delivery-limit", DELIVERY_LIMIT);
     }
 
     @Incoming(CHANNEL)

@@ -1,5 +1,6 @@
 package io.openlearn.gradesworker.config;
 
+import io.openlearn.gradesworker.messaging.GradesTopology;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
@@ -16,8 +17,12 @@ public class ConsumedQueues implements ConfigSourceInterceptor {
 
     static final String CONSUME = "grades-worker.consume";
     private static final Map<String, String> QUEUE_OF_FLAG = Map.of(
-            "mp.messaging.incoming.grades-stream.enabled", "stream",
-            "mp.messaging.incoming.grades-batch.enabled", "batch");
+            enabledFlag(GradesTopology.STREAM_CHANNEL), WorkerConfig.Queue.stream.name(),
+            enabledFlag(GradesTopology.BATCH_CHANNEL), WorkerConfig.Queue.batch.name());
+
+    private static String enabledFlag(String channel) {
+        return "mp.messaging.incoming." + channel + ".enabled";
+    }
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
