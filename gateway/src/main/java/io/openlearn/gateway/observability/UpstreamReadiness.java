@@ -1,16 +1,12 @@
 package io.openlearn.gateway.observability;
 
+import io.openlearn.gateway.client.UpstreamHealth;
 import io.openlearn.gateway.config.GatewayConfig;
 import io.openlearn.gateway.resilience.Breakers;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -32,12 +28,13 @@ public class UpstreamReadiness implements HealthCheck {
 
     private final GatewayConfig config;
     private final Breakers breakers;
+    private final UpstreamHealth health;
     private final Map<String, Boolean> reachable = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public UpstreamReadiness(GatewayConfig config, Breakers breakers) {
+    public UpstreamReadiness(GatewayConfig config, Breakers breakers, UpstreamHealth health) {
         this.config = config;
         this.breakers = breakers;
+        this.health = health;
     }
 
     void start(@Observes StartupEvent event, Vertx vertx) {
@@ -46,11 +43,8 @@ public class UpstreamReadiness implements HealthCheck {
     }
 
     private void probe() {
-        config.upstream().forEach((name, url) -> http.sendAsync(HttpRequest.newBuilder(
-                URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).GET().build(),
-                HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> reachable.put(name, failure == null
-                        && response.statusCode() == 200)));
+        config.upstream().keySet().forEach(name -> health.ready(name)
+                .subscribe().with(ready -> reachable.put(name, ready)));
     }
 
     @Override

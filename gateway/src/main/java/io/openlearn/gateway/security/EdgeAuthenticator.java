@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.netty.util.AsciiString;
+import io.openlearn.gateway.client.TokenExchangeClient;
 import io.openlearn.gateway.config.GatewayConfig;
 import io.openlearn.kit.security.RevocationList;
 import io.openlearn.kit.security.UnverifiedClaims;
@@ -14,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -78,16 +81,16 @@ public class EdgeAuthenticator {
      * token stays good until it expires, unless revoked (checked on every call, in memory). Empty for a token not
      * seen yet, which {@link #authenticate} then verifies (or exchanges).
      */
-    public java.util.Optional<Authenticated> known(String bearer) {
+    public Optional<Authenticated> known(String bearer) {
         CachedToken cached = verified.getIfPresent(bearer);
         if (cached == null) {
             cached = exchanged.getIfPresent(sha256(bearer));
         }
         if (cached == null || !cached.expiresAt().isAfter(Instant.now())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         refuseIfRevoked(cached.jti(), cached.subject(), cached.issuedAt());
-        return java.util.Optional.of(new Authenticated(cached.authorization(), cached.subject()));
+        return Optional.of(new Authenticated(cached.authorization(), cached.subject()));
     }
 
     /** The caller as the edge vouches for them: the Authorization header to forward and its subject (the user). */
@@ -154,7 +157,7 @@ public class EdgeAuthenticator {
     private static final class UntilTokenExpiry implements Expiry<String, CachedToken> {
         @Override
         public long expireAfterCreate(String key, CachedToken value, long currentTime) {
-            long nanos = java.time.Duration.between(Instant.now(), value.expiresAt()).toNanos();
+            long nanos = Duration.between(Instant.now(), value.expiresAt()).toNanos();
             return Math.max(0, nanos);
         }
 
