@@ -19,6 +19,8 @@ public final class Events {
             new EventType<>("content.course.published", ContentCoursePublished.class);
     public static final EventType<EnrollmentChanged> ENROLLMENT_CHANGED =
             new EventType<>("enrollment.changed", EnrollmentChanged.class);
+    public static final EventType<CohortMembershipChanged> COHORT_MEMBERSHIP_CHANGED =
+            new EventType<>("cohort.membership.changed", CohortMembershipChanged.class);
     public static final EventType<SubmissionScored> SUBMISSION_SCORED =
             new EventType<>("submission.scored", SubmissionScored.class);
     public static final EventType<SubmissionScoreReset> SUBMISSION_SCORE_RESET =
@@ -39,7 +41,8 @@ public final class Events {
             new EventType<>("grade.course.passed", GradeCoursePassed.class);
 
     public static final List<EventType<?>> ALL = List.of(AUTH_ROLE_CHANGED, COURSE_RUN_CHANGED,
-            COURSE_GRADING_POLICY_CHANGED, CONTENT_COURSE_PUBLISHED, ENROLLMENT_CHANGED, SUBMISSION_SCORED,
+            COURSE_GRADING_POLICY_CHANGED, CONTENT_COURSE_PUBLISHED, ENROLLMENT_CHANGED, COHORT_MEMBERSHIP_CHANGED,
+            SUBMISSION_SCORED,
             SUBMISSION_SCORE_RESET, GRADE_OVERRIDE_CHANGED, GRADE_REGRADE_REQUESTED, GRADE_RESCORE_REQUESTED,
             GRADE_REPORT_REQUESTED, GRADE_RESYNC_REQUESTED, GRADE_COURSE_CHANGED, GRADE_COURSE_PASSED);
 

@@ -116,7 +116,8 @@ class EventContractTest {
     private static ObjectNode envelope(EventType<?> type, Object sample) {
         JsonNode data = JSON.valueToTree(sample);
         String subject = type == Events.AUTH_ROLE_CHANGED || type == Events.ENROLLMENT_CHANGED
-                ? data.path("userId").asText() : data.path("courseKey").asText();
+                || type == Events.COHORT_MEMBERSHIP_CHANGED ? data.path("userId").asText()
+                        : data.path("courseKey").asText();
         return CONTRACT.envelope(UUID.randomUUID(), type.name(), subject, Instant.now(), data);
     }
 
@@ -178,7 +179,7 @@ class EventContractTest {
         if (java == boolean.class || java == Boolean.class) {
             return Boolean.TRUE;
         }
-        long number = constant.isNumber() ? constant.asLong() : Math.max(1, schema.path("minimum").asLong(1));
+        long number = constant.isNumber() ? constant.asLong() : Math.max(1, minimum(schema));
         if (java == int.class || java == Integer.class) {
             return (int) number;
         }
@@ -189,6 +190,20 @@ class EventContractTest {
             return (double) number;
         }
         throw new AssertionError("No sample for " + java);
+    }
+
+    /** The schema's {@code minimum}, or that of its first {@code oneOf} alternative that has one; 1 for none. */
+    private static long minimum(JsonNode schema) {
+        if (schema.has("minimum")) {
+            return schema.path("minimum").asLong();
+        }
+        for (JsonNode alternative : schema.path("oneOf")) {
+            JsonNode resolved = resolve(alternative);
+            if (resolved.has("minimum")) {
+                return resolved.path("minimum").asLong();
+            }
+        }
+        return 1;
     }
 
     private static JsonNode resolve(JsonNode schema) {

@@ -21,7 +21,8 @@ import java.util.UUID;
  * Enroll and unenroll, idempotently. A learner enrolls only themselves, in a free mode, inside the window and, for
  * invitation-only runs, from the allow-list; course staff and services may enroll anyone in any mode. Capacity holds
  * for everyone: a capped run's rules row is locked while seats are counted, so parallel requests for the last seat
- * produce exactly one enrollment; uncapped runs take no lock.
+ * produce exactly one enrollment; uncapped runs take no lock. An automatically cohorted run places the learner in
+ * a cohort in the same transaction.
  */
 @ApplicationScoped
 public class EnrollmentService {
@@ -31,11 +32,14 @@ public class EnrollmentService {
     private final EnrollmentRepository enrollments;
     private final CourseRulesRepository rules;
     private final OutboxWriter outbox;
+    private final CohortService cohorts;
 
-    public EnrollmentService(EnrollmentRepository enrollments, CourseRulesRepository rules, OutboxWriter outbox) {
+    public EnrollmentService(EnrollmentRepository enrollments, CourseRulesRepository rules, OutboxWriter outbox,
+            CohortService cohorts) {
         this.enrollments = enrollments;
         this.rules = rules;
         this.outbox = outbox;
+        this.cohorts = cohorts;
     }
 
     public record Outcome(EnrollmentEntity enrollment, boolean changed) {
@@ -75,6 +79,7 @@ public class EnrollmentService {
         enrollments.persist(enrollment);
         enrollments.recordHistory(learner, courseKey, "ENROLL", previous, enrollment.mode, caller.username(), now);
         announce(enrollment, EnrollmentChanged.Change.enrolled, previous);
+        cohorts.placeOnEnrollment(learner, courseKey, caller.username(), now);
         return new Outcome(enrollment, true);
     }
 
