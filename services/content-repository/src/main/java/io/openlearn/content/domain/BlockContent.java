@@ -3,42 +3,51 @@ package io.openlearn.content.domain;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openlearn.kit.courseware.BlockSchedule;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.kit.problem.Problem.FieldError;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What an author edits on a block. Subsection (sequential) settings are what grading reads: {@code graded},
  * {@code format} (the assignment type), {@code due} and {@code showCorrectness}. Schedule and visibility, as Open
  * edX has them: {@code start} (release date) on chapters, sequentials and verticals, {@code visibleToStaffOnly} on
  * any block below the course, {@code hideAfterDue} on sequentials; children inherit them ({@link BlockSchedule}).
+ * Groups, as Open edX's user partitions: the course block holds the course's {@code contentGroups} partitions, and
+ * any block below it may restrict itself to groups with {@code groupAccess} (partition id to group ids), which its
+ * children inherit. Whether a {@code groupAccess} names partitions and groups that exist is the draft's to check
+ * ({@link #groupAccessViolations}), since the partitions live on the course block.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BlockContent(String displayName, Boolean graded, String format, Instant due,
         ShowCorrectness showCorrectness, String html, String videoUrl, Problem problem,
-        Instant start, Boolean visibleToStaffOnly, Boolean hideAfterDue) {
+        Instant start, Boolean visibleToStaffOnly, Boolean hideAfterDue, GroupAccess groupAccess,
+        List<ContentGroupPartition> contentGroups) {
 
     public static final int MAX_HTML_LENGTH = 200_000;
 
     public static BlockContent named(String displayName) {
-        return new BlockContent(displayName, null, null, null, null, null, null, null, null, null, null);
+        return new BlockContent(displayName, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BlockContent withoutAnswerKey() {
         return problem == null ? this : new BlockContent(displayName, graded, format, due, showCorrectness, html,
-                videoUrl, problem.withoutAnswerKey(), start, visibleToStaffOnly, hideAfterDue);
+                videoUrl, problem.withoutAnswerKey(), start, visibleToStaffOnly, hideAfterDue, groupAccess,
+                contentGroups);
     }
 
     /**
-     * Only what the grading structure reads: subsection settings, schedule and visibility, a problem's maximum score
-     * and weight.
+     * Only what the grading structure reads: subsection settings, schedule and visibility (group access included), a
+     * problem's maximum score and weight.
      */
     public BlockContent gradingView() {
         Problem scored = problem == null ? null : new Problem(problem.kind(), null, null, null, null, null, null, null,
                 null, null, problem.maxScore(), problem.weight(), null);
         return new BlockContent(displayName, graded, format, due, showCorrectness, null, null, scored, start,
-                visibleToStaffOnly, hideAfterDue);
+                visibleToStaffOnly, hideAfterDue, groupAccess, null);
     }
 
     @JsonIgnore
@@ -50,7 +59,7 @@ public record BlockContent(String displayName, Boolean graded, String format, In
     @JsonIgnore
     public BlockSchedule ownSchedule() {
         return new BlockSchedule(start, Boolean.TRUE.equals(visibleToStaffOnly), Boolean.TRUE.equals(hideAfterDue),
-                due);
+                due, groupAccess);
     }
 
     /** The fields a block of {@code type} may carry, and nothing else. */
@@ -69,6 +78,12 @@ public record BlockContent(String displayName, Boolean graded, String format, In
         onlyOn(errors, type != BlockType.COURSE, visibleToStaffOnly, "visibleToStaffOnly",
                 "chapter, sequential, vertical, problem, html or video");
         onlyOn(errors, sequential, hideAfterDue, "hideAfterDue", "sequential");
+        onlyOn(errors, type != BlockType.COURSE, groupAccess, "groupAccess",
+                "chapter, sequential, vertical, problem, html or video");
+        onlyOn(errors, type == BlockType.COURSE, contentGroups, "contentGroups", "course");
+        if (contentGroups != null) {
+            errors.addAll(partitionViolations());
+        }
         onlyOn(errors, type == BlockType.HTML, html, "html", "html");
         onlyOn(errors, type == BlockType.VIDEO, videoUrl, "videoUrl", "video");
         onlyOn(errors, type == BlockType.PROBLEM, problem, "problem", "problem");
@@ -91,6 +106,56 @@ public record BlockContent(String displayName, Boolean graded, String format, In
                 errors.addAll(problem.violations("problem."));
             }
         }
+        return errors;
+    }
+
+    private List<FieldError> partitionViolations() {
+        List<FieldError> errors = new ArrayList<>();
+        if (contentGroups.size() > 20) {
+            errors.add(new FieldError("contentGroups", "must hold at most 20 partitions"));
+        }
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i < contentGroups.size(); i++) {
+            ContentGroupPartition partition = contentGroups.get(i);
+            if (partition == null) {
+                errors.add(new FieldError("contentGroups[" + i + "]", "must be a partition"));
+                continue;
+            }
+            errors.addAll(partition.violations("contentGroups[" + i + "]"));
+            if (partition.id() != null && !ids.add(partition.id())) {
+                errors.add(new FieldError("contentGroups[" + i + "].id", "repeats the id of an earlier partition"));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * What is wrong with this block's {@code groupAccess} given the course's partitions: every partition must be the
+     * enrollment track's or one of {@code partitions}, and every group one of that partition's; a partition may not
+     * allow no group at all.
+     */
+    public List<FieldError> groupAccessViolations(List<ContentGroupPartition> partitions) {
+        List<FieldError> errors = new ArrayList<>();
+        if (groupAccess == null) {
+            return errors;
+        }
+        groupAccess.groups().forEach((partitionId, groupIds) -> {
+            String field = "groupAccess." + partitionId;
+            ContentGroupPartition partition = partitions == null ? null : partitions.stream()
+                    .filter(p -> p != null && partitionId.equals(p.id())).findFirst().orElse(null);
+            boolean track = partitionId == ContentGroupPartition.ENROLLMENT_TRACK_ID;
+            if (!track && partition == null) {
+                errors.add(new FieldError(field, "names no partition of this course (the enrollment track is "
+                        + ContentGroupPartition.ENROLLMENT_TRACK_ID + ", content groups are the course's "
+                        + "contentGroups)"));
+            } else if (groupIds.isEmpty()) {
+                errors.add(new FieldError(field, "must allow at least one group"));
+            } else {
+                groupIds.stream().filter(id -> track ? !ContentGroupPartition.ENROLLMENT_TRACK_GROUPS.contains(id)
+                        : !partition.hasGroup(id)).findFirst().ifPresent(id -> errors.add(new FieldError(field,
+                                "names group " + id + ", which the partition does not have")));
+            }
+        });
         return errors;
     }
 

@@ -1,19 +1,22 @@
 package io.openlearn.content.domain;
 
+import io.openlearn.kit.courseware.GroupAccess;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The compact view of one published version that grading and courseware access need: every chapter and subsection
  * in course order with its effective schedule and visibility (inherited down the tree), each subsection's grading
- * settings and its problems' weights and maximum scores. {@code gradingDigest} fingerprints exactly what grades
+ * settings and its problems' weights and maximum scores. {@code groupAccess} is effective too (the block's own
+ * restricted by every ancestor's; {@code {}} for open): grades count a problem only for learners it allows. {@code gradingDigest} fingerprints exactly what grades
  * depend on (not names, due or release dates), so two versions with equal digests grade identically.
  */
 public record GradingStructure(String courseKey, int version, Instant publishedAt, String gradingDigest,
         int problemCount, List<Chapter> chapters, List<Subsection> subsections) {
 
     /** {@code start} and {@code visibleToStaffOnly} are effective: the chapter's own (a chapter has no parent). */
-    public record Chapter(String key, String displayName, Instant start, boolean visibleToStaffOnly) {
+    public record Chapter(String key, String displayName, Instant start, boolean visibleToStaffOnly,
+            GroupAccess groupAccess) {
     }
 
     /**
@@ -22,7 +25,7 @@ public record GradingStructure(String courseKey, int version, Instant publishedA
      */
     public record Subsection(String key, String displayName, boolean graded, String format, Instant due,
             ShowCorrectness showCorrectness, List<ProblemWeight> problems, String chapter,
-            Instant start, boolean visibleToStaffOnly, boolean hideAfterDue) {
+            Instant start, boolean visibleToStaffOnly, boolean hideAfterDue, GroupAccess groupAccess) {
     }
 
     /**
@@ -31,6 +34,6 @@ public record GradingStructure(String courseKey, int version, Instant publishedA
      * grade.
      */
     public record ProblemWeight(String key, double maxScore, Double weight, Instant start,
-            boolean visibleToStaffOnly) {
+            boolean visibleToStaffOnly, GroupAccess groupAccess) {
     }
 }

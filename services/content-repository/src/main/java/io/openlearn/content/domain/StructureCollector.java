@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Collects a {@link GradingStructure} from blocks fed in course order, and the digest of what grading depends on:
- * each subsection's key, graded flag, format and staff-only flag, and each problem's key, weight, maximum score and
- * staff-only flag. Schedules are inherited as they arrive: in course order a chapter comes before its subsections,
+ * each subsection's key, graded flag, format, staff-only flag and group access, and each problem's key, weight,
+ * maximum score, staff-only flag and group access. Schedules are inherited as they arrive: in course order a chapter comes before its subsections,
  * a subsection before its units, a unit before its problems.
  */
 public final class StructureCollector {
@@ -61,7 +61,7 @@ public final class StructureCollector {
         chapterKey = blockKey;
         chapterSchedule = block.ownSchedule();
         chapters.add(new GradingStructure.Chapter(blockKey, block.displayName(), chapterSchedule.start(),
-                chapterSchedule.staffOnly()));
+                chapterSchedule.staffOnly(), chapterSchedule.access()));
         subsectionSchedule = null;
         unitSchedule = null;
     }
@@ -74,7 +74,7 @@ public final class StructureCollector {
         unitSchedule = subsectionSchedule;
         problems = new ArrayList<>();
         feed("S|" + blockKey + "|" + settings.isGraded() + "|" + settings.format()
-                + staffMark(subsectionSchedule));
+                + staffMark(subsectionSchedule) + accessMark(subsectionSchedule));
     }
 
     private void problem(String blockKey, BlockContent block) {
@@ -84,16 +84,18 @@ public final class StructureCollector {
         Problem problem = block.problem();
         BlockSchedule schedule = block.ownSchedule().under(unitSchedule);
         problems.add(new GradingStructure.ProblemWeight(blockKey, problem.possible(), problem.weight(),
-                schedule.start(), schedule.staffOnly()));
+                schedule.start(), schedule.staffOnly(), schedule.access()));
         problemCount++;
-        feed("P|" + blockKey + "|" + problem.possible() + "|" + problem.weight() + staffMark(schedule));
+        feed("P|" + blockKey + "|" + problem.possible() + "|" + problem.weight() + staffMark(schedule)
+                + accessMark(schedule));
     }
 
     private void close() {
         if (key != null) {
             subsections.add(new GradingStructure.Subsection(key, settings.displayName(), settings.isGraded(),
                     settings.format(), settings.due(), settings.showCorrectness(), List.copyOf(problems), chapterKey,
-                    subsectionSchedule.start(), subsectionSchedule.staffOnly(), subsectionSchedule.hideAfterDue()));
+                    subsectionSchedule.start(), subsectionSchedule.staffOnly(), subsectionSchedule.hideAfterDue(),
+                    subsectionSchedule.access()));
             key = null;
             problems = null;
         }
@@ -102,6 +104,11 @@ public final class StructureCollector {
     /** Only staff-only blocks add to a line, so the digests of courses without any stay what they were. */
     private static String staffMark(BlockSchedule schedule) {
         return schedule.staffOnly() ? "|staff" : "";
+    }
+
+    /** Likewise only restricted blocks: a group-access change is a grading change, an open course's digest stays. */
+    private static String accessMark(BlockSchedule schedule) {
+        return schedule.access().isOpen() ? "" : "|groups" + schedule.access().groups();
     }
 
     private void feed(String line) {

@@ -8,6 +8,7 @@ import io.openlearn.content.domain.ShowCorrectness;
 import io.openlearn.content.service.DraftReplacement;
 import io.openlearn.content.service.DraftService;
 import io.openlearn.content.service.DraftService.EditableBlock;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.kit.http.EntityTags;
 import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
@@ -48,10 +49,10 @@ public class DraftResource {
     public record CreateBlock(BlockType type, String id, String parent, Integer index, String displayName,
             Boolean graded, String format, Instant due, ShowCorrectness showCorrectness,
             String html, String videoUrl, Problem problem, Instant start,
-            Boolean visibleToStaffOnly, Boolean hideAfterDue) {
+            Boolean visibleToStaffOnly, Boolean hideAfterDue, GroupAccess groupAccess) {
         BlockContent content() {
             return new BlockContent(displayName, graded, format, due, showCorrectness, html, videoUrl, problem, start,
-                    visibleToStaffOnly, hideAfterDue);
+                    visibleToStaffOnly, hideAfterDue, groupAccess, null);
         }
     }
 

@@ -2,6 +2,7 @@ package io.openlearn.content.service;
 
 import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
+import io.openlearn.content.domain.ContentGroupPartition;
 import io.openlearn.content.domain.DraftBlock;
 import io.openlearn.content.domain.OrderKeys;
 import io.openlearn.content.domain.OutlineIndex;
@@ -88,6 +89,7 @@ public class DraftService {
         }
         validate(request.type(), request.content());
         Draft draft = drafts.open(courseKey);
+        requireKnownGroups(draft, courseKey, request.content());
         String parentKey = request.parent() == null ? UsageKey.root(courseKey).toString() : request.parent();
         DraftBlock parent = parentOf(draft, courseKey, parentKey, request.type(), "parent");
         String key = UsageKey.of(courseKey, request.type(), id).toString();
@@ -103,6 +105,7 @@ public class DraftService {
         Draft draft = drafts.open(courseKey);
         DraftBlock current = drafts.find(draft, requireKeyIn(courseKey, key)).orElseThrow(() -> notFound(key));
         validate(current.type(), content);
+        requireKnownGroups(draft, courseKey, content);
         long revision = revisionNamed(draft, ifMatch);
         DraftBlock updated = drafts.updateContent(draft, key, revision, content)
                 .orElseThrow(() -> stale(draft, key));
@@ -247,6 +250,19 @@ public class DraftService {
 
     private static ProblemException notFound(String key) {
         return new ProblemException(404, "No block " + key + " in the draft.");
+    }
+
+    /** A block's {@code groupAccess} names the enrollment track or the draft course block's content groups only. */
+    private void requireKnownGroups(Draft draft, String courseKey, BlockContent content) {
+        if (content.groupAccess() == null) {
+            return;
+        }
+        List<ContentGroupPartition> partitions = drafts.find(draft, UsageKey.root(courseKey).toString())
+                .map(course -> course.content().contentGroups()).orElse(null);
+        List<FieldError> errors = content.groupAccessViolations(partitions);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
     }
 
     private static void validate(BlockType type, BlockContent content) {

@@ -2,6 +2,8 @@ package io.openlearn.content.service;
 
 import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
+import io.openlearn.content.domain.ContentGroupPartition;
+import io.openlearn.content.domain.DraftBlock;
 import io.openlearn.content.domain.GradingStructure;
 import io.openlearn.content.domain.OutlineIndex;
 import io.openlearn.content.domain.PublishedVersion;
@@ -12,11 +14,15 @@ import io.openlearn.content.repository.DraftRepository.Draft;
 import io.openlearn.content.repository.PublishedBlockRepository;
 import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
 import io.openlearn.content.repository.PublishedVersionRepository;
+import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
+import io.openlearn.kit.problem.Problems;
 import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,6 +91,12 @@ public class PublishService {
             published.deleteAttempt(courseKey, publishId);
             throw e;
         }
+        if (!snapshot.groupErrors().isEmpty()) {
+            published.deleteAttempt(courseKey, publishId);
+            throw new ProblemException(Problems.typeFor(409), "Conflict", 409, "Blocks of the draft restrict "
+                    + "themselves to groups the course does not have; fix their groupAccess or the course's "
+                    + "contentGroups, then publish.", snapshot.groupErrors());
+        }
         if (snapshot.written() != outline.size()) {
             // a block of the outline was deleted between the passes: its parent would list a missing child. (Blocks
             // added meanwhile are simply not in this version; a move keeps the first pass's place.)
@@ -114,7 +126,7 @@ public class PublishService {
      * What the second pass keeps per block in course order: only the grading and schedule fields of chapters,
      * sequentials, verticals and problems.
      */
-    private record Snapshot(int written, BlockType[] types, BlockContent[] grading) {
+    private record Snapshot(int written, BlockType[] types, BlockContent[] grading, List<FieldError> groupErrors) {
         StructureCollector collect(OutlineIndex outline) {
             StructureCollector collector = new StructureCollector();
             for (int n = 0; n < types.length; n++) {
@@ -131,10 +143,18 @@ public class PublishService {
         BlockType[] types = new BlockType[outline.size()];
         BlockContent[] grading = new BlockContent[outline.size()];
         PublishedBlockRepository.Writer writer = published.writer(draft.courseKey(), publishId, outline.size());
+        List<ContentGroupPartition> partitions = new ArrayList<>();
+        List<DraftBlock> restricted = new ArrayList<>();
         drafts.forEachBlock(draft, block -> {
             Integer n = order.get(block.key());
             if (n == null) {
                 return;
+            }
+            if (block.type() == BlockType.COURSE && block.content().contentGroups() != null) {
+                partitions.addAll(block.content().contentGroups());
+            }
+            if (block.content().groupAccess() != null) {
+                restricted.add(block);
             }
             writer.add(new PublishedBlock(n, block.key(), block.type(), outline.parentAt(n), outline.depthAt(n),
                     outline.childrenAt(n), block.content()));
@@ -144,6 +164,10 @@ public class PublishService {
                 grading[n] = block.content().gradingView();
             }
         });
-        return new Snapshot(writer.finish(), types, grading);
+        // the course's partitions may have lost a group since a block named it: checked against the version's own
+        List<FieldError> groupErrors = restricted.stream().flatMap(block -> block.content()
+                .groupAccessViolations(partitions).stream()
+                .map(e -> new FieldError(block.key() + "." + e.field(), e.message()))).toList();
+        return new Snapshot(writer.finish(), types, grading, groupErrors);
     }
 }

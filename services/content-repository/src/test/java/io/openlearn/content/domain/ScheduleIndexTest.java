@@ -16,7 +16,8 @@ class ScheduleIndexTest {
     private static final LearnerAccess BETA = new LearnerAccess(true, null, 2, true);
 
     private static BlockContent block(Instant start, Boolean staffOnly, Boolean hideAfterDue, Instant due) {
-        return new BlockContent("x", null, null, due, null, null, null, null, start, staffOnly, hideAfterDue);
+        return new BlockContent("x", null, null, due, null, null, null, null, start, staffOnly, hideAfterDue, null,
+                null);
     }
 
     private static ScheduleIndex course() {
