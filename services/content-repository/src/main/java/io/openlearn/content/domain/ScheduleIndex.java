@@ -44,14 +44,16 @@ public final class ScheduleIndex {
     }
 
     /**
-     * Whether a learner may read this block now: released by their horizon and not staff-only (both inherited);
+     * Whether a learner may read this block now: released by their horizon, not staff-only and open to their groups
+     * (all inherited);
      * below a subsection that hides its content after the due date, not once that date (the learner's extension
      * when {@code extendedDue} has one for the subsection) passed. The subsection itself stays listed, as Open edX
      * keeps it in the outline.
      */
     public boolean visibleTo(String key, LearnerAccess learner, Instant now, Map<String, Instant> extendedDue) {
         BlockSchedule schedule = of(key);
-        if (schedule.staffOnly() || !schedule.releasedBy(learner.horizon(now))) {
+        if (schedule.staffOnly() || !schedule.releasedBy(learner.horizon(now))
+                || !learner.inGroupsOf(schedule.access())) {
             return false;
         }
         if (types.get(key) == BlockType.SEQUENTIAL || !schedule.hideAfterDue()) {

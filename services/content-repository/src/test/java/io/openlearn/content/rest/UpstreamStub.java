@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +37,17 @@ public class UpstreamStub {
     }
 
     @GET
-    @Path("enrollment/api/enrollment/v1/courses/{key}/enrollments/{user}/active")
-    public Map<String, Object> active(@PathParam("key") String key, @PathParam("user") String user) {
-        return Map.of("courseKey", key, "userId", user, "active", upstreams.enrolled.contains(user + "|" + key));
+    @Path("enrollment/api/enrollment/v1/courses/{key}/learners/{user}/groups")
+    public Map<String, Object> groups(@PathParam("key") String key, @PathParam("user") String user) {
+        boolean active = upstreams.enrolled.contains(user + "|" + key);
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("courseKey", key);
+        answer.put("userId", user);
+        answer.put("active", active);
+        answer.put("mode", active ? "audit" : null);
+        answer.put("cohort", null);
+        answer.put("groups", active ? upstreams.groupsOf(user, key) : List.of());
+        return answer;
     }
 
     @GET

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openlearn.testkit.TestTokens;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +20,8 @@ public class Upstreams {
 
     final Map<String, ObjectNode> runs = new ConcurrentHashMap<>();
     final Set<String> enrolled = ConcurrentHashMap.newKeySet();
+    /** enrollment's groups by "user id|course" beyond the audit track's, which every enrolled learner is in. */
+    final Map<String, List<Map<String, Integer>>> groups = new ConcurrentHashMap<>();
     /** submission's extensions by "course|user id": subsection key to the extended due date. */
     final Map<String, Map<String, Instant>> extensions = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
@@ -39,6 +43,19 @@ public class Upstreams {
 
     public void extend(String username, String courseKey, String subsectionKey, Instant until) {
         extensions.put(courseKey + "|" + TestTokens.user(username).subject(), Map.of(subsectionKey, until));
+    }
+
+    /** Puts an enrolled learner in groups (partition id, group id pairs) instead of the audit track alone. */
+    public void inGroups(String username, String courseKey, int... partitionAndGroup) {
+        List<Map<String, Integer>> pairs = new ArrayList<>();
+        for (int i = 0; i < partitionAndGroup.length; i += 2) {
+            pairs.add(Map.of("partitionId", partitionAndGroup[i], "groupId", partitionAndGroup[i + 1]));
+        }
+        groups.put(TestTokens.user(username).subject() + "|" + courseKey, pairs);
+    }
+
+    List<Map<String, Integer>> groupsOf(String userId, String courseKey) {
+        return groups.getOrDefault(userId + "|" + courseKey, List.of(Map.of("partitionId", 50, "groupId", 1)));
     }
 
     public void enroll(String username, String courseKey) {

@@ -132,6 +132,21 @@ public class UpstreamStub {
                 "active", upstreams.rosters.getOrDefault(key, List.of()).contains(learner));
     }
 
+    /** enrollment's groups of a learner: an enrolled learner is in the audit track's group (partition 50, group 1). */
+    @GET
+    @Path("enrollment/api/enrollment/v1/courses/{key}/learners/{learner}/groups")
+    public Map<String, Object> groups(@PathParam("key") String key, @PathParam("learner") UUID learner) {
+        boolean active = upstreams.rosters.getOrDefault(key, List.of()).contains(learner);
+        Map<String, Object> groups = new HashMap<>();
+        groups.put("courseKey", key);
+        groups.put("userId", learner.toString());
+        groups.put("active", active);
+        groups.put("mode", active ? "audit" : null);
+        groups.put("cohort", null);
+        groups.put("groups", active ? List.of(Map.of("partitionId", 50, "groupId", 1)) : List.of());
+        return groups;
+    }
+
     @GET
     @Path("submission/api/submission/v1/courses/{key}/extensions/{learner}")
     public Map<String, Object> extensions(@PathParam("key") String key, @PathParam("learner") UUID learner) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The owners of the access facts, called through typed clients at the URLs the calling service configures. Every
- * call: 5 s deadline, one immediate retry (all three are reads), a circuit breaker per method. Override per method
+ * call: 5 s deadline, one immediate retry (all are reads), a circuit breaker per method. Override per method
  * with MicroProfile Fault Tolerance config, e.g.
  * {@code io.openlearn.kit.courseware.CoursewareCalls/run/Timeout/value=2000}.
  */
@@ -29,6 +29,11 @@ public class CoursewareCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Active(Boolean active) {
+    }
+
+    /** A learner's groups in a run, and whether they are actively enrolled (no groups when not). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Groups(Boolean active, List<GroupAccess.Group> groups) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -59,6 +64,14 @@ public class CoursewareCalls {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
     public Active active(String enrollmentUrl, String courseKey, UUID learner) {
         return clients.client(EnrollmentChecksApi.class, enrollmentUrl).active(courseKey, learner);
+    }
+
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0,
+            abortOn = {UpstreamRefused.class, TimeoutException.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
+    public Groups groups(String enrollmentUrl, String courseKey, UUID learner) {
+        return clients.client(LearnerGroupsApi.class, enrollmentUrl).groups(courseKey, learner);
     }
 
     @Timeout(5000)

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,6 +26,7 @@ public final class CoursewareFacts {
     private final String submissionUrl;
     private final TtlCache<String, CourseRunFacts> runs;
     private final TtlCache<String, Boolean> active;
+    private final TtlCache<String, Set<GroupAccess.Group>> groups;
     private final TtlCache<String, Map<String, Instant>> extensions;
 
     /** Where the owners answer. */
@@ -41,6 +44,7 @@ public final class CoursewareFacts {
         this.submissionUrl = upstreams.submissionUrl();
         this.runs = new TtlCache<>(ttls.run(), 10_000);
         this.active = new TtlCache<>(ttls.enrollment(), 100_000);
+        this.groups = new TtlCache<>(ttls.enrollment(), 100_000);
         this.extensions = new TtlCache<>(ttls.extensions(), 100_000);
     }
 
@@ -86,10 +90,34 @@ public final class CoursewareFacts {
         return answer != null && Boolean.TRUE.equals(answer.active());
     }
 
-    /** A learner's access facts in this course; {@code betaTester} comes from the caller's token. */
+    /**
+     * A learner's access facts in this course; {@code betaTester} comes from the caller's token. Enrollment answers
+     * whether they are actively enrolled and their groups in one call; only an active learner's groups are
+     * remembered ({@code ttls.enrollment}), so a new enrollment counts at once and a cohort move or a mode change
+     * shows within that time.
+     */
     public LearnerAccess learner(UUID learner, String courseKey, boolean betaTester) {
         CourseRunFacts run = run(courseKey);
-        return new LearnerAccess(enrolled(learner, courseKey), run.start(), run.daysEarlyForBeta(), betaTester);
+        Set<GroupAccess.Group> inGroups = activeGroups(learner, courseKey);
+        return new LearnerAccess(inGroups != null, run.start(), run.daysEarlyForBeta(), betaTester,
+                inGroups == null ? Set.of() : inGroups);
+    }
+
+    /** The groups of an actively enrolled learner; null when they are not actively enrolled. */
+    private Set<GroupAccess.Group> activeGroups(UUID learner, String courseKey) {
+        String key = learner + "|" + courseKey;
+        Optional<Set<GroupAccess.Group>> known = groups.find(key);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        CoursewareCalls.Groups answer = Upstream.call("enrollment",
+                () -> calls.groups(enrollmentUrl, courseKey, learner));
+        if (answer == null || !Boolean.TRUE.equals(answer.active())) {
+            return null;
+        }
+        Set<GroupAccess.Group> inGroups = answer.groups() == null ? Set.of() : Set.copyOf(answer.groups());
+        groups.put(key, inGroups);
+        return inGroups;
     }
 
     private CourseRunFacts loadRun(String courseKey) {
