@@ -8,6 +8,7 @@ import io.openlearn.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,17 @@ public class CohortRepository {
         return entityManager.createNativeQuery("SELECT cohort_id FROM cohort_membership WHERE course_key = :key"
                 + " AND user_id = :user", UUID.class).setParameter("key", courseKey).setParameter("user", userId)
                 .getResultStream().findFirst().map(UUID.class::cast);
+    }
+
+    /** The cohorts of these learners in this run: learner to cohort id (learners in none are absent). */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, UUID> memberships(String courseKey, Collection<UUID> learners) {
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT user_id, cohort_id FROM cohort_membership"
+                + " WHERE course_key = :key AND user_id = ANY(:users)").setParameter("key", courseKey)
+                .setParameter("users", learners.toArray(UUID[]::new)).getResultList();
+        Map<UUID, UUID> cohortOf = new HashMap<>();
+        rows.forEach(r -> cohortOf.put((UUID) r[0], (UUID) r[1]));
+        return cohortOf;
     }
 
     public void place(String courseKey, UUID userId, UUID cohortId, Instant now) {

@@ -3,6 +3,7 @@ package io.openlearn.enrollment.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,11 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
     public void lockLearnerInCourse(UUID userId, String courseKey) {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))")
                 .setParameter("k", userId + "|" + courseKey).getSingleResult();
+    }
+
+    /** These learners' enrollments in the run (learners never enrolled are absent). */
+    public List<EnrollmentEntity> ofLearners(String courseKey, Collection<UUID> learners) {
+        return list("courseKey = ?1 and userId in ?2", courseKey, learners);
     }
 
     public boolean isActive(UUID userId, String courseKey) {

@@ -30,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -183,11 +184,33 @@ public class CohortResource {
     @Path("/learners/{userId}/groups")
     public GroupsView groups(@PathParam("courseKey") String courseKey, @PathParam("userId") String userId) {
         Caller caller = caller();
-        LearnerGroups groups = cohorts.groups(caller, key(courseKey), learner(caller, userId));
+        return view(cohorts.groups(caller, key(courseKey), learner(caller, userId)));
+    }
+
+    private static GroupsView view(LearnerGroups groups) {
         return new GroupsView(groups.courseKey(), groups.userId(), groups.active(),
                 groups.mode() == null ? null : groups.mode().wireName(),
                 groups.cohort() == null ? null : new CohortRef(groups.cohort().id(), groups.cohort().name()),
                 groups.groups());
+    }
+
+    public record GroupsRequest(@NotNull @Size(min = 1, max = 1000) List<String> userIds) {
+    }
+
+    public record GroupsPage(String courseKey, List<GroupsView> items) {
+    }
+
+    @POST
+    @Path("/learner-groups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupsPage groupsOf(@PathParam("courseKey") String courseKey, @NotNull @Valid GroupsRequest body) {
+        String key = key(courseKey);
+        List<UUID> learners = new ArrayList<>();
+        for (int i = 0; i < body.userIds().size(); i++) {
+            learners.add(uuid("userIds[" + i + "]", body.userIds().get(i)));
+        }
+        return new GroupsPage(key, cohorts.groupsOf(caller(), key, learners.stream().distinct().toList()).stream()
+                .map(CohortResource::view).toList());
     }
 
     @GET

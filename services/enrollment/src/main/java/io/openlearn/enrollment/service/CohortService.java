@@ -180,6 +180,27 @@ public class CohortService {
                 enrollment.map(e -> EnrollmentMode.fromWireName(e.mode)).orElse(null), settings.scheme(), cohort);
     }
 
+    /**
+     * The groups of many learners at once (course team and services): what grading reads for a slice of learners.
+     * Three queries whatever the number of learners.
+     */
+    @Transactional
+    public List<LearnerGroups> groupsOf(Caller caller, String courseKey, List<UUID> learners) {
+        requireTeam(caller, courseKey);
+        Map<UUID, EnrollmentEntity> enrollmentOf = new HashMap<>();
+        enrollments.ofLearners(courseKey, learners).forEach(e -> enrollmentOf.put(e.userId, e));
+        Settings settings = cohorts.settings(courseKey);
+        Map<UUID, Cohort> byId = new HashMap<>();
+        cohorts.cohorts(courseKey).forEach(c -> byId.put(c.id(), c));
+        Map<UUID, UUID> cohortOf = cohorts.memberships(courseKey, learners);
+        return learners.stream().map(learner -> {
+            EnrollmentEntity enrollment = enrollmentOf.get(learner);
+            return LearnerGroups.of(learner, courseKey, enrollment != null && enrollment.active,
+                    enrollment == null ? null : EnrollmentMode.fromWireName(enrollment.mode), settings.scheme(),
+                    byId.get(cohortOf.get(learner)));
+        }).toList();
+    }
+
     @Transactional
     public List<CohortRepository.HistoryEntry> history(Caller caller, String courseKey, UUID learner) {
         CoursePermissions.require(CoursePermissions.isSelfOrTeam(caller, courseKey, learner),

@@ -233,4 +233,28 @@ class CohortResourceTest {
                 .get("/api/enrollment/v1/courses/{k}/cohorts/{c}/members", key, a).then()
                 .body("items.userId", containsInAnyOrder(ids.get(2))).body("nextCursor", nullValue());
     }
+
+    @Test
+    void theTeamAndServicesReadTheGroupsOfManyLearnersAtOnce() throws Exception {
+        String key = run();
+        configure(staff(key), key, "manual", null).statusCode(200);
+        String a = create(staff(key), key, "A", 101, 1);
+        TestTokens audit = enrolled(key, "audit");
+        TestTokens verified = enrolled(key, "verified");
+        place(staff(key), key, a, verified.subject()).statusCode(200);
+        String stranger = CourseEnrollmentResourceTest.learner().subject();
+        List<String> ids = List.of(audit.subject(), verified.subject(), stranger, audit.subject());
+        given().auth().oauth2(TestTokens.user("grades-worker").group("service").sign()).contentType("application/json")
+                .body(Map.of("userIds", ids)).post("/api/enrollment/v1/courses/{k}/learner-groups", key).then()
+                .statusCode(200).body("items.userId", contains(audit.subject(), verified.subject(), stranger))
+                .body("items[0].groups.groupId", contains(1))
+                .body("items[1].groups.partitionId", contains(50, 101)).body("items[1].cohort.name", equalTo("A"))
+                .body("items[2].active", equalTo(false)).body("items[2].groups", hasSize(0));
+        given().auth().oauth2(audit.sign()).contentType("application/json")
+                .body(Map.of("userIds", List.of(audit.subject())))
+                .post("/api/enrollment/v1/courses/{k}/learner-groups", key).then().statusCode(403);
+        given().auth().oauth2(staff(key).sign()).contentType("application/json")
+                .body(Map.of("userIds", List.of("nope"))).post("/api/enrollment/v1/courses/{k}/learner-groups", key)
+                .then().statusCode(400).body("errors[0].field", equalTo("userIds[0]"));
+    }
 }

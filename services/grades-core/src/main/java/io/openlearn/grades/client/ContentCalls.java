@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.openlearn.grades.config.GradingConfig;
 import io.openlearn.kit.client.ServiceClients;
 import io.openlearn.kit.client.UpstreamRefused;
+import io.openlearn.kit.courseware.GroupAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -21,17 +22,18 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 class ContentCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Chapter(String key, String displayName, Instant start, Boolean visibleToStaffOnly) {
+    record Chapter(String key, String displayName, Instant start, Boolean visibleToStaffOnly,
+            GroupAccess groupAccess) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Problem(String key, Double maxScore, Double weight, Boolean visibleToStaffOnly) {
+    record Problem(String key, Double maxScore, Double weight, Boolean visibleToStaffOnly, GroupAccess groupAccess) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Subsection(String key, String displayName, Boolean graded, String format, Instant due,
             List<Problem> problems, String chapter, Instant start, Boolean visibleToStaffOnly,
-            Boolean hideAfterDue) {
+            Boolean hideAfterDue, GroupAccess groupAccess) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

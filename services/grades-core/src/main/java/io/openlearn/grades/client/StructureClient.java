@@ -65,7 +65,7 @@ public class StructureClient {
         List<ChapterDefinition> chapters = new ArrayList<>();
         for (ContentCalls.Chapter chapter : orEmpty(body.chapters())) {
             chapters.add(new ChapterDefinition(chapter.key(), chapter.displayName(), chapter.start(),
-                    isTrue(chapter.visibleToStaffOnly())));
+                    isTrue(chapter.visibleToStaffOnly()), chapter.groupAccess()));
         }
         List<SubsectionDefinition> subsections = new ArrayList<>();
         for (ContentCalls.Subsection subsection : orEmpty(body.subsections())) {
@@ -73,12 +73,12 @@ public class StructureClient {
             for (ContentCalls.Problem problem : orEmpty(subsection.problems())) {
                 problems.add(new ProblemDefinition(problem.key(),
                         problem.maxScore() == null ? 0 : problem.maxScore(), problem.weight(),
-                        isTrue(problem.visibleToStaffOnly())));
+                        isTrue(problem.visibleToStaffOnly()), problem.groupAccess()));
             }
             subsections.add(new SubsectionDefinition(subsection.key(), subsection.displayName(),
                     isTrue(subsection.graded()), subsection.format(), subsection.due(), problems,
                     subsection.chapter(), subsection.start(), isTrue(subsection.visibleToStaffOnly()),
-                    isTrue(subsection.hideAfterDue())));
+                    isTrue(subsection.hideAfterDue()), subsection.groupAccess()));
         }
         return new CourseStructure(courseKey, body.version() == null ? 0 : body.version(), chapters, subsections);
     }

@@ -33,6 +33,13 @@ public record CourseStructure(String courseKey, long version, List<ChapterDefini
         return subsections.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
+    /** Whether any chapter, subsection or problem is open only to some groups (then learners differ in it). */
+    public boolean restrictsGroups() {
+        return chapters.stream().anyMatch(c -> !c.access().isOpen())
+                || subsections.stream().anyMatch(s -> !s.access().isOpen()
+                        || s.problems().stream().anyMatch(p -> !p.access().isOpen()));
+    }
+
     public int problemCount() {
         return subsections.stream().mapToInt(s -> s.problems().size()).sum();
     }

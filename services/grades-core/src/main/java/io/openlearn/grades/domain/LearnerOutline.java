@@ -19,6 +19,7 @@ import java.util.Map;
  *   own) has passed, and stays listed, as in Open edX.</li>
  *   <li>Unreleased chapters and subsections are listed (without scores) only when the course shows its outline;
  *   otherwise they are left out.</li>
+ *   <li>A learner's view leaves out the chapters and subsections their groups do not pass, as Open edX does.</li>
  * </ul>
  */
 public final class LearnerOutline {
@@ -47,12 +48,13 @@ public final class LearnerOutline {
     }
 
     /**
-     * @param structure the learners' structure (staff-only blocks removed) for LEARNER and CATALOG, the full one
-     *                  for STAFF
+     * @param learnersOrFull the learners' structure (staff-only blocks removed) for LEARNER and CATALOG, the full
+     *                  one for STAFF; a LEARNER view keeps only what the learner's groups pass
      * @param listUnreleased whether the course shows its outline (unreleased parts listed without scores)
      */
-    public static List<Chapter> build(CourseStructure structure, OutlineView view, LearnerFacts facts,
+    public static List<Chapter> build(CourseStructure learnersOrFull, OutlineView view, LearnerFacts facts,
             boolean listUnreleased, Instant now) {
+        CourseStructure structure = ofLearner(learnersOrFull, view, facts);
         Instant horizon = facts.access() == null ? now : facts.access().horizon(now);
         Map<String, List<Sequence>> byChapter = new LinkedHashMap<>();
         Map<String, ChapterDefinition> chapters = new LinkedHashMap<>();
@@ -77,15 +79,25 @@ public final class LearnerOutline {
         return outline;
     }
 
+    /** A learner's view leaves out what their groups do not pass; the team's preview and the catalog do not. */
+    private static CourseStructure ofLearner(CourseStructure structure, OutlineView view, LearnerFacts facts) {
+        if (view != OutlineView.LEARNER || facts.access() == null || facts.access().groups() == null) {
+            return structure;
+        }
+        return VisibleBlocks.forLearner(structure, facts.access().groups());
+    }
+
     /**
      * The first instant after {@code now} at which the clock alone changes this outline: a chapter's or
      * subsection's release date reaching the learner's horizon, or a hide-after-due subsection's (extended) due date
      * passing. {@link Instant#MAX} when nothing is due to change.
      */
-    public static Instant nextChange(CourseStructure structure, OutlineView view, LearnerFacts facts, Instant now) {
+    public static Instant nextChange(CourseStructure learnersOrFull, OutlineView view, LearnerFacts facts,
+            Instant now) {
         if (view == OutlineView.STAFF) {
             return Instant.MAX;
         }
+        CourseStructure structure = ofLearner(learnersOrFull, view, facts);
         Duration headStart = facts.access() == null ? Duration.ZERO
                 : Duration.between(now, facts.access().horizon(now));
         Instant next = Instant.MAX;

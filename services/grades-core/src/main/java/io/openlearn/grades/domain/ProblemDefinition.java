@@ -1,12 +1,23 @@
 package io.openlearn.grades.domain;
 
+import io.openlearn.kit.courseware.GroupAccess;
+
 /**
  * A problem as grading sees it in a published version: its maximum raw score, its optional weight, and whether it
- * is visible to staff only (itself or through a block above it).
+ * is visible to staff only (itself or through a block above it), and the groups it is open to (effective: its
+ * own access restricted by every block above it).
  *
  * @param weight null when the author set none
  */
-public record ProblemDefinition(String key, double maxScore, Double weight, boolean staffOnly) {
+public record ProblemDefinition(String key, double maxScore, Double weight, boolean staffOnly, GroupAccess access) {
+
+    public ProblemDefinition {
+        access = access == null ? GroupAccess.OPEN : access;
+    }
+
+    public ProblemDefinition(String key, double maxScore, Double weight, boolean staffOnly) {
+        this(key, maxScore, weight, staffOnly, GroupAccess.OPEN);
+    }
 
     public ProblemDefinition(String key, double maxScore, Double weight) {
         this(key, maxScore, weight, false);

@@ -3,13 +3,16 @@ package io.openlearn.grades.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openlearn.kit.courseware.GroupAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every Open edX grading rule, each against an expectation computed by hand (the arithmetic is in the comments). */
@@ -302,6 +305,50 @@ class GradingEngineTest {
         SubsectionGrade grade = SubsectionGradeCalculator.grade(VisibleBlocks.forLearners(course).subsections().get(0),
                 Map.of("a", new ProblemScore(1, 1)), null);
         assertEquals(0.5, grade.percent());
+    }
+
+    @Test
+    void aSubsectionForAnotherCohortIsNotAnAssignmentOfTheLearnersType() {
+        // Homework min 2, drop 0. hwA is for content group 1 of partition 101, hwB for group 2, hw for everyone.
+        // A learner in group 1 with hwA 1/1 and hw 1/1: (1 + 1) / 2 = 1.0 -> A; hwB is not in their course.
+        // A learner in group 2 with hw 1/1 only: (0 [hwB] + 1) / 2 = 0.5 -> F.
+        GroupAccess groupA = GroupAccess.of(Map.of(101, List.of(1)));
+        GroupAccess groupB = GroupAccess.of(Map.of(101, List.of(2)));
+        CourseStructure course = course(restricted("hwA", groupA, problem("a", 1, null)),
+                restricted("hwB", groupB, problem("b", 1, null)), graded("hw", "Homework", problem("c", 1, null)));
+        GradingPolicy policy = new GradingPolicy(1, List.of(type("Homework", 2, 0, 1)), CUTOFFS);
+        Map<String, ProblemScore> scores = Map.of("a", new ProblemScore(1, 1), "c", new ProblemScore(1, 1));
+
+        CourseStructure inA = VisibleBlocks.forLearner(course, Set.of(new GroupAccess.Group(101, 1)));
+        assertEquals(List.of("hwA", "hw"), inA.subsections().stream().map(SubsectionDefinition::key).toList());
+        assertEquals(1, CourseGradeCalculator.grade(inA, policy, scores, Map.of()).percent());
+        CourseStructure inB = VisibleBlocks.forLearner(course, Set.of(new GroupAccess.Group(101, 2)));
+        assertEquals(0.5, CourseGradeCalculator.grade(inB, policy, Map.of("c", new ProblemScore(1, 1)), Map.of())
+                .percent());
+    }
+
+    @Test
+    void aVerifiedOnlyProblemCountsNeitherEarnedNorPossibleForAnAuditLearner() {
+        // hw: a 1/2, verified-only b (partition 50, group 2) 3 possible. Audit (50: 1): 1 of 2 = 0.5.
+        // Verified (50: 2) who earned 3 on b: (1 + 3) of (2 + 3) = 0.8.
+        CourseStructure course = course(graded("hw", "Homework", problem("a", 2, null),
+                new ProblemDefinition("b", 3, null, false, GroupAccess.of(Map.of(50, List.of(2))))));
+        Map<String, ProblemScore> scores = Map.of("a", new ProblemScore(1, 2), "b", new ProblemScore(3, 3));
+        SubsectionDefinition audit = VisibleBlocks.forLearner(course, Set.of(new GroupAccess.Group(50, 1)))
+                .subsections().get(0);
+        assertEquals(0.5, SubsectionGradeCalculator.grade(audit, scores, null).percent());
+        SubsectionDefinition verified = VisibleBlocks.forLearner(course, Set.of(new GroupAccess.Group(50, 2)))
+                .subsections().get(0);
+        assertEquals(0.8, SubsectionGradeCalculator.grade(verified, scores, null).percent());
+        assertTrue(course.restrictsGroups());
+        // a course without restrictions is every learner's as it is
+        CourseStructure open = course(graded("x", "Homework", problem("c", 1, null)));
+        assertSame(open, VisibleBlocks.forLearner(open, Set.of()));
+    }
+
+    private static SubsectionDefinition restricted(String key, GroupAccess access, ProblemDefinition... problems) {
+        return new SubsectionDefinition(key, null, true, "Homework", null, List.of(problems), null, null, false, false,
+                access);
     }
 
     private static AssignmentType type(String name, int min, int drop, double weight) {

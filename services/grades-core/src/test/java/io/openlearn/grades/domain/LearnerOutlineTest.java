@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.kit.courseware.LearnerAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** When the clock alone changes an outline: what a rendered outline may be kept until. */
@@ -71,5 +73,34 @@ class LearnerOutlineTest {
         assertTrue(before.open());
         assertFalse(after.open());
         assertTrue(after.released());
+    }
+
+    @Test
+    void aLearnersOutlineLeavesOutWhatTheirGroupsDoNotPassAndTheTeamsDoesNot() {
+        // week1 holds "forA" (content group 101/1) and "verified" (track 50/2); a learner in 101/2 on audit sees neither
+        GroupAccess forA = GroupAccess.of(Map.of(101, List.of(1)));
+        GroupAccess verified = GroupAccess.of(Map.of(50, List.of(2)));
+        CourseStructure course = new CourseStructure("course-v1:O+N+R", 1,
+                List.of(new ChapterDefinition("week1", "Week 1", null, false)),
+                List.of(new SubsectionDefinition("all", "All", false, null, null, List.of(), "week1", null, false,
+                        false),
+                        new SubsectionDefinition("forA", "For A", false, null, null, List.of(), "week1", null, false,
+                                false, forA),
+                        new SubsectionDefinition("verified", "Verified", false, null, null, List.of(), "week1", null,
+                                false, false, verified)));
+        LearnerAccess inB = new LearnerAccess(true, null, 0, false,
+                Set.of(new GroupAccess.Group(101, 2), new GroupAccess.Group(50, 1)));
+        LearnerAccess inAVerified = new LearnerAccess(true, null, 0, false,
+                Set.of(new GroupAccess.Group(101, 1), new GroupAccess.Group(50, 2)));
+        assertEquals(List.of("all"), keys(LearnerOutline.build(course, OutlineView.LEARNER, facts(inB, Map.of()),
+                true, NOW)));
+        assertEquals(List.of("all", "forA", "verified"), keys(LearnerOutline.build(course, OutlineView.LEARNER,
+                facts(inAVerified, Map.of()), true, NOW)));
+        assertEquals(List.of("all", "forA", "verified"), keys(LearnerOutline.build(course, OutlineView.STAFF,
+                facts(null, Map.of()), true, NOW)));
+    }
+
+    private static List<String> keys(List<LearnerOutline.Chapter> outline) {
+        return outline.stream().flatMap(c -> c.sequences().stream()).map(LearnerOutline.Sequence::key).toList();
     }
 }
