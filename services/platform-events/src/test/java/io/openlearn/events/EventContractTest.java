@@ -115,10 +115,8 @@ class EventContractTest {
 
     private static ObjectNode envelope(EventType<?> type, Object sample) {
         JsonNode data = JSON.valueToTree(sample);
-        String subject = type == Events.AUTH_ROLE_CHANGED || type == Events.ENROLLMENT_CHANGED
-                || type == Events.COHORT_MEMBERSHIP_CHANGED ? data.path("userId").asText()
-                        : data.path("courseKey").asText();
-        return CONTRACT.envelope(UUID.randomUUID(), type.name(), subject, Instant.now(), data);
+        return CONTRACT.envelope(UUID.randomUUID(), type.name(), CONTRACT.subjectOf(type.name(), data), Instant.now(),
+                data);
     }
 
     @Test

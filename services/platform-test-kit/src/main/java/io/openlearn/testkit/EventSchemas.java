@@ -94,6 +94,16 @@ public final class EventSchemas {
     }
 
     /**
+     * The {@code subject} a producer gives a message of this type with this {@code data}: the learner's
+     * {@code userId} where the contract's subject is a user id (format uuid), else the {@code courseKey}.
+     */
+    public String subjectOf(String type, JsonNode data) {
+        boolean aboutLearner = "uuid".equals(envelopePart(type).path("properties").path("subject").path("format")
+                .asText());
+        return data.path(aboutLearner ? "userId" : "courseKey").asText();
+    }
+
+    /**
      * The message body a type's producer would send with this {@code data} (structured CloudEvent, the contract's
      * {@code source}), not yet checked: tests check it with {@link #assertValid} or break it on purpose first.
      */

@@ -275,6 +275,9 @@ public class CohortResource {
     }
 
     private static UUID uuid(String field, String value) {
+        if (value == null) {
+            throw ProblemException.invalid(field, "a UUID");
+        }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

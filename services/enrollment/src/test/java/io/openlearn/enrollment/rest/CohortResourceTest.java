@@ -256,5 +256,9 @@ class CohortResourceTest {
         given().auth().oauth2(staff(key).sign()).contentType("application/json")
                 .body(Map.of("userIds", List.of("nope"))).post("/api/enrollment/v1/courses/{k}/learner-groups", key)
                 .then().statusCode(400).body("errors[0].field", equalTo("userIds[0]"));
+        given().auth().oauth2(staff(key).sign()).contentType("application/json")
+                .body("{\"userIds\": [\"" + audit.subject() + "\", null]}")
+                .post("/api/enrollment/v1/courses/{k}/learner-groups", key).then().statusCode(400)
+                .body("errors[0].field", equalTo("userIds[1]"));
     }
 }

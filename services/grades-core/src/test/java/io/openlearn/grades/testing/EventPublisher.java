@@ -55,9 +55,8 @@ public final class EventPublisher implements AutoCloseable {
      */
     public void publish(Event event) throws Exception {
         JsonNode data = JSON.valueToTree(event.data());
-        // enrollment's events are about the learner, every other type is about the course
-        String subject = data.path("enrollment.changed".equals(event.type()) ? "userId" : "courseKey").asText();
-        ObjectNode envelope = schemas.envelope(event.id(), event.type(), subject, event.time(), data);
+        ObjectNode envelope = schemas.envelope(event.id(), event.type(), schemas.subjectOf(event.type(), data),
+                event.time(), data);
         schemas.assertValid(envelope);
         channel.basicPublish("openlearn.events", event.type(), new AMQP.BasicProperties.Builder()
                 .deliveryMode(2).messageId(event.id().toString()).type(event.type()).build(),

@@ -48,6 +48,7 @@ public class UpstreamStub {
                 problem.put("maxScore", p.maxScore());
                 problem.put("weight", p.weight());
                 problem.put("visibleToStaffOnly", p.staffOnly());
+                problem.put("groupAccess", p.access().groups());
                 problems.add(problem);
             }
             Map<String, Object> subsection = new HashMap<>();
@@ -61,6 +62,7 @@ public class UpstreamStub {
             subsection.put("start", s.start() == null ? null : s.start().toString());
             subsection.put("visibleToStaffOnly", s.staffOnly());
             subsection.put("hideAfterDue", s.hideAfterDue());
+            subsection.put("groupAccess", s.access().groups());
             subsections.add(subsection);
         }
         List<Map<String, Object>> chapters = new ArrayList<>();
@@ -70,6 +72,7 @@ public class UpstreamStub {
             chapter.put("displayName", c.displayName());
             chapter.put("start", c.start() == null ? null : c.start().toString());
             chapter.put("visibleToStaffOnly", c.staffOnly());
+            chapter.put("groupAccess", c.access().groups());
             chapters.add(chapter);
         }
         return Map.of("courseKey", key, "version", structure.version(), "publishedAt", "2026-11-26T00:00:00Z",
@@ -132,7 +135,10 @@ public class UpstreamStub {
                 "active", upstreams.rosters.getOrDefault(key, List.of()).contains(learner));
     }
 
-    /** enrollment's groups of a learner: an enrolled learner is in the audit track's group (partition 50, group 1). */
+    /**
+     * enrollment's groups of a learner: an enrolled learner is in the groups {@link Upstreams#groups} gives them,
+     * by default the audit track's (partition 50, group 1).
+     */
     @GET
     @Path("enrollment/api/enrollment/v1/courses/{key}/learners/{learner}/groups")
     public Map<String, Object> groups(@PathParam("key") String key, @PathParam("learner") UUID learner) {
@@ -143,8 +149,18 @@ public class UpstreamStub {
         groups.put("active", active);
         groups.put("mode", active ? "audit" : null);
         groups.put("cohort", null);
-        groups.put("groups", active ? List.of(Map.of("partitionId", 50, "groupId", 1)) : List.of());
+        groups.put("groups", active ? upstreams.groupsOf(key, learner) : List.of());
         return groups;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("enrollment/api/enrollment/v1/courses/{key}/learner-groups")
+    public Map<String, Object> groupsOfMany(@PathParam("key") String key, Map<String, List<String>> body) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        body.getOrDefault("userIds", List.of()).stream().distinct()
+                .forEach(id -> items.add(groups(key, UUID.fromString(id))));
+        return Map.of("courseKey", key, "items", items);
     }
 
     @GET

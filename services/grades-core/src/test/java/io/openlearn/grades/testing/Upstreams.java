@@ -31,6 +31,8 @@ public class Upstreams {
     /** submission's extensions by "course|learner": subsection key to the extended due date. */
     public final Map<String, Map<String, Instant>> extensions = new ConcurrentHashMap<>();
     public final Map<String, List<UUID>> rosters = new ConcurrentHashMap<>();
+    /** enrollment's groups by "course|learner": (partition id, group id) pairs; audit's track group when absent. */
+    public final Map<String, List<Map<String, Integer>>> groups = new ConcurrentHashMap<>();
     public final List<String> rescores = new CopyOnWriteArrayList<>();
     /** submission's latest score per (learner, problem) of a course, as its scores endpoint pages them. */
     public final Map<String, List<Map<String, Object>>> latestScores = new ConcurrentHashMap<>();
@@ -59,6 +61,19 @@ public class Upstreams {
         GradingPolicy policy = new GradingPolicy(versions.size() + 1, types, new LinkedHashMap<>(cutoffs));
         versions.add(policy);
         return policy;
+    }
+
+    /** Puts a learner in groups (partition id, group id pairs) instead of the audit track alone. */
+    public void inGroups(String courseKey, UUID learner, int... partitionAndGroup) {
+        List<Map<String, Integer>> pairs = new ArrayList<>();
+        for (int i = 0; i < partitionAndGroup.length; i += 2) {
+            pairs.add(Map.of("partitionId", partitionAndGroup[i], "groupId", partitionAndGroup[i + 1]));
+        }
+        groups.put(courseKey + "|" + learner, pairs);
+    }
+
+    public List<Map<String, Integer>> groupsOf(String courseKey, UUID learner) {
+        return groups.getOrDefault(courseKey + "|" + learner, List.of(Map.of("partitionId", 50, "groupId", 1)));
     }
 
     public void enroll(String courseKey, List<UUID> learners) {

@@ -22,7 +22,7 @@ public final class GradesTopology {
     public static final String BATCH_QUEUE_ARGUMENTS = "grades-batch-queue-arguments";
 
     public static final List<String> STREAM_EVENTS = List.of("submission.scored", "submission.score-reset",
-            "enrollment.changed", "grade.override.changed");
+            "enrollment.changed", "cohort.membership.changed", "grade.override.changed");
     public static final List<String> BATCH_EVENTS = List.of("course.grading-policy.changed", "course.run.changed",
             "content.course.published", "grade.regrade.requested", "grade.rescore.requested",
             "grade.report.requested", "grade.resync.requested");

@@ -3,16 +3,30 @@ package io.openlearn.gradesworker.service;
 import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.grades.repository.CourseState;
+import io.openlearn.kit.courseware.GroupAccess;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What a regrade grades against, read before its transaction opens (so no remote call runs while learners are
- * locked): the course state as stored then, and the structure and policy of that state's versions. {@code state}
- * null: the course has no published content yet.
+ * locked): the course state as stored then, the structure and policy of that state's versions and, when the
+ * structure restricts blocks to groups, the groups of the learners to grade (enrollment's answer then; a learner
+ * absent from it is in no group). {@code state} null: the course has no published content yet.
  */
-public record GradingBasis(String courseKey, CourseState state, CourseStructure structure, GradingPolicy policy) {
+public record GradingBasis(String courseKey, CourseState state, CourseStructure structure, GradingPolicy policy,
+        Map<UUID, Set<GroupAccess.Group>> groups) {
+
+    public GradingBasis {
+        groups = groups == null ? Map.of() : Map.copyOf(groups);
+    }
 
     static GradingBasis unpublished(String courseKey) {
-        return new GradingBasis(courseKey, null, null, null);
+        return new GradingBasis(courseKey, null, null, null, Map.of());
+    }
+
+    Set<GroupAccess.Group> groupsOf(UUID learner) {
+        return groups.getOrDefault(learner, Set.of());
     }
 
     boolean published() {

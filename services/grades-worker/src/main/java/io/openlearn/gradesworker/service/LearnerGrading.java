@@ -1,5 +1,6 @@
 package io.openlearn.gradesworker.service;
 
+import io.openlearn.grades.client.LearnerGroupsClient;
 import io.openlearn.grades.client.PolicyClient;
 import io.openlearn.grades.client.StructureClient;
 import io.openlearn.grades.config.GradingConfig;
@@ -12,6 +13,7 @@ import io.openlearn.grades.domain.ProblemScore;
 import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.domain.SubsectionGrade;
 import io.openlearn.grades.domain.SubsectionOverride;
+import io.openlearn.grades.domain.VisibleBlocks;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.CourseState;
 import io.openlearn.grades.repository.CourseStateRepository;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +46,12 @@ import java.util.stream.Collectors;
  * compute with the engine, and write only what changed (grades, history, events) with one statement each. Writing
  * only changes makes a repeat harmless: a redelivered event or a redone slice finds nothing to change.
  * <p>
- * No remote call runs while the learners are locked: what grading needs of content-repository and course-authoring
- * (the course state of a course not seen yet, a structure or policy version not cached) is read first
+ * Each learner is graded on the blocks their groups pass ({@link VisibleBlocks#forLearner}); a course that restricts
+ * nothing to groups is graded as one structure for all.
+ * <p>
+ * No remote call runs while the learners are locked: what grading needs of content-repository, course-authoring
+ * and enrollment (the course state of a course not seen yet, a structure or policy version not cached, the
+ * learners' groups when the structure restricts blocks to groups) is read first
  * ({@link #prepare}), outside any transaction; {@link #inTransaction} then opens the transaction. When the stored
  * state moved in between (a policy change or publish committed), that transaction is rolled back, the reads are
  * done again and the transaction retried once.
@@ -65,6 +72,7 @@ public class LearnerGrading {
     private final CourseStates states;
     private final StructureClient structures;
     private final PolicyClient policies;
+    private final LearnerGroupsClient learnerGroups;
     private final ScoreProjectionRepository scores;
     private final OverrideRepository overrides;
     private final GradeRepository grades;
@@ -73,13 +81,15 @@ public class LearnerGrading {
     private final Clock clock;
 
     public LearnerGrading(Transactions transactions, CourseStateRepository stored, CourseStates states,
-            StructureClient structures, PolicyClient policies, ScoreProjectionRepository scores,
-            OverrideRepository overrides, GradeRepository grades, GradeEvents events, GradingConfig config) {
+            StructureClient structures, PolicyClient policies, LearnerGroupsClient learnerGroups,
+            ScoreProjectionRepository scores, OverrideRepository overrides, GradeRepository grades, GradeEvents events,
+            GradingConfig config) {
         this.transactions = transactions;
         this.stored = stored;
         this.states = states;
         this.structures = structures;
         this.policies = policies;
+        this.learnerGroups = learnerGroups;
         this.scores = scores;
         this.overrides = overrides;
         this.grades = grades;
@@ -89,25 +99,28 @@ public class LearnerGrading {
     }
 
     /**
-     * The upstream reads of a regrade of the course, outside any transaction: its course state (stored now if the
-     * worker had none) and that state's structure and policy (cached per version, fetched on a miss).
+     * The upstream reads of a regrade of these learners, outside any transaction: the course state (stored now if
+     * the worker had none), that state's structure and policy (cached per version, fetched on a miss) and, only when
+     * the structure restricts blocks to groups, the learners' groups.
      */
-    public GradingBasis prepare(String courseKey) {
+    public GradingBasis prepare(String courseKey, Collection<UUID> learners) {
         Optional<CourseState> state = states.current(courseKey);
         if (state.isEmpty()) {
             return GradingBasis.unpublished(courseKey);
         }
-        return new GradingBasis(courseKey, state.get(), structures.version(courseKey, state.get().contentVersion()),
-                policies.version(courseKey, state.get().policyVersion()));
+        CourseStructure structure = structures.version(courseKey, state.get().contentVersion());
+        return new GradingBasis(courseKey, state.get(), structure,
+                policies.version(courseKey, state.get().policyVersion()),
+                structure.restrictsGroups() ? learnerGroups.of(courseKey, learners) : Map.of());
     }
 
     /**
      * {@code work} in a new transaction with the course's basis read just before it; when the basis turns out stale
      * inside (see {@link #regrade}), read again and retry once.
      */
-    public <T> T inTransaction(String courseKey, Work<T> work) {
+    public <T> T inTransaction(String courseKey, Collection<UUID> learners, Work<T> work) {
         for (int attempt = 1;; attempt++) {
-            GradingBasis basis = prepare(courseKey);
+            GradingBasis basis = prepare(courseKey, learners);
             try {
                 return transactions.inNew(db -> work.run(db, basis));
             } catch (RuntimeException e) {
@@ -160,20 +173,28 @@ public class LearnerGrading {
                 learners);
         Map<UUID, StoredCourseGrade> storedCourses = grades.courseGrades(db, courseKey, learners);
 
+        boolean restricted = structure.restrictsGroups();
+        // learners who see the same subsections keep the same rows: one delete per such set, one for an open course
+        Map<Set<String>, List<UUID>> bySubsections = new HashMap<>();
         Writes writes = new Writes();
         for (UUID learner : learners) {
-            CourseGrade grade = CourseGradeCalculator.grade(structure, policy,
+            CourseStructure theirs = restricted ? VisibleBlocks.forLearner(structure, basis.groupsOf(learner))
+                    : structure;
+            CourseGrade grade = CourseGradeCalculator.grade(theirs, policy,
                     learnerScores.getOrDefault(learner, Map.of()), learnerOverrides.getOrDefault(learner, Map.of()));
             collectSubsections(writes, learner, grade, storedSubsections.getOrDefault(learner, Map.of()),
                     state.get(), cause, now);
             collectCourse(writes, courseKey, learner, grade, storedCourses.get(learner), state.get(), cause, now);
+            bySubsections.computeIfAbsent(theirs.subsections().stream().map(SubsectionDefinition::key)
+                    .collect(Collectors.toSet()), k -> new ArrayList<>()).add(learner);
         }
-        Set<String> current = structure.subsections().stream().map(SubsectionDefinition::key)
-                .collect(Collectors.toSet());
-        boolean goneSubsections = storedSubsections.values().stream()
-                .anyMatch(stored -> !current.containsAll(stored.keySet()));
-        if (goneSubsections) {
-            grades.deleteOtherSubsections(db, courseKey, learners, current);
+        for (Map.Entry<Set<String>, List<UUID>> same : bySubsections.entrySet()) {
+            Set<String> current = same.getKey();
+            boolean goneSubsections = same.getValue().stream().map(l -> storedSubsections.getOrDefault(l, Map.of()))
+                    .anyMatch(stored -> !current.containsAll(stored.keySet()));
+            if (goneSubsections) {
+                grades.deleteOtherSubsections(db, courseKey, same.getValue(), current);
+            }
         }
         grades.writeSubsectionGrades(db, courseKey, writes.subsections);
         grades.writeCourseGrades(db, courseKey, writes.courses);

@@ -115,7 +115,7 @@ public class SliceScheduler {
         }
         if (job.kind() == GradeJob.Kind.regrade || job.kind() == GradeJob.Kind.resync) {
             // the structure and policy are read before the slice's transaction locks its learners
-            grading.inTransaction(job.courseKey(), (db, basis) -> {
+            grading.inTransaction(job.courseKey(), slice.learners(), (db, basis) -> {
                 grading.regrade(db, basis, slice.learners(), cause);
                 jobs.sliceDone(db, job.id(), slice.number());
                 return null;

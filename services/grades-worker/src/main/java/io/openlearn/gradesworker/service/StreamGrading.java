@@ -1,5 +1,6 @@
 package io.openlearn.gradesworker.service;
 
+import io.openlearn.events.CohortMembershipChanged;
 import io.openlearn.events.EnrollmentChanged;
 import io.openlearn.events.GradeOverrideChanged;
 import io.openlearn.events.LearnerScore;
@@ -44,10 +45,14 @@ public class StreamGrading {
         if (event instanceof EnrollmentChanged change) {
             return enrollment(change.courseKey(), change.userId(), change.change());
         }
+        if (event instanceof CohortMembershipChanged move) {
+            return cohort(move);
+        }
         if (event instanceof GradeOverrideChanged override) {
-            return grading.inTransaction(override.courseKey(), (db, basis) -> grading.regrade(db, basis,
-                    List.of(override.userId()), new Cause("override", override.overrideId().toString(),
-                            override.byAdmin())));
+            return grading.inTransaction(override.courseKey(), List.of(override.userId()),
+                    (db, basis) -> grading.regrade(db, basis,
+                            List.of(override.userId()), new Cause("override", override.overrideId().toString(),
+                                    override.byAdmin())));
         }
         throw new IllegalArgumentException("STREAM does not handle " + event.getClass().getSimpleName());
     }
@@ -60,15 +65,27 @@ public class StreamGrading {
      */
     private GradeOutcome enrollment(String courseKey, UUID learner, EnrollmentChanged.Change change) {
         boolean active = enrollment.enrolledNow(learner, courseKey);
-        return grading.inTransaction(courseKey, (db, basis) -> {
+        // a mode change moves the learner to another enrollment track: the history says "track"
+        Cause cause = change == EnrollmentChanged.Change.mode_changed ? Cause.of("track", change.name())
+                : Cause.of("enrollment", change.name());
+        return grading.inTransaction(courseKey, List.of(learner), (db, basis) -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             grades.markEnrolled(db, courseKey, learner, active);
             if (change == EnrollmentChanged.Change.unenrolled
                     && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()) {
                 return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
             }
-            return grading.regrade(db, basis, List.of(learner), Cause.of("enrollment", change.name()));
+            return grading.regrade(db, basis, List.of(learner), cause);
         });
+    }
+
+    /**
+     * A cohort move can change which blocks the learner sees, so it recomputes them; the groups are read from
+     * enrollment before the transaction (the event says what changed, the owner what holds now).
+     */
+    private GradeOutcome cohort(CohortMembershipChanged move) {
+        return grading.inTransaction(move.courseKey(), List.of(move.userId()), (db, basis) -> grading.regrade(db,
+                basis, List.of(move.userId()), Cause.of("cohort", move.cohortId().toString())));
     }
 
     private GradeOutcome score(LearnerScore event) {
@@ -76,7 +93,7 @@ public class StreamGrading {
         String kind = event instanceof SubmissionScoreReset ? "score-reset" : "score";
         String courseKey = score.courseKey();
         UUID learner = score.userId();
-        return grading.inTransaction(courseKey, (db, basis) -> {
+        return grading.inTransaction(courseKey, List.of(learner), (db, basis) -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             if (!scores.apply(db, score)) {
                 return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.openlearn.events.CohortMembershipChanged;
 import io.openlearn.events.ContentCoursePublished;
 import io.openlearn.events.CourseGradingPolicyChanged;
+import io.openlearn.events.EnrollmentChanged;
 import io.openlearn.events.Events;
 import io.openlearn.events.GradeOverrideChanged;
 import io.openlearn.grades.domain.AssignmentType;
@@ -23,6 +25,7 @@ import io.openlearn.grades.domain.VisibleBlocks;
 import io.openlearn.grades.testing.EventPublisher;
 import io.openlearn.grades.testing.GradesDb;
 import io.openlearn.grades.testing.Upstreams;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -30,11 +33,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,7 +48,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The invariant of the design: whatever the order and repetition of events, and even when a worker dies in the
  * middle of a batch, once the queues have drained every persisted grade equals a from-scratch recomputation. The
  * recomputation here does not read anything the worker wrote: it grades the test's own record of the final scores,
- * overrides, structure and policy.
+ * overrides, structure, policy and each learner's final groups (cohort content group and enrollment track), on the
+ * blocks those groups pass.
  */
 @QuarkusTest
 class GradingInvariantTest {
@@ -67,6 +74,11 @@ class GradingInvariantTest {
             learners.add(UUID.randomUUID());
         }
         upstreams.enroll(course, learners);
+        Map<UUID, Set<GroupAccess.Group>> finalGroups = new HashMap<>();
+        for (UUID learner : learners) {
+            finalGroups.put(learner, randomGroups(random));
+            upstreams.inGroups(course, learner, pairs(finalGroups.get(learner)));
+        }
         CourseStructure first = upstreams.publish(course, randomSubsections(random, "v1"));
         upstreams.policy(course, randomTypes(random), Map.of("A", 0.8, "B", 0.6, "C", 0.4));
         crashSecondSliceOnce(course);
@@ -112,6 +124,9 @@ class GradingInvariantTest {
         try (EventPublisher events = new EventPublisher()) {
             int third = deliveries.size() / 3;
             for (int i = 0; i < deliveries.size(); i++) {
+                if (i == deliveries.size() / 2) {
+                    published += moveSomeLearners(random, course, learners, finalGroups, events);
+                }
                 if (i == third) {
                     upstreams.policy(course, randomTypes(random), Map.of("Pass", 0.5));
                     events.publish(EventPublisher.event(Events.COURSE_GRADING_POLICY_CHANGED,
@@ -142,7 +157,9 @@ class GradingInvariantTest {
                 && used > 2, "the injected crash fired");
         int checked = 0;
         for (UUID learner : learners) {
-            CourseGrade expected = CourseGradeCalculator.grade(VisibleBlocks.forLearners(second), policy,
+            CourseStructure theirs = VisibleBlocks.forLearner(VisibleBlocks.forLearners(second),
+                    finalGroups.get(learner));
+            CourseGrade expected = CourseGradeCalculator.grade(theirs, policy,
                     finalScores.getOrDefault(learner, Map.of()), overrides.getOrDefault(learner, Map.of()));
             List<Object[]> course_ = db.rows("SELECT percent, letter_grade, passed FROM course_grade"
                     + " WHERE course_key = ? AND user_id = ?", course, learner);
@@ -164,6 +181,56 @@ class GradingInvariantTest {
             }
         }
         assertTrue(checked > learners.size());
+    }
+
+    /** Content group 101/1, 101/2 or none, and the audit (50/1) or verified (50/2) track. */
+    private static Set<GroupAccess.Group> randomGroups(Random random) {
+        Set<GroupAccess.Group> groups = new HashSet<>();
+        groups.add(new GroupAccess.Group(50, 1 + random.nextInt(2)));
+        int cohort = random.nextInt(3);
+        if (cohort > 0) {
+            groups.add(new GroupAccess.Group(101, cohort));
+        }
+        return groups;
+    }
+
+    private static int[] pairs(Set<GroupAccess.Group> groups) {
+        return groups.stream().flatMapToInt(g -> IntStream.of(g.partitionId(), g.groupId()))
+                .toArray();
+    }
+
+    /**
+     * Moves about a third of the learners to other groups, as enrollment would: the new groups first, then the event
+     * (a cohort move, or a mode change when only the track changed). Returns the number of events published.
+     */
+    private int moveSomeLearners(Random random, String course, List<UUID> learners,
+            Map<UUID, Set<GroupAccess.Group>> finalGroups, EventPublisher events) throws Exception {
+        int published = 0;
+        for (UUID learner : learners) {
+            if (random.nextInt(3) != 0) {
+                continue;
+            }
+            Set<GroupAccess.Group> before = finalGroups.get(learner);
+            Set<GroupAccess.Group> after = randomGroups(random);
+            finalGroups.put(learner, after);
+            upstreams.inGroups(course, learner, pairs(after));
+            if (cohortOf(before) == cohortOf(after)) {
+                events.publish(EventPublisher.event(Events.ENROLLMENT_CHANGED, new EnrollmentChanged(learner, course,
+                        EnrollmentChanged.Change.mode_changed, "verified", "audit", true)));
+            } else {
+                Integer group = cohortOf(after);
+                events.publish(EventPublisher.event(Events.COHORT_MEMBERSHIP_CHANGED, new CohortMembershipChanged(
+                        learner, course, UUID.randomUUID(), "Cohort " + group, null, group == null ? null : 101,
+                        group, null, null, CohortMembershipChanged.Cause.manual)));
+            }
+            published++;
+        }
+        return published;
+    }
+
+    private static Integer cohortOf(Set<GroupAccess.Group> groups) {
+        return groups.stream().filter(g -> g.partitionId() == 101).map(GroupAccess.Group::groupId).findFirst()
+                .orElse(null);
     }
 
     private void awaitDrained(long handledTarget, String course) throws InterruptedException {
@@ -216,15 +283,20 @@ class GradingInvariantTest {
             List<ProblemDefinition> problems = new ArrayList<>();
             for (int p = 0, m = 1 + random.nextInt(5); p < m; p++) {
                 // visibility in play: some problems are for staff only and count in no learner's grade
+                // and groups: some problems are for verified learners only (track partition 50, group 2)
                 problems.add(new ProblemDefinition("p-" + tag + "-" + s + "-" + p, 1 + random.nextInt(4),
-                        random.nextBoolean() ? null : (double) (1 + random.nextInt(10)), random.nextInt(6) == 0));
+                        random.nextBoolean() ? null : (double) (1 + random.nextInt(10)), random.nextInt(6) == 0,
+                        random.nextInt(6) == 0 ? GroupAccess.of(Map.of(50, List.of(2))) : GroupAccess.OPEN));
             }
             boolean graded = random.nextInt(5) > 0;
             // a subsection released tomorrow still counts (0 until answered); a staff-only one does not
             Instant start = random.nextInt(4) == 0 ? Instant.now().plus(Duration.ofDays(1)) : null;
+            // a subsection for one cohort's content group counts only for the learners in it
+            GroupAccess access = random.nextInt(4) == 0 ? GroupAccess.of(Map.of(101, List.of(1 + random.nextInt(2))))
+                    : GroupAccess.OPEN;
             subsections.add(new SubsectionDefinition("seq-" + tag + "-" + s, null, graded,
                     graded ? FORMATS[random.nextInt(FORMATS.length)] : null, null, problems, null, start,
-                    random.nextInt(7) == 0, false));
+                    random.nextInt(7) == 0, false, access));
         }
         return subsections;
     }

@@ -65,7 +65,7 @@ class SliceStatementCountTest {
     private int statements(String course, List<UUID> learners) {
         AtomicInteger count = new AtomicInteger();
         // the upstream reads come first, outside the transaction, as in the worker
-        GradingBasis basis = grading.prepare(course);
+        GradingBasis basis = grading.prepare(course, learners);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection real = dataSource.getConnection()) {
                 Connection counting = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),

@@ -5,14 +5,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openlearn.events.CohortMembershipChanged;
 import io.openlearn.events.CourseRunChanged;
 import io.openlearn.events.EnrollmentChanged;
 import io.openlearn.events.Events;
 import io.openlearn.events.GradeOverrideChanged;
 import io.openlearn.grades.domain.AssignmentType;
+import io.openlearn.grades.domain.ProblemDefinition;
+import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.testing.EventPublisher;
 import io.openlearn.grades.testing.GradesDb;
 import io.openlearn.grades.testing.Upstreams;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.testkit.EventTap;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -209,5 +213,66 @@ class StreamGradingTest {
         assertTrue(replayed >= 1, "the dead letter went back to grades.stream");
         given().auth().oauth2(admin).post("/api/grades-worker/v1/dead-letters/grades.nothing/replay").then()
                 .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCohortMoveRegradesTheLearnerOnTheBlocksTheirNewGroupSees() throws Exception {
+        // Homework min 2, drop 0: hwA for content group 101/1, hwB for 101/2, hw for everyone (one problem each).
+        // In A with pa and p right: (1 [hwA] + 1 [hw]) / 2 = 1.0. Moved to B: (0 [hwB] + 1 [hw]) / 2 = 0.5.
+        String course = "course-v1:Cohort+" + UUID.randomUUID().toString().substring(0, 8) + "+2026";
+        GroupAccess a = GroupAccess.of(Map.of(101, List.of(1)));
+        GroupAccess b = GroupAccess.of(Map.of(101, List.of(2)));
+        upstreams.publish(course, List.of(restricted("hwA", "pa", a), restricted("hwB", "pb", b),
+                restricted("hw", "p", GroupAccess.OPEN)));
+        upstreams.policy(course, List.of(new AssignmentType("Homework", 2, 0, 1.0, "HW")), Map.of("Pass", 0.5));
+        UUID learner = UUID.randomUUID();
+        upstreams.enroll(course, List.of(learner));
+        upstreams.inGroups(course, learner, 50, 1, 101, 1);
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.scored(course, learner, "pa", 1, 1, 1));
+            events.publish(EventPublisher.scored(course, learner, "p", 1, 1, 1));
+            db.await(1.0, 10_000, GRADE, course, learner);
+
+            upstreams.inGroups(course, learner, 50, 1, 101, 2);
+            UUID cohortB = UUID.randomUUID();
+            events.publish(EventPublisher.event(Events.COHORT_MEMBERSHIP_CHANGED, new CohortMembershipChanged(learner,
+                    course, cohortB, "B", UUID.randomUUID(), 101, 2, 101, 1, CohortMembershipChanged.Cause.manual)));
+            db.await(0.5, 10_000, GRADE, course, learner);
+            assertEquals(List.of("cohort", cohortB.toString()), List.of(db.rows("SELECT cause_kind, cause_ref FROM"
+                    + " course_grade WHERE course_key = ? AND user_id = ?", course, learner).get(0)));
+            // hwA is no longer the learner's: its row is gone, hwB's is there with 0 of 1
+            assertEquals(List.of("hw", "hwB"), db.rows("SELECT subsection_key FROM subsection_grade WHERE"
+                    + " course_key = ? AND user_id = ? ORDER BY subsection_key", course, learner).stream()
+                    .map(row -> (String) row[0]).toList());
+        }
+    }
+
+    @Test
+    void aModeChangeRegradesTheLearnerOnTheirNewTracksBlocksAndSaysTrack() throws Exception {
+        // one subsection: p (1 point) for everyone, pv (1 point) for verified (50/2) only. Audit with p right and pv
+        // answered: 1 of 1 = 1.0. Verified: (1 + 0) of 2 = 0.5 if pv was wrong.
+        String course = "course-v1:Track+" + UUID.randomUUID().toString().substring(0, 8) + "+2026";
+        upstreams.publish(course, List.of(new SubsectionDefinition("hw", "HW", true, "Homework", null,
+                List.of(new ProblemDefinition("p", 1, null), new ProblemDefinition("pv", 1, null, false,
+                        GroupAccess.of(Map.of(50, List.of(2))))))));
+        upstreams.policy(course, List.of(new AssignmentType("Homework", 1, 0, 1.0, "HW")), Map.of("Pass", 0.5));
+        UUID learner = UUID.randomUUID();
+        upstreams.enroll(course, List.of(learner));
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.scored(course, learner, "p", 1, 1, 1));
+            events.publish(EventPublisher.scored(course, learner, "pv", 0, 1, 1));
+            db.await(1.0, 10_000, GRADE, course, learner);
+            upstreams.inGroups(course, learner, 50, 2);
+            events.publish(EventPublisher.event(Events.ENROLLMENT_CHANGED, new EnrollmentChanged(learner, course,
+                    EnrollmentChanged.Change.mode_changed, "verified", "audit", true)));
+            db.await(0.5, 10_000, GRADE, course, learner);
+            assertEquals("track", db.rows("SELECT cause_kind FROM course_grade WHERE course_key = ? AND user_id = ?",
+                    course, learner).get(0)[0]);
+        }
+    }
+
+    private static SubsectionDefinition restricted(String key, String problem, GroupAccess access) {
+        return new SubsectionDefinition(key, key, true, "Homework", null, List.of(new ProblemDefinition(problem, 1,
+                null)), null, null, false, false, access);
     }
 }

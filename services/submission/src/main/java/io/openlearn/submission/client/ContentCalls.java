@@ -3,6 +3,7 @@ package io.openlearn.submission.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.openlearn.kit.client.ServiceClients;
 import io.openlearn.kit.client.UpstreamRefused;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.submission.config.SubmissionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 class ContentCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StructureProblem(String key, Boolean visibleToStaffOnly, Instant start) {
+    record StructureProblem(String key, Boolean visibleToStaffOnly, Instant start, GroupAccess groupAccess) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,6 +2,7 @@ package io.openlearn.submission.client;
 
 import io.openlearn.kit.cache.TtlCache;
 import io.openlearn.kit.client.Upstream;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.submission.config.SubmissionConfig;
 import io.openlearn.submission.domain.AnswerKey;
@@ -32,8 +33,11 @@ public class ContentClient {
     record Structure(int version, Map<String, Placement> placements) {
     }
 
-    /** {@code release} is the problem's effective release date (its own, its unit's, subsection's, chapter's). */
-    record Placement(String subsectionKey, Instant due, String showCorrectness, Instant release) {
+    /**
+     * {@code release} is the problem's effective release date (its own, its unit's, subsection's, chapter's),
+     * {@code access} its effective group access.
+     */
+    record Placement(String subsectionKey, Instant due, String showCorrectness, Instant release, GroupAccess access) {
     }
 
     ContentClient(ContentCalls content, SubmissionConfig config) {
@@ -55,7 +59,7 @@ public class ContentClient {
         AnswerKey key = answerKeys.get(courseKey + "|" + structure.version() + "|" + itemKey,
                 k -> loadAnswerKey(courseKey, structure.version(), itemKey));
         return new ProblemContext(structure.version(), placement.subsectionKey(), placement.due(),
-                placement.showCorrectness(), placement.release(), key);
+                placement.showCorrectness(), placement.release(), placement.access(), key);
     }
 
     private Structure loadStructure(String courseKey) {
@@ -66,7 +70,8 @@ public class ContentClient {
             for (ContentCalls.StructureProblem problem : orEmpty(subsection.problems())) {
                 if (!Boolean.TRUE.equals(problem.visibleToStaffOnly())) {
                     placements.put(problem.key(), new Placement(subsection.key(), subsection.due(),
-                            subsection.showCorrectness(), problem.start()));
+                            subsection.showCorrectness(), problem.start(),
+                            problem.groupAccess() == null ? GroupAccess.OPEN : problem.groupAccess()));
                 }
             }
         }

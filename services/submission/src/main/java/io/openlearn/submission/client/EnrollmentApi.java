@@ -7,11 +7,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
-/** enrollment's "is this learner actively enrolled" (contracts/enrollment.openapi.yaml, {@code isEnrolled}). */
-@Path("/api/enrollment/v1/courses/{courseKey}/enrollments/{userId}/active")
+/**
+ * enrollment's "which groups is this learner in", which says whether they are actively enrolled too
+ * (contracts/enrollment.openapi.yaml, {@code learnerGroups}).
+ */
+@Path("/api/enrollment/v1/courses/{courseKey}/learners/{userId}/groups")
 @Produces(MediaType.APPLICATION_JSON)
 interface EnrollmentApi {
 
     @GET
-    EnrollmentCalls.Active active(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID learner);
+    EnrollmentCalls.Groups groups(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID learner);
 }

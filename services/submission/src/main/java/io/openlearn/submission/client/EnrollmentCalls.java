@@ -3,8 +3,10 @@ package io.openlearn.submission.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.openlearn.kit.client.ServiceClients;
 import io.openlearn.kit.client.UpstreamRefused;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.submission.config.SubmissionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -13,14 +15,15 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * enrollment at {@code submission.enrollment-url}: the enrollment check, with a 5 s deadline, one immediate retry and
- * a circuit breaker ({@code io.openlearn.submission.client.EnrollmentCalls/active/Timeout/value} and so on).
+ * enrollment at {@code submission.enrollment-url}: a learner's enrollment and groups, with a 5 s deadline, one
+ * immediate retry and a circuit breaker ({@code io.openlearn.submission.client.EnrollmentCalls/groups/Timeout/value}
+ * and so on).
  */
 @ApplicationScoped
 class EnrollmentCalls {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Active(Boolean active) {
+    record Groups(Boolean active, List<GroupAccess.Group> groups) {
     }
 
     private final EnrollmentApi api;
@@ -33,7 +36,7 @@ class EnrollmentCalls {
     @Retry(maxRetries = 1, delay = 0, jitter = 0,
             abortOn = {UpstreamRefused.class, TimeoutException.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
-    public Active active(String courseKey, UUID learner) {
-        return api.active(courseKey, learner);
+    public Groups groups(String courseKey, UUID learner) {
+        return api.groups(courseKey, learner);
     }
 }

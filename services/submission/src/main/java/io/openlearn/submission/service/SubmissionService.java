@@ -2,6 +2,7 @@ package io.openlearn.submission.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -92,8 +94,12 @@ public class SubmissionService {
         }
         Answer answer = parse(answerBody);
         ProblemContext problem = content.problem(courseKey, itemKey);
-        if (!enrollment.isActive(learner, courseKey)) {
-            throw new ProblemException(403, "Only learners actively enrolled in " + courseKey + " submit answers.");
+        Set<GroupAccess.Group> groups =
+                enrollment.activeGroups(learner, courseKey).orElseThrow(() -> new ProblemException(403,
+                        "Only learners actively enrolled in " + courseKey + " submit answers."));
+        if (!problem.access().allows(groups)) {
+            // a problem for other groups is one this learner never sees: answered as one that does not exist
+            throw new ProblemException(404, itemKey + " is not a published problem of " + courseKey + ".");
         }
         Instant now = clock.instant();
         CourseSchedule schedule = authoring.schedule(courseKey);

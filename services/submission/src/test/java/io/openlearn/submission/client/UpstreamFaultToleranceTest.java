@@ -63,7 +63,7 @@ class UpstreamFaultToleranceTest {
                     .answer("/api/enrollment/v1/courses/" + course, 200, "{\"active\": true}")
                     .answer("/api/authoring/v1/course-runs/" + course, 200, "{\"title\": \"T\"}");
             content.problem(course, "p1");
-            enrollment.isActive(UUID.randomUUID(), course);
+            enrollment.activeGroups(UUID.randomUUID(), course);
             coursewareCalls.run(upstream.url(), course);
             warm = true;
             upstream.reset();
@@ -114,7 +114,7 @@ class UpstreamFaultToleranceTest {
         String course = course();
         upstream.answer("/api/enrollment/v1/courses/" + course, 200, "{\"active\": true}").failNext(2, 500);
         ProblemException problem = assertThrows(ProblemException.class,
-                () -> enrollment.isActive(UUID.randomUUID(), course));
+                () -> enrollment.activeGroups(UUID.randomUUID(), course));
         assertEquals(502, problem.status());
         assertTrue(problem.getMessage().contains("enrollment"), problem.getMessage());
         assertEquals(2, upstream.requests("/api/enrollment/v1/courses/" + course), "one call and one retry");

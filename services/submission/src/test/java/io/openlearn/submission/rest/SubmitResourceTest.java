@@ -155,6 +155,18 @@ class SubmitResourceTest {
     }
 
     @Test
+    void aVerifiedOnlyProblemTakesAnswersOnlyFromVerifiedLearners() {
+        Course c = new Course();
+        upstreams.restrict(c.key, 50, 2);
+        // the course's learner is on the audit track (50/1): the problem is not theirs to see
+        c.submit(Map.of("choices", List.of("b"))).statusCode(404).contentType("application/problem+json");
+        TestTokens verified = TestTokens.user("verified-" + c.org);
+        upstreams.enroll(UUID.fromString(verified.subject()), c.key);
+        upstreams.inGroups(UUID.fromString(verified.subject()), c.key, 50, 2);
+        c.submit(verified.sign(), Map.of("choices", List.of("b")), null).statusCode(201);
+    }
+
+    @Test
     void aProblemReleasedLaterIsRefusedUntilItsReleaseExceptForBetaTestersWithinTheirHeadStart() {
         Course c = new Course();
         upstreams.schedule(c.key, Instant.now().plusSeconds(86_400), false);

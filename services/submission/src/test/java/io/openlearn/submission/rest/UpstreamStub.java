@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,10 +49,17 @@ public class UpstreamStub {
     }
 
     @GET
-    @Path("enrollment/api/enrollment/v1/courses/{key}/enrollments/{user}/active")
-    public Map<String, Object> active(@PathParam("key") String key, @PathParam("user") UUID user) {
-        return Map.of("courseKey", key, "userId", user.toString(),
-                "active", upstreams.enrolled.contains(user + "|" + key));
+    @Path("enrollment/api/enrollment/v1/courses/{key}/learners/{user}/groups")
+    public Map<String, Object> groups(@PathParam("key") String key, @PathParam("user") UUID user) {
+        boolean active = upstreams.enrolled.contains(user + "|" + key);
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("courseKey", key);
+        answer.put("userId", user.toString());
+        answer.put("active", active);
+        answer.put("mode", active ? "audit" : null);
+        answer.put("cohort", null);
+        answer.put("groups", active ? upstreams.groupsOf(user, key) : List.of());
+        return answer;
     }
 
     private static ObjectNode found(ObjectNode node) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +24,7 @@ public class Upstreams {
     final Map<String, ObjectNode> structures = new ConcurrentHashMap<>();
     final Map<String, ObjectNode> problems = new ConcurrentHashMap<>();
     final Set<String> enrolled = ConcurrentHashMap.newKeySet();
+    final Map<String, List<Map<String, Integer>>> groups = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     /** A running course with one subsection holding one problem, as version {@code version}. */
@@ -69,6 +72,28 @@ public class Upstreams {
 
     public void endCourse(String courseKey, Instant end) {
         runs.get(courseKey).put("end", end.toString());
+    }
+
+    /** Restricts the course's one problem to groups, as content's effective {@code groupAccess} would. */
+    public void restrict(String courseKey, int partitionId, int... groupIds) {
+        ObjectNode problem = (ObjectNode) structures.get(courseKey).path("subsections").get(0).path("problems").get(0);
+        ArrayNode allowed = problem.putObject("groupAccess").putArray(String.valueOf(partitionId));
+        for (int id : groupIds) {
+            allowed.add(id);
+        }
+    }
+
+    /** A learner's groups (partition id, group id pairs) instead of the audit track's alone. */
+    public void inGroups(UUID learner, String courseKey, int... partitionAndGroup) {
+        List<Map<String, Integer>> pairs = new ArrayList<>();
+        for (int i = 0; i < partitionAndGroup.length; i += 2) {
+            pairs.add(Map.of("partitionId", partitionAndGroup[i], "groupId", partitionAndGroup[i + 1]));
+        }
+        groups.put(learner + "|" + courseKey, pairs);
+    }
+
+    List<Map<String, Integer>> groupsOf(UUID learner, String courseKey) {
+        return groups.getOrDefault(learner + "|" + courseKey, List.of(Map.of("partitionId", 50, "groupId", 1)));
     }
 
     public void enroll(UUID learner, String courseKey) {
