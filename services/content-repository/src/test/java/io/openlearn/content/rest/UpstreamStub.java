@@ -1,6 +1,7 @@
 package io.openlearn.content.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openlearn.testkit.EnrollmentGroups;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,15 +39,8 @@ public class UpstreamStub {
     @GET
     @Path("enrollment/api/enrollment/v1/courses/{key}/learners/{user}/groups")
     public Map<String, Object> groups(@PathParam("key") String key, @PathParam("user") String user) {
-        boolean active = upstreams.enrolled.contains(user + "|" + key);
-        Map<String, Object> answer = new HashMap<>();
-        answer.put("courseKey", key);
-        answer.put("userId", user);
-        answer.put("active", active);
-        answer.put("mode", active ? "audit" : null);
-        answer.put("cohort", null);
-        answer.put("groups", active ? upstreams.groupsOf(user, key) : List.of());
-        return answer;
+        return EnrollmentGroups.answer(key, user, upstreams.enrolled.contains(user + "|" + key),
+                upstreams.groupsOf(user, key));
     }
 
     @GET

@@ -2,10 +2,10 @@ package io.openlearn.content.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openlearn.testkit.EnrollmentGroups;
 import io.openlearn.testkit.TestTokens;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,15 +47,11 @@ public class Upstreams {
 
     /** Puts an enrolled learner in groups (partition id, group id pairs) instead of the audit track alone. */
     public void inGroups(String username, String courseKey, int... partitionAndGroup) {
-        List<Map<String, Integer>> pairs = new ArrayList<>();
-        for (int i = 0; i < partitionAndGroup.length; i += 2) {
-            pairs.add(Map.of("partitionId", partitionAndGroup[i], "groupId", partitionAndGroup[i + 1]));
-        }
-        groups.put(TestTokens.user(username).subject() + "|" + courseKey, pairs);
+        groups.put(TestTokens.user(username).subject() + "|" + courseKey, EnrollmentGroups.of(partitionAndGroup));
     }
 
     List<Map<String, Integer>> groupsOf(String userId, String courseKey) {
-        return groups.getOrDefault(userId + "|" + courseKey, List.of(Map.of("partitionId", 50, "groupId", 1)));
+        return groups.getOrDefault(userId + "|" + courseKey, EnrollmentGroups.AUDIT);
     }
 
     public void enroll(String username, String courseKey) {

@@ -5,6 +5,7 @@ import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.grades.domain.ProblemDefinition;
 import io.openlearn.grades.domain.SubsectionDefinition;
+import io.openlearn.testkit.EnrollmentGroups;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -142,15 +143,8 @@ public class UpstreamStub {
     @GET
     @Path("enrollment/api/enrollment/v1/courses/{key}/learners/{learner}/groups")
     public Map<String, Object> groups(@PathParam("key") String key, @PathParam("learner") UUID learner) {
-        boolean active = upstreams.rosters.getOrDefault(key, List.of()).contains(learner);
-        Map<String, Object> groups = new HashMap<>();
-        groups.put("courseKey", key);
-        groups.put("userId", learner.toString());
-        groups.put("active", active);
-        groups.put("mode", active ? "audit" : null);
-        groups.put("cohort", null);
-        groups.put("groups", active ? upstreams.groupsOf(key, learner) : List.of());
-        return groups;
+        return EnrollmentGroups.answer(key, learner.toString(),
+                upstreams.rosters.getOrDefault(key, List.of()).contains(learner), upstreams.groupsOf(key, learner));
     }
 
     @POST

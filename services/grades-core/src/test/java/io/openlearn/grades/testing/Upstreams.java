@@ -5,6 +5,7 @@ import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.grades.domain.ProblemDefinition;
 import io.openlearn.grades.domain.SubsectionDefinition;
+import io.openlearn.testkit.EnrollmentGroups;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,15 +66,11 @@ public class Upstreams {
 
     /** Puts a learner in groups (partition id, group id pairs) instead of the audit track alone. */
     public void inGroups(String courseKey, UUID learner, int... partitionAndGroup) {
-        List<Map<String, Integer>> pairs = new ArrayList<>();
-        for (int i = 0; i < partitionAndGroup.length; i += 2) {
-            pairs.add(Map.of("partitionId", partitionAndGroup[i], "groupId", partitionAndGroup[i + 1]));
-        }
-        groups.put(courseKey + "|" + learner, pairs);
+        groups.put(courseKey + "|" + learner, EnrollmentGroups.of(partitionAndGroup));
     }
 
     public List<Map<String, Integer>> groupsOf(String courseKey, UUID learner) {
-        return groups.getOrDefault(courseKey + "|" + learner, List.of(Map.of("partitionId", 50, "groupId", 1)));
+        return groups.getOrDefault(courseKey + "|" + learner, EnrollmentGroups.AUDIT);
     }
 
     public void enroll(String courseKey, List<UUID> learners) {

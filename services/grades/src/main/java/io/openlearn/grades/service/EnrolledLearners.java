@@ -1,10 +1,12 @@
 package io.openlearn.grades.service;
 
 import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,6 +20,12 @@ public class EnrolledLearners {
 
     public EnrolledLearners(CoursewareReaders readers) {
         this.readers = readers;
+    }
+
+    /** The groups a learner is in for the course (none when not actively enrolled), from enrollment. */
+    public Set<GroupAccess.Group> groupsOf(UUID learner, String courseKey) {
+        Set<GroupAccess.Group> groups = readers.facts().learner(learner, courseKey, false).groups();
+        return groups == null ? Set.of() : groups;
     }
 
     /** 404 for a course run that does not exist; 403 for a learner reading their own page while not enrolled. */

@@ -3,10 +3,12 @@ package io.openlearn.grades.service;
 import io.openlearn.grades.domain.AssignmentTypeGrade;
 import io.openlearn.grades.domain.CourseGrade;
 import io.openlearn.grades.domain.CourseGradeCalculator;
+import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.domain.SubsectionGrade;
 import io.openlearn.grades.domain.SubsectionGradeCalculator;
 import io.openlearn.grades.domain.SubsectionOverride;
+import io.openlearn.grades.domain.VisibleBlocks;
 import io.openlearn.grades.repository.GradeChange;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.OverrideRepository;
@@ -25,7 +27,8 @@ import java.util.UUID;
 
 /**
  * A learner's progress page: every subsection (earned/possible, percent, graded, due), the per-type breakdown and
- * the course grade. Read from the persisted grades; a learner the worker has not graded yet sees zeros.
+ * the course grade. Read from the persisted grades; a learner the worker has not graded yet sees zeros. Only the
+ * subsections the learner's groups pass are theirs, as the worker grades them.
  */
 @ApplicationScoped
 public class ProgressQuery {
@@ -98,9 +101,12 @@ public class ProgressQuery {
         Map<String, SubsectionOverride> overridden = read.overrides();
         StoredCourseGrade course = read.course();
 
+        CourseStructure structure = basis.structure().restrictsGroups()
+                ? VisibleBlocks.forLearner(basis.structure(), enrolled.groupsOf(learner, courseKey))
+                : basis.structure();
         List<SubsectionGrade> subsectionGrades = new ArrayList<>();
         List<SubsectionProgress> subsections = new ArrayList<>();
-        for (SubsectionDefinition definition : basis.structure().subsections()) {
+        for (SubsectionDefinition definition : structure.subsections()) {
             StoredSubsectionGrade known = stored.get(definition.key());
             SubsectionGrade grade = known != null ? known.grade()
                     : SubsectionGradeCalculator.grade(definition, Map.of(), overridden.get(definition.key()));
@@ -109,7 +115,7 @@ public class ProgressQuery {
                     definition.format(), definition.due(), grade.earnedGraded(), grade.possibleGraded(),
                     grade.earnedAll(), grade.possibleAll(), grade.percent(), grade.overridden()));
         }
-        CourseGrade computed = CourseGradeCalculator.fromSubsections(basis.structure(), basis.policy(),
+        CourseGrade computed = CourseGradeCalculator.fromSubsections(structure, basis.policy(),
                 subsectionGrades);
         return new Progress(courseKey, learner, basis.state().policyVersion(), basis.state().contentVersion(),
                 course != null ? course.percent() : computed.percent(),

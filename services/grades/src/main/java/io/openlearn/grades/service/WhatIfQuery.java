@@ -57,14 +57,21 @@ public class WhatIfQuery {
         Tally current = new Tally();
         Tally next = new Tally();
         int[] changes = new int[2];
+        boolean restricted = structure.restrictsGroups();
         int learners = db.inNew(c -> subsectionGrades.forEachLearner(c, courseKey, (learner, stored) -> {
-            List<SubsectionGrade> grades = new ArrayList<>(structure.subsections().size());
-            for (SubsectionDefinition definition : structure.subsections()) {
+            // the worker keeps a row for every subsection a graded learner sees and none for one they do not: in a
+            // course restricted to groups, the learner's rows are their subsections
+            CourseStructure theirs = restricted ? new CourseStructure(structure.courseKey(), structure.version(),
+                    structure.chapters(), structure.subsections().stream().filter(d -> stored.containsKey(d.key()))
+                            .toList())
+                    : structure;
+            List<SubsectionGrade> grades = new ArrayList<>(theirs.subsections().size());
+            for (SubsectionDefinition definition : theirs.subsections()) {
                 SubsectionGrade known = stored.get(definition.key());
                 grades.add(known != null ? known : SubsectionGradeCalculator.grade(definition, Map.of(), null));
             }
-            CourseGrade now = CourseGradeCalculator.fromSubsections(structure, basis.policy(), grades);
-            CourseGrade then = CourseGradeCalculator.fromSubsections(structure, proposed, grades);
+            CourseGrade now = CourseGradeCalculator.fromSubsections(theirs, basis.policy(), grades);
+            CourseGrade then = CourseGradeCalculator.fromSubsections(theirs, proposed, grades);
             current.add(now);
             next.add(then);
             if (!java.util.Objects.equals(now.letterGrade(), then.letterGrade())) {

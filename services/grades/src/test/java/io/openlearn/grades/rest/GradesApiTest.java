@@ -21,6 +21,7 @@ import io.openlearn.grades.repository.StoredSubsectionGrade;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.grades.testing.GradesDb;
 import io.openlearn.grades.testing.Upstreams;
+import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.testkit.EventTap;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,6 +114,32 @@ class GradesApiTest {
                 .body("subsections[0].earned", equalTo(1.0f)).body("subsections[0].possible", equalTo(2.0f))
                 .body("assignmentTypes[0].percents", contains(0.5f, 0.0f))
                 .body("assignmentTypes[0].average", equalTo(0.25f)).body("gradedAt", notNullValue());
+    }
+
+    @Test
+    void aLearnersProgressListsOnlyTheSubsectionsTheirGroupsPass() {
+        // hw2 is for content group 101/2. A learner in 101/1, not graded yet, has hw1 only: Homework min 2 pads one
+        // 0, so the type's percents are hw1's 0 and the padding's 0. A learner in 101/2 has both.
+        String course = "course-v1:GradesApi+" + UUID.randomUUID().toString().substring(0, 8) + "+2026";
+        upstreams.publish(course, List.of(
+                new SubsectionDefinition(HW1, "Homework 1", true, "Homework", null,
+                        List.of(new ProblemDefinition("p1", 1, null), new ProblemDefinition("p2", 1, null))),
+                new SubsectionDefinition(HW2, "Homework 2", true, "Homework", null,
+                        List.of(new ProblemDefinition("p3", 1, null)), null, null, false, false,
+                        GroupAccess.of(Map.of(101, List.of(2))))));
+        upstreams.policy(course, List.of(new AssignmentType("Homework", 2, 0, 1.0, "HW")), Map.of("Pass", 0.5));
+        TestTokens alice = learner();
+        UUID id = UUID.fromString(alice.subject());
+        upstreams.enroll(course, List.of(id));
+        upstreams.inGroups(course, id, 50, 1, 101, 1);
+        given().auth().oauth2(alice.sign()).get("/api/grades/v1/me/courses/{c}/progress", course).then()
+                .statusCode(200).body("subsections.key", contains(HW1))
+                .body("assignmentTypes[0].percents", contains(0.0f, 0.0f));
+        UUID bob = UUID.fromString(learner().subject());
+        upstreams.enroll(course, List.of(bob));
+        upstreams.inGroups(course, bob, 50, 1, 101, 2);
+        given().auth().oauth2(staff(course)).get("/api/grades/v1/courses/{c}/learners/{u}/progress", course, bob)
+                .then().statusCode(200).body("subsections.key", contains(HW1, HW2));
     }
 
     @Test

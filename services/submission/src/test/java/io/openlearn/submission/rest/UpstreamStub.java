@@ -1,14 +1,13 @@
 package io.openlearn.submission.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openlearn.testkit.EnrollmentGroups;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,15 +50,8 @@ public class UpstreamStub {
     @GET
     @Path("enrollment/api/enrollment/v1/courses/{key}/learners/{user}/groups")
     public Map<String, Object> groups(@PathParam("key") String key, @PathParam("user") UUID user) {
-        boolean active = upstreams.enrolled.contains(user + "|" + key);
-        Map<String, Object> answer = new HashMap<>();
-        answer.put("courseKey", key);
-        answer.put("userId", user.toString());
-        answer.put("active", active);
-        answer.put("mode", active ? "audit" : null);
-        answer.put("cohort", null);
-        answer.put("groups", active ? upstreams.groupsOf(user, key) : List.of());
-        return answer;
+        return EnrollmentGroups.answer(key, user.toString(), upstreams.enrolled.contains(user + "|" + key),
+                upstreams.groupsOf(user, key));
     }
 
     private static ObjectNode found(ObjectNode node) {

@@ -3,8 +3,8 @@ package io.openlearn.submission.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openlearn.testkit.EnrollmentGroups;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,15 +85,11 @@ public class Upstreams {
 
     /** A learner's groups (partition id, group id pairs) instead of the audit track's alone. */
     public void inGroups(UUID learner, String courseKey, int... partitionAndGroup) {
-        List<Map<String, Integer>> pairs = new ArrayList<>();
-        for (int i = 0; i < partitionAndGroup.length; i += 2) {
-            pairs.add(Map.of("partitionId", partitionAndGroup[i], "groupId", partitionAndGroup[i + 1]));
-        }
-        groups.put(learner + "|" + courseKey, pairs);
+        groups.put(learner + "|" + courseKey, EnrollmentGroups.of(partitionAndGroup));
     }
 
     List<Map<String, Integer>> groupsOf(UUID learner, String courseKey) {
-        return groups.getOrDefault(learner + "|" + courseKey, List.of(Map.of("partitionId", 50, "groupId", 1)));
+        return groups.getOrDefault(learner + "|" + courseKey, EnrollmentGroups.AUDIT);
     }
 
     public void enroll(UUID learner, String courseKey) {
