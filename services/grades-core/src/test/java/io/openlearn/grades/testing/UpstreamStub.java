@@ -129,13 +129,6 @@ public class UpstreamStub {
         return page;
     }
 
-    @GET
-    @Path("enrollment/api/enrollment/v1/courses/{key}/enrollments/{learner}/active")
-    public Map<String, Object> active(@PathParam("key") String key, @PathParam("learner") UUID learner) {
-        return Map.of("courseKey", key, "userId", learner.toString(),
-                "active", upstreams.rosters.getOrDefault(key, List.of()).contains(learner));
-    }
-
     /**
      * enrollment's groups of a learner: an enrolled learner is in the groups {@link Upstreams#groups} gives them,
      * by default the audit track's (partition 50, group 1).

@@ -24,8 +24,7 @@ public class EnrolledLearners {
 
     /** The groups a learner is in for the course (none when not actively enrolled), from enrollment. */
     public Set<GroupAccess.Group> groupsOf(UUID learner, String courseKey) {
-        Set<GroupAccess.Group> groups = readers.facts().learner(learner, courseKey, false).groups();
-        return groups == null ? Set.of() : groups;
+        return readers.facts().learner(learner, courseKey, false).groups();
     }
 
     /** 404 for a course run that does not exist; 403 for a learner reading their own page while not enrolled. */

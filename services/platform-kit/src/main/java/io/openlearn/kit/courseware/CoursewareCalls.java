@@ -27,10 +27,6 @@ public class CoursewareCalls {
     public record Run(String title, Instant start, Instant end, Integer daysEarlyForBeta, String courseVisibility) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Active(Boolean active) {
-    }
-
     /** A learner's groups in a run, and whether they are actively enrolled (no groups when not). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Groups(Boolean active, List<GroupAccess.Group> groups) {
@@ -56,14 +52,6 @@ public class CoursewareCalls {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
     public Run run(String authoringUrl, String courseKey) {
         return clients.client(CourseRunsApi.class, authoringUrl).run(courseKey);
-    }
-
-    @Timeout(5000)
-    @Retry(maxRetries = 1, delay = 0, jitter = 0,
-            abortOn = {UpstreamRefused.class, TimeoutException.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
-    public Active active(String enrollmentUrl, String courseKey, UUID learner) {
-        return clients.client(EnrollmentChecksApi.class, enrollmentUrl).active(courseKey, learner);
     }
 
     @Timeout(5000)

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Asks the owners of the access facts ({@link CoursewareCalls}, with the calling service's token): course-authoring for the run, enrollment
- * for an active enrollment, submission for a learner's deadline extensions; the beta tester role comes from the
- * caller's token. A run is trusted for {@code ttls.run}; only "actively enrolled" is remembered (for
+ * for an active enrollment and the learner's groups (one call), submission for a learner's deadline extensions; the beta tester role comes from the
+ * caller's token. A run is trusted for {@code ttls.run}; only an active learner's groups are remembered (for
  * {@code ttls.enrollment}), so a learner who just enrolled is never refused for long and one who left is refused
  * within that time; extensions show within {@code ttls.extensions}. Each service builds one from its own settings.
  */
@@ -25,7 +25,6 @@ public final class CoursewareFacts {
     private final String enrollmentUrl;
     private final String submissionUrl;
     private final TtlCache<String, CourseRunFacts> runs;
-    private final TtlCache<String, Boolean> active;
     private final TtlCache<String, Set<GroupAccess.Group>> groups;
     private final TtlCache<String, Map<String, Instant>> extensions;
 
@@ -43,7 +42,6 @@ public final class CoursewareFacts {
         this.enrollmentUrl = upstreams.enrollmentUrl();
         this.submissionUrl = upstreams.submissionUrl();
         this.runs = new TtlCache<>(ttls.run(), 10_000);
-        this.active = new TtlCache<>(ttls.enrollment(), 100_000);
         this.groups = new TtlCache<>(ttls.enrollment(), 100_000);
         this.extensions = new TtlCache<>(ttls.extensions(), 100_000);
     }
@@ -72,22 +70,12 @@ public final class CoursewareFacts {
 
     /** Whether the learner is actively enrolled; "yes" may come from the cache. */
     public boolean enrolled(UUID learner, String courseKey) {
-        String key = learner + "|" + courseKey;
-        if (active.find(key).isPresent()) {
-            return true;
-        }
-        boolean enrolled = enrolledNow(learner, courseKey);
-        if (enrolled) {
-            active.put(key, Boolean.TRUE);
-        }
-        return enrolled;
+        return activeGroups(learner, courseKey) != null;
     }
 
     /** Enrollment's answer now, never from the cache: for a consumer acting on an enrollment change. */
     public boolean enrolledNow(UUID learner, String courseKey) {
-        CoursewareCalls.Active answer = Upstream.call("enrollment",
-                () -> calls.active(enrollmentUrl, courseKey, learner));
-        return answer != null && Boolean.TRUE.equals(answer.active());
+        return groupsNow(learner, courseKey) != null;
     }
 
     /**
@@ -103,21 +91,28 @@ public final class CoursewareFacts {
                 inGroups == null ? Set.of() : inGroups);
     }
 
-    /** The groups of an actively enrolled learner; null when they are not actively enrolled. */
+    /** The groups of an actively enrolled learner, remembered once seen; null when they are not actively enrolled. */
     private Set<GroupAccess.Group> activeGroups(UUID learner, String courseKey) {
         String key = learner + "|" + courseKey;
         Optional<Set<GroupAccess.Group>> known = groups.find(key);
         if (known.isPresent()) {
             return known.get();
         }
+        Set<GroupAccess.Group> inGroups = groupsNow(learner, courseKey);
+        if (inGroups != null) {
+            groups.put(key, inGroups);
+        }
+        return inGroups;
+    }
+
+    /** Enrollment's answer now: the learner's groups, or null when they are not actively enrolled. */
+    private Set<GroupAccess.Group> groupsNow(UUID learner, String courseKey) {
         CoursewareCalls.Groups answer = Upstream.call("enrollment",
                 () -> calls.groups(enrollmentUrl, courseKey, learner));
         if (answer == null || !Boolean.TRUE.equals(answer.active())) {
             return null;
         }
-        Set<GroupAccess.Group> inGroups = answer.groups() == null ? Set.of() : Set.copyOf(answer.groups());
-        groups.put(key, inGroups);
-        return inGroups;
+        return answer.groups() == null ? Set.of() : Set.copyOf(answer.groups());
     }
 
     private CourseRunFacts loadRun(String courseKey) {
