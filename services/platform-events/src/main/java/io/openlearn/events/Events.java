@@ -39,12 +39,15 @@ public final class Events {
             new EventType<>("grade.course.changed", GradeCourseChanged.class);
     public static final EventType<GradeCoursePassed> GRADE_COURSE_PASSED =
             new EventType<>("grade.course.passed", GradeCoursePassed.class);
+    public static final EventType<GradeGateChanged> GRADE_GATE_CHANGED =
+            new EventType<>("grade.gate.changed", GradeGateChanged.class);
 
     public static final List<EventType<?>> ALL = List.of(AUTH_ROLE_CHANGED, COURSE_RUN_CHANGED,
             COURSE_GRADING_POLICY_CHANGED, CONTENT_COURSE_PUBLISHED, ENROLLMENT_CHANGED, COHORT_MEMBERSHIP_CHANGED,
             SUBMISSION_SCORED,
             SUBMISSION_SCORE_RESET, GRADE_OVERRIDE_CHANGED, GRADE_REGRADE_REQUESTED, GRADE_RESCORE_REQUESTED,
-            GRADE_REPORT_REQUESTED, GRADE_RESYNC_REQUESTED, GRADE_COURSE_CHANGED, GRADE_COURSE_PASSED);
+            GRADE_REPORT_REQUESTED, GRADE_RESYNC_REQUESTED, GRADE_COURSE_CHANGED, GRADE_COURSE_PASSED,
+            GRADE_GATE_CHANGED);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

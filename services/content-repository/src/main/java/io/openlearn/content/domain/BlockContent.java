@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What an author edits on a block. Subsection (sequential) settings are what grading reads: {@code graded},
@@ -19,35 +20,53 @@ import java.util.Set;
  * Groups, as Open edX's user partitions: the course block holds the course's {@code contentGroups} partitions, and
  * any block below it may restrict itself to groups with {@code groupAccess} (partition id to group ids), which its
  * children inherit. Whether a {@code groupAccess} names partitions and groups that exist is the draft's to check
- * ({@link #groupAccessViolations}), since the partitions live on the course block.
+ * ({@link #groupAccessViolations}), since the partitions live on the course block. Gates, as Open edX's milestones:
+ * a sequential's {@code prerequisite} (another sequential and the score it must reach) and the course block's
+ * {@code entranceExam} (a chapter and its minimum score); what they name is checked by {@link GateCheck}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BlockContent(String displayName, Boolean graded, String format, Instant due,
         ShowCorrectness showCorrectness, String html, String videoUrl, Problem problem,
         Instant start, Boolean visibleToStaffOnly, Boolean hideAfterDue, GroupAccess groupAccess,
-        List<ContentGroupPartition> contentGroups) {
+        List<ContentGroupPartition> contentGroups, Prerequisite prerequisite, EntranceExam entranceExam) {
 
     public static final int MAX_HTML_LENGTH = 200_000;
 
     public static BlockContent named(String displayName) {
-        return new BlockContent(displayName, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BlockContent(displayName, null, null, null, null, null, null, null, null, null, null, null, null,
+                null,
+                null);
     }
 
     public BlockContent withoutAnswerKey() {
         return problem == null ? this : new BlockContent(displayName, graded, format, due, showCorrectness, html,
                 videoUrl, problem.withoutAnswerKey(), start, visibleToStaffOnly, hideAfterDue, groupAccess,
-                contentGroups);
+                contentGroups, prerequisite, entranceExam);
     }
 
     /**
-     * Only what the grading structure reads: subsection settings, schedule and visibility (group access included), a
-     * problem's maximum score and weight.
+     * Only what the grading structure reads: subsection settings, schedule and visibility (group access included),
+     * gates (a sequential's prerequisite, the course's entrance exam), a problem's maximum score and weight.
      */
     public BlockContent gradingView() {
         Problem scored = problem == null ? null : new Problem(problem.kind(), null, null, null, null, null, null, null,
                 null, null, problem.maxScore(), problem.weight(), null);
         return new BlockContent(displayName, graded, format, due, showCorrectness, null, null, scored, start,
-                visibleToStaffOnly, hideAfterDue, groupAccess, null);
+                visibleToStaffOnly, hideAfterDue, groupAccess, null, prerequisite, entranceExam);
+    }
+
+    /** The same content with the block keys its gates name passed through {@code rekey} (copying to another run). */
+    public BlockContent withGatesRekeyed(UnaryOperator<String> rekey) {
+        if (prerequisite == null && entranceExam == null) {
+            return this;
+        }
+        Prerequisite after = prerequisite == null ? null
+                : new Prerequisite(rekey.apply(prerequisite.subsection()), prerequisite.minScore(),
+                        prerequisite.minCompletion());
+        EntranceExam exam = entranceExam == null ? null
+                : new EntranceExam(rekey.apply(entranceExam.chapter()), entranceExam.minScore());
+        return new BlockContent(displayName, graded, format, due, showCorrectness, html, videoUrl, problem, start,
+                visibleToStaffOnly, hideAfterDue, groupAccess, contentGroups, after, exam);
     }
 
     @JsonIgnore
@@ -81,6 +100,14 @@ public record BlockContent(String displayName, Boolean graded, String format, In
         onlyOn(errors, type != BlockType.COURSE, groupAccess, "groupAccess",
                 "chapter, sequential, vertical, problem, html or video");
         onlyOn(errors, type == BlockType.COURSE, contentGroups, "contentGroups", "course");
+        onlyOn(errors, sequential, prerequisite, "prerequisite", "sequential");
+        if (sequential && prerequisite != null) {
+            errors.addAll(prerequisite.violations("prerequisite"));
+        }
+        onlyOn(errors, type == BlockType.COURSE, entranceExam, "entranceExam", "course");
+        if (type == BlockType.COURSE && entranceExam != null) {
+            errors.addAll(entranceExam.violations("entranceExam"));
+        }
         if (contentGroups != null) {
             errors.addAll(partitionViolations());
         }

@@ -9,10 +9,13 @@ import java.util.List;
  * in course order with its effective schedule and visibility (inherited down the tree), each subsection's grading
  * settings and its problems' weights and maximum scores. {@code groupAccess} is effective too (the block's own
  * restricted by every ancestor's; {@code {}} for open): grades count a problem only for learners it allows. {@code gradingDigest} fingerprints exactly what grades
- * depend on (not names, due or release dates), so two versions with equal digests grade identically.
+ * depend on (not names, due or release dates), so two versions with equal digests grade identically. Gates (a
+ * subsection's {@code prerequisite}, the course's {@code entranceExam}, null when none) come along because grades
+ * decides their fulfilment while it grades; they are in the digest so that a publish changing them re-evaluates
+ * every learner's gates.
  */
 public record GradingStructure(String courseKey, int version, Instant publishedAt, String gradingDigest,
-        int problemCount, List<Chapter> chapters, List<Subsection> subsections) {
+        int problemCount, List<Chapter> chapters, List<Subsection> subsections, EntranceExam entranceExam) {
 
     /** {@code start} and {@code visibleToStaffOnly} are effective: the chapter's own (a chapter has no parent). */
     public record Chapter(String key, String displayName, Instant start, boolean visibleToStaffOnly,
@@ -25,7 +28,8 @@ public record GradingStructure(String courseKey, int version, Instant publishedA
      */
     public record Subsection(String key, String displayName, boolean graded, String format, Instant due,
             ShowCorrectness showCorrectness, List<ProblemWeight> problems, String chapter,
-            Instant start, boolean visibleToStaffOnly, boolean hideAfterDue, GroupAccess groupAccess) {
+            Instant start, boolean visibleToStaffOnly, boolean hideAfterDue, GroupAccess groupAccess,
+            Prerequisite prerequisite) {
     }
 
     /**

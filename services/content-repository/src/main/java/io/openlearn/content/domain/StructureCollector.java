@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Collects a {@link GradingStructure} from blocks fed in course order, and the digest of what grading depends on:
- * each subsection's key, graded flag, format, staff-only flag and group access, and each problem's key, weight,
- * maximum score, staff-only flag and group access. Schedules are inherited as they arrive: in course order a chapter comes before its subsections,
+ * each subsection's key, graded flag, format, staff-only flag, group access and prerequisite, each problem's key,
+ * weight, maximum score, staff-only flag and group access, and the course's entrance exam. Schedules are inherited as they arrive: in course order a chapter comes before its subsections,
  * a subsection before its units, a unit before its problems.
  */
 public final class StructureCollector {
@@ -28,6 +28,7 @@ public final class StructureCollector {
     private BlockSchedule unitSchedule;
     private List<GradingStructure.ProblemWeight> problems;
     private int problemCount;
+    private EntranceExam entranceExam;
 
     public StructureCollector() {
         try {
@@ -41,6 +42,7 @@ public final class StructureCollector {
     public void accept(String blockKey, BlockType type, BlockContent content) {
         BlockContent block = content == null ? BlockContent.named(null) : content;
         switch (type) {
+            case COURSE -> course(block);
             case CHAPTER -> chapter(blockKey, block);
             case SEQUENTIAL -> subsection(blockKey, block);
             case VERTICAL -> unitSchedule = block.ownSchedule().under(subsectionSchedule);
@@ -53,7 +55,14 @@ public final class StructureCollector {
     public GradingStructure finish(String courseKey, int version, Instant publishedAt) {
         close();
         return new GradingStructure(courseKey, version, publishedAt, HexFormat.of().formatHex(digest.digest()),
-                problemCount, List.copyOf(chapters), List.copyOf(subsections));
+                problemCount, List.copyOf(chapters), List.copyOf(subsections), entranceExam);
+    }
+
+    private void course(BlockContent block) {
+        entranceExam = block.entranceExam();
+        if (entranceExam != null) {
+            feed("E|" + entranceExam.chapter() + "|" + entranceExam.minScore());
+        }
     }
 
     private void chapter(String blockKey, BlockContent block) {
@@ -74,7 +83,7 @@ public final class StructureCollector {
         unitSchedule = subsectionSchedule;
         problems = new ArrayList<>();
         feed("S|" + blockKey + "|" + settings.isGraded() + "|" + settings.format()
-                + staffMark(subsectionSchedule) + accessMark(subsectionSchedule));
+                + staffMark(subsectionSchedule) + accessMark(subsectionSchedule) + gateMark(block.prerequisite()));
     }
 
     private void problem(String blockKey, BlockContent block) {
@@ -95,7 +104,7 @@ public final class StructureCollector {
             subsections.add(new GradingStructure.Subsection(key, settings.displayName(), settings.isGraded(),
                     settings.format(), settings.due(), settings.showCorrectness(), List.copyOf(problems), chapterKey,
                     subsectionSchedule.start(), subsectionSchedule.staffOnly(), subsectionSchedule.hideAfterDue(),
-                    subsectionSchedule.access()));
+                    subsectionSchedule.access(), settings.prerequisite()));
             key = null;
             problems = null;
         }
@@ -109,6 +118,11 @@ public final class StructureCollector {
     /** Likewise only restricted blocks: a group-access change is a grading change, an open course's digest stays. */
     private static String accessMark(BlockSchedule schedule) {
         return schedule.access().isOpen() ? "" : "|groups" + schedule.access().groups();
+    }
+
+    private static String gateMark(Prerequisite prerequisite) {
+        return prerequisite == null ? "" : "|after " + prerequisite.subsection() + " " + prerequisite.minScore() + " "
+                + prerequisite.requiredCompletion();
     }
 
     private void feed(String line) {

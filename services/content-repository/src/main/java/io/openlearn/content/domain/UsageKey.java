@@ -14,6 +14,8 @@ public record UsageKey(String org, String number, String run, BlockType type, St
     public static final Pattern BLOCK_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     /** The course root's block id, as Open edX names it. */
     public static final String ROOT_ID = "course";
+    /** Longer than any key of a course this service accepts; a longer one names no block. */
+    public static final int MAX_LENGTH = 512;
 
     public static UsageKey parse(String value) {
         Matcher m = value == null ? null : PATTERN.matcher(value);

@@ -3,6 +3,7 @@ package io.openlearn.content.rest;
 import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.DraftBlock;
+import io.openlearn.content.domain.Prerequisite;
 import io.openlearn.content.domain.Problem;
 import io.openlearn.content.domain.ShowCorrectness;
 import io.openlearn.content.service.DraftReplacement;
@@ -49,10 +50,10 @@ public class DraftResource {
     public record CreateBlock(BlockType type, String id, String parent, Integer index, String displayName,
             Boolean graded, String format, Instant due, ShowCorrectness showCorrectness,
             String html, String videoUrl, Problem problem, Instant start,
-            Boolean visibleToStaffOnly, Boolean hideAfterDue, GroupAccess groupAccess) {
+            Boolean visibleToStaffOnly, Boolean hideAfterDue, GroupAccess groupAccess, Prerequisite prerequisite) {
         BlockContent content() {
             return new BlockContent(displayName, graded, format, due, showCorrectness, html, videoUrl, problem, start,
-                    visibleToStaffOnly, hideAfterDue, groupAccess, null);
+                    visibleToStaffOnly, hideAfterDue, groupAccess, null, prerequisite, null);
         }
     }
 

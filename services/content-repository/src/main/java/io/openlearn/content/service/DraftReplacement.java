@@ -119,7 +119,7 @@ public class DraftReplacement {
         }
     }
 
-    /** Blocks of another run under this run's keys (block ids stay). */
+    /** Blocks of another run under this run's keys (block ids stay), the keys their gates name included. */
     private static final class Rekeyed implements Iterator<DraftBlock> {
         private final Iterator<DraftBlock> source;
         private final Function<String, String> rekey;
@@ -138,7 +138,16 @@ public class DraftReplacement {
         public DraftBlock next() {
             DraftBlock block = source.next();
             return new DraftBlock(rekey.apply(block.key()), block.type(), rekey.apply(block.parent()),
-                    block.sortKey(), 1, block.content());
+                    block.sortKey(), 1, block.content().withGatesRekeyed(this::rekeyNamed));
+        }
+
+        /** A key a gate names: one that is no usage key names no block here either, and publishing says so. */
+        private String rekeyNamed(String key) {
+            try {
+                return rekey.apply(key);
+            } catch (IllegalArgumentException e) {
+                return key;
+            }
         }
     }
 

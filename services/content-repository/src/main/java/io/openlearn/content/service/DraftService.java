@@ -4,6 +4,7 @@ import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.ContentGroupPartition;
 import io.openlearn.content.domain.DraftBlock;
+import io.openlearn.content.domain.GateCheck;
 import io.openlearn.content.domain.OrderKeys;
 import io.openlearn.content.domain.OutlineIndex;
 import io.openlearn.content.domain.UsageKey;
@@ -13,9 +14,11 @@ import io.openlearn.kit.problem.Problem.FieldError;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -89,10 +92,11 @@ public class DraftService {
         }
         validate(request.type(), request.content());
         Draft draft = drafts.open(courseKey);
+        String key = UsageKey.of(courseKey, request.type(), id).toString();
         requireKnownGroups(draft, courseKey, request.content());
+        requireKnownGates(draft, key, request.content());
         String parentKey = request.parent() == null ? UsageKey.root(courseKey).toString() : request.parent();
         DraftBlock parent = parentOf(draft, courseKey, parentKey, request.type(), "parent");
-        String key = UsageKey.of(courseKey, request.type(), id).toString();
         String sortKey = sortKeyAt(draft, parent.key(), null, request.index());
         DraftBlock block = new DraftBlock(key, request.type(), parent.key(), sortKey, 1, request.content());
         if (!drafts.insert(draft, block)) {
@@ -106,6 +110,7 @@ public class DraftService {
         DraftBlock current = drafts.find(draft, requireKeyIn(courseKey, key)).orElseThrow(() -> notFound(key));
         validate(current.type(), content);
         requireKnownGroups(draft, courseKey, content);
+        requireKnownGates(draft, key, content);
         long revision = revisionNamed(draft, ifMatch);
         DraftBlock updated = drafts.updateContent(draft, key, revision, content)
                 .orElseThrow(() -> stale(draft, key));
@@ -260,6 +265,26 @@ public class DraftService {
         List<ContentGroupPartition> partitions = drafts.find(draft, UsageKey.root(courseKey).toString())
                 .map(course -> course.content().contentGroups()).orElse(null);
         List<FieldError> errors = content.groupAccessViolations(partitions);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    /**
+     * A prerequisite names another sequential of the draft without closing a cycle (with this write in place); an
+     * entrance exam names a chapter of the draft.
+     */
+    private void requireKnownGates(Draft draft, String key, BlockContent content) {
+        Function<String, BlockType> typeOf = k -> drafts.find(draft, k).map(DraftBlock::type).orElse(null);
+        List<FieldError> errors = new ArrayList<>();
+        if (content.prerequisite() != null) {
+            errors.addAll(GateCheck.prerequisite(key, content.prerequisite(), typeOf, k -> k.equals(key)
+                    ? content.prerequisite()
+                    : drafts.find(draft, k).map(block -> block.content().prerequisite()).orElse(null)));
+        }
+        if (content.entranceExam() != null) {
+            errors.addAll(GateCheck.entranceExam(content.entranceExam(), typeOf));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

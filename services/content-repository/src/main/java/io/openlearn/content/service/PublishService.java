@@ -4,8 +4,11 @@ import io.openlearn.content.domain.BlockContent;
 import io.openlearn.content.domain.BlockType;
 import io.openlearn.content.domain.ContentGroupPartition;
 import io.openlearn.content.domain.DraftBlock;
+import io.openlearn.content.domain.EntranceExam;
+import io.openlearn.content.domain.GateCheck;
 import io.openlearn.content.domain.GradingStructure;
 import io.openlearn.content.domain.OutlineIndex;
+import io.openlearn.content.domain.Prerequisite;
 import io.openlearn.content.domain.PublishedVersion;
 import io.openlearn.content.domain.StructureCollector;
 import io.openlearn.content.messaging.PublishedEventRelay;
@@ -22,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +101,12 @@ public class PublishService {
                     + "themselves to groups the course does not have; fix their groupAccess or the course's "
                     + "contentGroups, then publish.", snapshot.groupErrors());
         }
+        if (!snapshot.gateErrors().isEmpty()) {
+            published.deleteAttempt(courseKey, publishId);
+            throw new ProblemException(Problems.typeFor(409), "Conflict", 409, "Gates of the draft name blocks the "
+                    + "course does not have or form a cycle; fix their prerequisite or the course's entranceExam, "
+                    + "then publish.", snapshot.gateErrors());
+        }
         if (snapshot.written() != outline.size()) {
             // a block of the outline was deleted between the passes: its parent would list a missing child. (Blocks
             // added meanwhile are simply not in this version; a move keeps the first pass's place.)
@@ -123,10 +133,11 @@ public class PublishService {
     }
 
     /**
-     * What the second pass keeps per block in course order: only the grading and schedule fields of chapters,
-     * sequentials, verticals and problems.
+     * What the second pass keeps per block in course order: only the grading, schedule and gate fields of the
+     * course, chapters, sequentials, verticals and problems.
      */
-    private record Snapshot(int written, BlockType[] types, BlockContent[] grading, List<FieldError> groupErrors) {
+    private record Snapshot(int written, BlockType[] types, BlockContent[] grading, List<FieldError> groupErrors,
+            List<FieldError> gateErrors) {
         StructureCollector collect(OutlineIndex outline) {
             StructureCollector collector = new StructureCollector();
             for (int n = 0; n < types.length; n++) {
@@ -158,8 +169,7 @@ public class PublishService {
             }
             writer.add(new PublishedBlock(n, block.key(), block.type(), outline.parentAt(n), outline.depthAt(n),
                     outline.childrenAt(n), block.content()));
-            if (block.type() == BlockType.SEQUENTIAL || block.type() == BlockType.CHAPTER
-                    || block.type() == BlockType.VERTICAL || block.type() == BlockType.PROBLEM) {
+            if (block.type() != BlockType.HTML && block.type() != BlockType.VIDEO) {
                 types[n] = block.type();
                 grading[n] = block.content().gradingView();
             }
@@ -168,6 +178,32 @@ public class PublishService {
         List<FieldError> groupErrors = restricted.stream().flatMap(block -> block.content()
                 .groupAccessViolations(partitions).stream()
                 .map(e -> new FieldError(block.key() + "." + e.field(), e.message()))).toList();
-        return new Snapshot(writer.finish(), types, grading, groupErrors);
+        return new Snapshot(writer.finish(), types, grading, groupErrors, gateErrors(outline, types, grading));
+    }
+
+    /** The gates checked against the version's own blocks: a block they name may have been deleted since. */
+    private static List<FieldError> gateErrors(OutlineIndex outline, BlockType[] types, BlockContent[] grading) {
+        Map<String, BlockType> typeOf = new HashMap<>();
+        Map<String, Prerequisite> prerequisites = new HashMap<>();
+        EntranceExam exam = null;
+        for (int n = 0; n < types.length; n++) {
+            if (types[n] == null) {
+                continue;
+            }
+            typeOf.put(outline.keyAt(n), types[n]);
+            if (grading[n].prerequisite() != null) {
+                prerequisites.put(outline.keyAt(n), grading[n].prerequisite());
+            }
+            if (types[n] == BlockType.COURSE) {
+                exam = grading[n].entranceExam();
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        prerequisites.forEach((gated, prerequisite) -> GateCheck.prerequisite(gated, prerequisite, typeOf::get,
+                prerequisites::get).forEach(e -> errors.add(new FieldError(gated + "." + e.field(), e.message()))));
+        if (exam != null) {
+            errors.addAll(GateCheck.entranceExam(exam, typeOf::get));
+        }
+        return errors;
     }
 }

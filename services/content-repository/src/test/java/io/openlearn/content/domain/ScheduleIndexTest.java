@@ -17,7 +17,7 @@ class ScheduleIndexTest {
 
     private static BlockContent block(Instant start, Boolean staffOnly, Boolean hideAfterDue, Instant due) {
         return new BlockContent("x", null, null, due, null, null, null, null, start, staffOnly, hideAfterDue, null,
-                null);
+                null, null, null);
     }
 
     private static ScheduleIndex course() {

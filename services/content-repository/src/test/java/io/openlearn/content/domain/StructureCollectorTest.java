@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class StructureCollectorTest {
 
     private static BlockContent sequential(String name, boolean graded, String format, Instant due) {
-        return new BlockContent(name, graded, format, due, null, null, null, null, null, null, null, null, null);
+        return new BlockContent(name, graded, format, due, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     private static BlockContent problem(double maxScore, Double weight) {
@@ -25,12 +26,12 @@ class StructureCollectorTest {
         return new BlockContent("Q", null, null, null, null, null, null,
                 new Problem(Problem.Kind.NUMERICAL, "?", null, null, null, 1.0, null, null, null, null, maxScore,
                         weight, null),
-                null, staffOnly, null, null, null);
+                null, staffOnly, null, null, null, null, null);
     }
 
     private static BlockContent scheduled(String name, Instant start, Boolean staffOnly, Boolean hideAfterDue) {
         return new BlockContent(name, null, null, null, null, null, null, null, start, staffOnly, hideAfterDue, null,
-                null);
+                null, null, null);
     }
 
     private static GradingStructure collect(BlockContent hw, BlockContent p1) {
@@ -76,7 +77,7 @@ class StructureCollectorTest {
         collector.accept("ch", BlockType.CHAPTER, scheduled("Week", chapterStart, null, null));
         // a subsection set to open before its chapter opens with the chapter (Open edX: no earlier than its parent)
         collector.accept("hw", BlockType.SEQUENTIAL, new BlockContent("HW", true, "Homework", null, null, null, null,
-                null, earlier, null, true, null, null));
+                null, earlier, null, true, null, null, null, null));
         collector.accept("v1", BlockType.VERTICAL, scheduled("Unit", later, null, null));
         collector.accept("p1", BlockType.PROBLEM, problem(1, null));
         collector.accept("v2", BlockType.VERTICAL, scheduled("Staff unit", null, true, null));
@@ -108,13 +109,13 @@ class StructureCollectorTest {
         assertNotEquals(base, collect(sequential("HW", true, "Homework", Instant.EPOCH),
                 staffOnlyProblem(2, 5.0, true)).gradingDigest());
         BlockContent released = new BlockContent("HW", true, "Homework", Instant.EPOCH, null, null, null, null,
-                Instant.parse("2030-01-01T00:00:00Z"), null, null, null, null);
+                Instant.parse("2030-01-01T00:00:00Z"), null, null, null, null, null, null);
         assertEquals(base, collect(released, problem(2, 5.0)).gradingDigest());
     }
 
     private static BlockContent restricted(String name, Map<Integer, List<Integer>> access) {
         return new BlockContent(name, null, null, null, null, null, null, null, null, null, null,
-                GroupAccess.of(access), null);
+                GroupAccess.of(access), null, null, null);
     }
 
     @Test

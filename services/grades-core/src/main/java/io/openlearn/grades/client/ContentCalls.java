@@ -33,11 +33,19 @@ class ContentCalls {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Subsection(String key, String displayName, Boolean graded, String format, Instant due,
             List<Problem> problems, String chapter, Instant start, Boolean visibleToStaffOnly,
-            Boolean hideAfterDue, GroupAccess groupAccess) {
+            Boolean hideAfterDue, GroupAccess groupAccess, Prerequisite prerequisite) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Structure(Long version, List<Chapter> chapters, List<Subsection> subsections) {
+    record Prerequisite(String subsection, Double minScore, Double minCompletion) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record EntranceExam(String chapter, Double minScore) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Structure(Long version, List<Chapter> chapters, List<Subsection> subsections, EntranceExam entranceExam) {
     }
 
     private final ContentApi api;

@@ -3,13 +3,16 @@ package io.openlearn.grades.client;
 import io.openlearn.grades.config.GradingConfig;
 import io.openlearn.grades.domain.ChapterDefinition;
 import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.Gates;
 import io.openlearn.grades.domain.ProblemDefinition;
 import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.domain.VisibleBlocks;
 import io.openlearn.kit.client.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,7 +71,13 @@ public class StructureClient {
                     isTrue(chapter.visibleToStaffOnly()), chapter.groupAccess()));
         }
         List<SubsectionDefinition> subsections = new ArrayList<>();
+        Map<String, Gates.Prerequisite> prerequisites = new HashMap<>();
         for (ContentCalls.Subsection subsection : orEmpty(body.subsections())) {
+            ContentCalls.Prerequisite prerequisite = subsection.prerequisite();
+            if (prerequisite != null) {
+                prerequisites.put(subsection.key(), new Gates.Prerequisite(prerequisite.subsection(),
+                        orZero(prerequisite.minScore()), orZero(prerequisite.minCompletion())));
+            }
             List<ProblemDefinition> problems = new ArrayList<>();
             for (ContentCalls.Problem problem : orEmpty(subsection.problems())) {
                 problems.add(new ProblemDefinition(problem.key(),
@@ -80,7 +89,15 @@ public class StructureClient {
                     subsection.chapter(), subsection.start(), isTrue(subsection.visibleToStaffOnly()),
                     isTrue(subsection.hideAfterDue()), subsection.groupAccess()));
         }
-        return new CourseStructure(courseKey, body.version() == null ? 0 : body.version(), chapters, subsections);
+        ContentCalls.EntranceExam exam = body.entranceExam();
+        Gates gates = new Gates(prerequisites,
+                exam == null ? null : new Gates.EntranceExam(exam.chapter(), orZero(exam.minScore())));
+        return new CourseStructure(courseKey, body.version() == null ? 0 : body.version(), chapters, subsections,
+                gates);
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
     }
 
     private static boolean isTrue(Boolean value) {

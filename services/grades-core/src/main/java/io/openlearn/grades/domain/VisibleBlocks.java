@@ -32,7 +32,7 @@ public final class VisibleBlocks {
             subsections.add(visible.size() == subsection.problems().size() ? subsection
                     : subsection.withProblems(visible));
         }
-        return new CourseStructure(structure.courseKey(), structure.version(), chapters, subsections);
+        return structure.keeping(chapters, subsections);
     }
 
     /**
@@ -55,6 +55,6 @@ public final class VisibleBlocks {
             subsections.add(visible.size() == subsection.problems().size() ? subsection
                     : subsection.withProblems(visible));
         }
-        return new CourseStructure(learners.courseKey(), learners.version(), chapters, subsections);
+        return learners.keeping(chapters, subsections);
     }
 }

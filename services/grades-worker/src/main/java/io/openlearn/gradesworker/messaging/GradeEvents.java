@@ -3,6 +3,7 @@ package io.openlearn.gradesworker.messaging;
 import io.openlearn.events.Events;
 import io.openlearn.events.GradeCourseChanged;
 import io.openlearn.events.GradeCoursePassed;
+import io.openlearn.events.GradeGateChanged;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.StoredCourseGrade;
 import io.openlearn.outbox.OutboxWriter;
@@ -11,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code grade.course.changed} for every changed course grade and {@code grade.course.passed} the first time a
- * learner passes, appended to the outbox in the grading transaction with one statement for all of them.
+ * {@code grade.course.changed} for every changed course grade, {@code grade.course.passed} the first time a
+ * learner passes and {@code grade.gate.changed} for every gate fulfilled or lost, appended to the outbox in the
+ * grading transaction with one statement for all of them.
  */
 @ApplicationScoped
 public class GradeEvents {
@@ -28,8 +30,11 @@ public class GradeEvents {
     }
 
     /** @return how many events were appended */
-    public int publish(List<CourseGradeChange> changes) {
+    public int publish(List<CourseGradeChange> changes, List<GradeGateChanged> gates) {
         List<OutboxWriter.NewEvent<?>> events = new ArrayList<>();
+        for (GradeGateChanged gate : gates) {
+            events.add(new OutboxWriter.NewEvent<>(Events.GRADE_GATE_CHANGED, gate.courseKey(), gate));
+        }
         for (CourseGradeChange change : changes) {
             StoredCourseGrade after = change.after();
             StoredCourseGrade before = change.before();

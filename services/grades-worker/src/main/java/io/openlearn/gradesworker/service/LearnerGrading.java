@@ -7,6 +7,8 @@ import io.openlearn.grades.config.GradingConfig;
 import io.openlearn.grades.domain.CourseGrade;
 import io.openlearn.grades.domain.CourseGradeCalculator;
 import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.GateRule;
+import io.openlearn.grades.domain.Gates;
 import io.openlearn.grades.domain.GradeFreeze;
 import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.grades.domain.ProblemScore;
@@ -17,6 +19,8 @@ import io.openlearn.grades.domain.VisibleBlocks;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.CourseState;
 import io.openlearn.grades.repository.CourseStateRepository;
+import io.openlearn.grades.repository.GateRepository;
+import io.openlearn.grades.repository.GateRepository.StoredGate;
 import io.openlearn.grades.repository.GradeChange;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.OverrideRepository;
@@ -47,7 +51,9 @@ import java.util.stream.Collectors;
  * only changes makes a repeat harmless: a redelivered event or a redone slice finds nothing to change.
  * <p>
  * Each learner is graded on the blocks their groups pass ({@link VisibleBlocks#forLearner}); a course that restricts
- * nothing to groups is graded as one structure for all.
+ * nothing to groups is graded as one structure for all. In a course with gates, the same pass decides which gates
+ * each learner fulfils ({@link GateRule}) from the grade just computed and writes the changes with their events
+ * ({@link GateSettlement}); a course without gates reads and writes nothing for them.
  * <p>
  * No remote call runs while the learners are locked: what grading needs of content-repository, course-authoring
  * and enrollment (the course state of a course not seen yet, a structure or policy version not cached, the
@@ -76,14 +82,15 @@ public class LearnerGrading {
     private final ScoreProjectionRepository scores;
     private final OverrideRepository overrides;
     private final GradeRepository grades;
+    private final GateRepository gates;
     private final GradeEvents events;
     private final GradeFreeze freeze;
     private final Clock clock;
 
     public LearnerGrading(Transactions transactions, CourseStateRepository stored, CourseStates states,
             StructureClient structures, PolicyClient policies, LearnerGroupsClient learnerGroups,
-            ScoreProjectionRepository scores, OverrideRepository overrides, GradeRepository grades, GradeEvents events,
-            GradingConfig config) {
+            ScoreProjectionRepository scores, OverrideRepository overrides, GradeRepository grades,
+            GateRepository gates, GradeEvents events, GradingConfig config) {
         this.transactions = transactions;
         this.stored = stored;
         this.states = states;
@@ -93,6 +100,7 @@ public class LearnerGrading {
         this.scores = scores;
         this.overrides = overrides;
         this.grades = grades;
+        this.gates = gates;
         this.events = events;
         this.freeze = new GradeFreeze(config.freezeAfterEnd());
         this.clock = Clock.systemUTC();
@@ -172,6 +180,9 @@ public class LearnerGrading {
         Map<UUID, Map<String, StoredSubsectionGrade>> storedSubsections = grades.subsectionGrades(db, courseKey,
                 learners);
         Map<UUID, StoredCourseGrade> storedCourses = grades.courseGrades(db, courseKey, learners);
+        boolean gated = !structure.gates().isEmpty();
+        Map<UUID, Map<String, StoredGate>> storedGates = gated ? gates.ofLearners(db, courseKey, learners) : Map.of();
+        GateSettlement settlement = new GateSettlement();
 
         boolean restricted = structure.restrictsGroups();
         // learners who see the same subsections keep the same rows: one delete per such set, one for an open course
@@ -185,6 +196,14 @@ public class LearnerGrading {
             collectSubsections(writes, learner, grade, storedSubsections.getOrDefault(learner, Map.of()),
                     state.get(), cause, now);
             collectCourse(writes, courseKey, learner, grade, storedCourses.get(learner), state.get(), cause, now);
+            if (gated) {
+                Map<String, StoredGate> before = storedGates.getOrDefault(learner, Map.of());
+                Gates.EntranceExam exam = structure.gates().entranceExam();
+                settlement.settle(courseKey, learner, GateRule.evaluate(theirs, grade,
+                        learnerScores.getOrDefault(learner, Map.of()), exam != null
+                                && before.containsKey(exam.chapter())),
+                        before, state.get().contentVersion(), cause, now);
+            }
             bySubsections.computeIfAbsent(theirs.subsections().stream().map(SubsectionDefinition::key)
                     .collect(Collectors.toSet()), k -> new ArrayList<>()).add(learner);
         }
@@ -199,7 +218,9 @@ public class LearnerGrading {
         grades.writeSubsectionGrades(db, courseKey, writes.subsections);
         grades.writeCourseGrades(db, courseKey, writes.courses);
         grades.appendChanges(db, courseKey, writes.changes);
-        int published = events.publish(writes.changedCourses);
+        gates.delete(db, courseKey, settlement.lost);
+        gates.insert(db, courseKey, settlement.fulfilled);
+        int published = events.publish(writes.changedCourses, settlement.events);
         return new GradeOutcome(learners.size(), writes.subsections.size(), writes.courses.size(), published,
                 GradeOutcome.Skipped.NONE);
     }

@@ -61,9 +61,8 @@ public class WhatIfQuery {
         int learners = db.inNew(c -> subsectionGrades.forEachLearner(c, courseKey, (learner, stored) -> {
             // the worker keeps a row for every subsection a graded learner sees and none for one they do not: in a
             // course restricted to groups, the learner's rows are their subsections
-            CourseStructure theirs = restricted ? new CourseStructure(structure.courseKey(), structure.version(),
-                    structure.chapters(), structure.subsections().stream().filter(d -> stored.containsKey(d.key()))
-                            .toList())
+            CourseStructure theirs = restricted ? structure.keeping(structure.chapters(),
+                    structure.subsections().stream().filter(d -> stored.containsKey(d.key())).toList())
                     : structure;
             List<SubsectionGrade> grades = new ArrayList<>(theirs.subsections().size());
             for (SubsectionDefinition definition : theirs.subsections()) {
