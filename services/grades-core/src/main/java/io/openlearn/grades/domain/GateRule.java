@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Open edX's gating milestones, decided from one learner's grade on the blocks they see.
  * <ul>
  *   <li>A prerequisite is fulfilled while the learner's score on the required subsection is at least its
- *   {@code minScore} percent and their completion (problems with a score of all its problems; 100 when it has none)
+ *   {@code minScore} percent and their completion (problems with a score of all its problems, as the outline shows
+ *   it; 100 when it has none)
  *   at least its {@code minCompletion}; it is lost again when a score falls below, as Open edX removes the
  *   milestone. The score is the graded points' percent, {@code earned * 100 / possible} unrounded (Open edX's
  *   {@code percent_graded * 100}); a subsection without graded points counts all of its points, where Open edX
@@ -157,14 +158,18 @@ public final class GateRule {
         return grade.possibleAll() > 0 ? grade.earnedAll() * 100 / grade.possibleAll() : 0;
     }
 
-    /** Problems with a score of all problems of the subsections, as a percent; 100 when they have none. */
+    /**
+     * Problems with a score (a reset leaves none) of all problems of the subsections, as a percent, as the learner's
+     * outline counts completion; 100 when they have none.
+     */
     private static double completion(List<SubsectionDefinition> subsections, Map<String, ProblemScore> scores) {
         int problems = 0;
         int attempted = 0;
         for (SubsectionDefinition subsection : subsections) {
             for (ProblemDefinition problem : subsection.problems()) {
                 problems++;
-                if (scores.containsKey(problem.key())) {
+                ProblemScore score = scores.get(problem.key());
+                if (score != null && !score.isReset()) {
                     attempted++;
                 }
             }

@@ -2,6 +2,7 @@ package io.openlearn.grades.testing;
 
 import io.openlearn.grades.domain.ChapterDefinition;
 import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.Gates;
 import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.grades.domain.ProblemDefinition;
 import io.openlearn.grades.domain.SubsectionDefinition;
@@ -64,6 +65,10 @@ public class UpstreamStub {
             subsection.put("visibleToStaffOnly", s.staffOnly());
             subsection.put("hideAfterDue", s.hideAfterDue());
             subsection.put("groupAccess", s.access().groups());
+            Gates.Prerequisite prerequisite = structure.gates().prerequisites().get(s.key());
+            subsection.put("prerequisite", prerequisite == null ? null : Map.of("subsection",
+                    prerequisite.subsection(), "minScore", prerequisite.minScore(), "minCompletion",
+                    prerequisite.minCompletion()));
             subsections.add(subsection);
         }
         List<Map<String, Object>> chapters = new ArrayList<>();
@@ -76,9 +81,12 @@ public class UpstreamStub {
             chapter.put("groupAccess", c.access().groups());
             chapters.add(chapter);
         }
-        return Map.of("courseKey", key, "version", structure.version(), "publishedAt", "2026-11-26T00:00:00Z",
-                "gradingDigest", "d" + structure.version(), "problemCount", structure.problemCount(),
-                "chapters", chapters, "subsections", subsections);
+        Map<String, Object> body = new HashMap<>(Map.of("courseKey", key, "version", structure.version(),
+                "publishedAt", "2026-11-26T00:00:00Z", "gradingDigest", "d" + structure.version(), "problemCount",
+                structure.problemCount(), "chapters", chapters, "subsections", subsections));
+        Gates.EntranceExam exam = structure.gates().entranceExam();
+        body.put("entranceExam", exam == null ? null : Map.of("chapter", exam.chapter(), "minScore", exam.minScore()));
+        return body;
     }
 
     @GET

@@ -55,6 +55,16 @@ public class Upstreams {
         return structure;
     }
 
+    /** Publishes a new version with chapters and gates. */
+    public synchronized CourseStructure publish(String courseKey,
+            List<io.openlearn.grades.domain.ChapterDefinition> chapters, List<SubsectionDefinition> subsections,
+            io.openlearn.grades.domain.Gates gates) {
+        List<CourseStructure> versions = structures.computeIfAbsent(courseKey, k -> new CopyOnWriteArrayList<>());
+        CourseStructure structure = new CourseStructure(courseKey, versions.size() + 1, chapters, subsections, gates);
+        versions.add(structure);
+        return structure;
+    }
+
     /** Stores a new policy version (1, 2, ...) of the course. */
     public synchronized GradingPolicy policy(String courseKey, List<AssignmentType> types,
             Map<String, Double> cutoffs) {

@@ -15,6 +15,8 @@ import io.openlearn.grades.domain.AssignmentType;
 import io.openlearn.grades.domain.CourseGrade;
 import io.openlearn.grades.domain.CourseGradeCalculator;
 import io.openlearn.grades.domain.CourseStructure;
+import io.openlearn.grades.domain.GateRule;
+import io.openlearn.grades.domain.Gates;
 import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.grades.domain.ProblemDefinition;
 import io.openlearn.grades.domain.ProblemScore;
@@ -40,6 +42,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,7 +90,9 @@ class GradingInvariantTest {
         Map<UUID, Map<String, long[]>> sequences = new HashMap<>();
         Map<UUID, Map<String, ProblemScore>> finalScores = new HashMap<>();
         List<String> everyProblem = new ArrayList<>(problemKeys(first));
-        CourseStructure second = new CourseStructure(course, 2, withChangedProblems(random, first));
+        List<SubsectionDefinition> secondSubsections = withChangedProblems(random, first);
+        CourseStructure second = new CourseStructure(course, 2, List.of(), secondSubsections,
+                randomPrerequisites(random, secondSubsections));
         problemKeys(second).stream().filter(k -> !everyProblem.contains(k)).forEach(everyProblem::add);
         for (UUID learner : learners) {
             for (String problem : everyProblem) {
@@ -133,7 +138,7 @@ class GradingInvariantTest {
                             new CourseGradingPolicyChanged(course, 2, "h2")));
                 }
                 if (i == 2 * third) {
-                    upstreams.publish(course, second.subsections());
+                    upstreams.publish(course, List.of(), second.subsections(), second.gates());
                     events.publish(EventPublisher.event(Events.CONTENT_COURSE_PUBLISHED, new ContentCoursePublished(
                             course, 2, Instant.parse("2026-11-26T00:00:00Z"), true, "d2", 10)));
                     db.execute("INSERT INTO grade_override (id, course_key, user_id, subsection_key, earned_graded,"
@@ -181,6 +186,40 @@ class GradingInvariantTest {
             }
         }
         assertTrue(checked > learners.size());
+        assertGatesEqualARecomputation(course, learners, second, policy, finalGroups, finalScores, overrides);
+    }
+
+    /** Every learner's stored gates are exactly those a recomputation on their final grade fulfils. */
+    private void assertGatesEqualARecomputation(String course, List<UUID> learners, CourseStructure second,
+            GradingPolicy policy, Map<UUID, Set<GroupAccess.Group>> finalGroups,
+            Map<UUID, Map<String, ProblemScore>> finalScores, Map<UUID, Map<String, SubsectionOverride>> overrides) {
+        for (UUID learner : learners) {
+            CourseStructure theirs = VisibleBlocks.forLearner(VisibleBlocks.forLearners(second),
+                    finalGroups.get(learner));
+            Map<String, ProblemScore> scores = finalScores.getOrDefault(learner, Map.of());
+            CourseGrade grade = CourseGradeCalculator.grade(theirs, policy, scores,
+                    overrides.getOrDefault(learner, Map.of()));
+            Set<String> expected = GateRule.evaluate(theirs, grade, scores, false).stream()
+                    .filter(GateRule.Standing::fulfilled).map(GateRule.Standing::gate).collect(Collectors.toSet());
+            Set<String> stored = db.rows("SELECT gate_key FROM gate_fulfilment WHERE course_key = ? AND user_id = ?",
+                    course, learner).stream().map(row -> (String) row[0]).collect(Collectors.toSet());
+            assertEquals(expected, stored, "fulfilled gates of " + learner);
+        }
+    }
+
+    /** Version 2's gates: about half its subsections (not the first) require an earlier one's score. */
+    private static Gates randomPrerequisites(Random random, List<SubsectionDefinition> subsections) {
+        double[] minimums = {0, 30, 50, 70, 100};
+        double[] completions = {0, 0, 50, 100};
+        Map<String, Gates.Prerequisite> prerequisites = new HashMap<>();
+        for (int s = 1; s < subsections.size(); s++) {
+            if (random.nextBoolean()) {
+                prerequisites.put(subsections.get(s).key(), new Gates.Prerequisite(
+                        subsections.get(random.nextInt(s)).key(), minimums[random.nextInt(minimums.length)],
+                        completions[random.nextInt(completions.length)]));
+            }
+        }
+        return new Gates(prerequisites, null);
     }
 
     /** Content group 101/1, 101/2 or none, and the audit (50/1) or verified (50/2) track. */

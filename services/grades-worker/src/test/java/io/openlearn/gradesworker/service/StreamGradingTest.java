@@ -11,6 +11,7 @@ import io.openlearn.events.EnrollmentChanged;
 import io.openlearn.events.Events;
 import io.openlearn.events.GradeOverrideChanged;
 import io.openlearn.grades.domain.AssignmentType;
+import io.openlearn.grades.domain.Gates;
 import io.openlearn.grades.domain.ProblemDefinition;
 import io.openlearn.grades.domain.SubsectionDefinition;
 import io.openlearn.grades.testing.EventPublisher;
@@ -268,6 +269,44 @@ class StreamGradingTest {
             db.await(0.5, 10_000, GRADE, course, learner);
             assertEquals("track", db.rows("SELECT cause_kind FROM course_grade WHERE course_key = ? AND user_id = ?",
                     course, learner).get(0)[0]);
+        }
+    }
+
+    @Test
+    void reachingAPrerequisitesMinimumFulfilsTheGateOnceAndFallingBelowLosesIt() throws Exception {
+        // hw1 (p1, p2: 1 point each) opens hw2 at 70 %: 1 of 2 = 50 % keeps it locked, 2 of 2 = 100 % opens it
+        String course = "course-v1:Gate+" + UUID.randomUUID().toString().substring(0, 8) + "+2026";
+        upstreams.publish(course, List.of(), List.of(
+                new SubsectionDefinition("hw1", "HW 1", true, "Homework", null,
+                        List.of(new ProblemDefinition("p1", 1, null), new ProblemDefinition("p2", 1, null))),
+                new SubsectionDefinition("hw2", "HW 2", true, "Homework", null,
+                        List.of(new ProblemDefinition("p3", 1, null)))),
+                new Gates(Map.of("hw2", new Gates.Prerequisite("hw1", 70, 0)), null));
+        upstreams.policy(course, List.of(new AssignmentType("Homework", 2, 0, 1.0, "HW")), Map.of("Pass", 0.5));
+        UUID learner = UUID.randomUUID();
+        String gates = "SELECT gate_key, kind, requires, percent, cause_kind FROM gate_fulfilment"
+                + " WHERE course_key = ? AND user_id = ?";
+        try (EventTap tap = EventTap.bind("grade.gate.changed"); EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.scored(course, learner, "p1", 1, 1, 1));
+            db.await(0.25, 10_000, GRADE, course, learner);
+            assertEquals(0, db.rows(gates, course, learner).size(), "50 % < 70 %: not fulfilled");
+
+            var opening = EventPublisher.scored(course, learner, "p2", 1, 1, 2);
+            events.publish(opening);
+            db.await(0.5, 10_000, GRADE, course, learner);
+            assertEquals(List.of("hw2", "prerequisite", "hw1", 100.0, "score"),
+                    List.of(db.rows(gates, course, learner).get(0)));
+            List<String> announced = tap.await(learner.toString(), 1, Duration.ofSeconds(10));
+            assertTrue(announced.get(0).contains("\"fulfilled\":true"), announced.get(0));
+
+            events.publish(opening);
+            events.publish(EventPublisher.scored(course, learner, "p2", 0, 1, 3));
+            db.await(0.25, 10_000, GRADE, course, learner);
+            assertEquals(0, db.rows(gates, course, learner).size(), "back to 50 %: the gate is lost");
+            announced = tap.await(learner.toString(), 1, Duration.ofSeconds(10));
+            assertTrue(announced.get(0).contains("\"fulfilled\":false"), announced.get(0));
+            assertEquals(List.of(), tap.more(learner.toString(), Duration.ofMillis(500)),
+                    "the redelivered score announced nothing again");
         }
     }
 
