@@ -109,7 +109,7 @@ The environment of one workload: only variables that map to configuration keys t
 {{- end }}
 {{- end }}
 {{- if eq $w.key "submission" }}
-{{- range $pair := list (list "SUBMISSION_CONTENT_URL" $v.services.contentRepository) (list "SUBMISSION_AUTHORING_URL" $v.services.courseAuthoring) (list "SUBMISSION_ENROLLMENT_URL" $v.services.enrollment) }}
+{{- range $pair := list (list "SUBMISSION_CONTENT_URL" $v.services.contentRepository) (list "SUBMISSION_AUTHORING_URL" $v.services.courseAuthoring) (list "SUBMISSION_ENROLLMENT_URL" $v.services.enrollment) (list "SUBMISSION_GRADES_URL" $v.services.grades) }}
 - name: {{ index $pair 0 }}
   value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" (index $pair 1).name)) (int (index $pair 1).port) | quote }}
 {{- end }}

@@ -4,9 +4,11 @@ import io.openlearn.kit.courseware.LearnerAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The course outline a learner UI builds its navigation from (modelled on Open edX's learning-sequences outline):
@@ -20,6 +22,8 @@ import java.util.Map;
  *   <li>Unreleased chapters and subsections are listed (without scores) only when the course shows its outline;
  *   otherwise they are left out.</li>
  *   <li>A learner's view leaves out the chapters and subsections their groups do not pass, as Open edX does.</li>
+ *   <li>A released subsection a gate locks for the learner ({@link GateRule#locks}: an entrance exam not passed
+ *   yet, a prerequisite not reached) is listed closed, with what opens it ({@code locked}).</li>
  * </ul>
  */
 public final class LearnerOutline {
@@ -31,17 +35,33 @@ public final class LearnerOutline {
     public record Completion(int attempted, int problems) {
     }
 
+    /**
+     * Why a sequence stays closed although released, and what opens it: {@code requires} (a subsection, or the
+     * entrance exam's chapter) reaching {@code minScore} percent and {@code minCompletion} percent attempted.
+     */
+    public record Locked(String kind, String requires, String requiresName, double minScore, double minCompletion) {
+    }
+
     public record Sequence(String key, String displayName, Instant start, Instant due, boolean dueExtended,
             String format, boolean graded, boolean hideAfterDue, boolean released, boolean open, Score score,
-            Completion completion) {
+            Completion completion, Locked locked) {
     }
 
     public record Chapter(String key, String displayName, Instant start, boolean released, List<Sequence> sequences) {
     }
 
-    /** What one learner brings: their access facts, extensions and stored grades and scores. */
+    /**
+     * What one learner brings: their access facts, extensions, stored grades and scores, and the gates they fulfil
+     * ({@code null}: gates do not apply, as in the team's preview).
+     */
     public record LearnerFacts(LearnerAccess access, Map<String, Instant> extensions,
-            Map<String, SubsectionGrade> grades, Map<String, ProblemScore> scores) {
+            Map<String, SubsectionGrade> grades, Map<String, ProblemScore> scores, Set<String> gates) {
+
+        /** Facts to which gates do not apply. */
+        public LearnerFacts(LearnerAccess access, Map<String, Instant> extensions,
+                Map<String, SubsectionGrade> grades, Map<String, ProblemScore> scores) {
+            this(access, extensions, grades, scores, null);
+        }
     }
 
     private LearnerOutline() {
@@ -59,8 +79,9 @@ public final class LearnerOutline {
         Map<String, List<Sequence>> byChapter = new LinkedHashMap<>();
         Map<String, ChapterDefinition> chapters = new LinkedHashMap<>();
         structure.chapters().forEach(c -> chapters.put(c.key(), c));
+        Map<String, Locked> locks = locks(structure, view, facts);
         for (SubsectionDefinition subsection : structure.subsections()) {
-            Sequence sequence = sequence(subsection, view, facts, horizon, now);
+            Sequence sequence = sequence(subsection, view, facts, horizon, now, locks.get(subsection.key()));
             if (sequence.released() || view != OutlineView.LEARNER || listUnreleased) {
                 byChapter.computeIfAbsent(subsection.chapter(), k -> new ArrayList<>()).add(sequence);
             }
@@ -77,6 +98,21 @@ public final class LearnerOutline {
         // subsections of a version published without chapter facts: one untitled chapter, in course order
         byChapter.forEach((key, sequences) -> outline.add(new Chapter(key, null, null, true, List.copyOf(sequences))));
         return outline;
+    }
+
+    /** In a learner's view, the subsections their unfulfilled gates lock, with the names of what opens them. */
+    private static Map<String, Locked> locks(CourseStructure structure, OutlineView view, LearnerFacts facts) {
+        if (view != OutlineView.LEARNER || facts.gates() == null || structure.gates().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        structure.chapters().forEach(c -> names.put(c.key(), c.displayName()));
+        structure.subsections().forEach(s -> names.put(s.key(), s.displayName()));
+        Map<String, Locked> locks = new HashMap<>();
+        GateRule.locks(structure, facts.gates()).forEach((key, lock) -> locks.put(key, new Locked(
+                lock.kind().label(), lock.requires(), names.get(lock.requires()), lock.minScore(),
+                lock.minCompletion())));
+        return locks;
     }
 
     /** A learner's view leaves out what their groups do not pass; the team's preview and the catalog do not. */
@@ -128,7 +164,7 @@ public final class LearnerOutline {
     }
 
     private static Sequence sequence(SubsectionDefinition subsection, OutlineView view, LearnerFacts facts,
-            Instant horizon, Instant now) {
+            Instant horizon, Instant now, Locked locked) {
         Instant extended = facts.extensions().get(subsection.key());
         Instant due = extended != null ? extended : subsection.due();
         boolean released = released(subsection.start(), view, horizon);
@@ -136,12 +172,13 @@ public final class LearnerOutline {
         boolean open = switch (view) {
             case STAFF -> true;
             case CATALOG -> false;
-            case LEARNER -> released && !hidden;
+            case LEARNER -> released && !hidden && locked == null;
         };
         boolean scored = view != OutlineView.CATALOG && released;
         return new Sequence(subsection.key(), subsection.displayName(), subsection.start(), due, extended != null,
                 subsection.format(), subsection.graded(), subsection.hideAfterDue(), released, open,
-                scored ? score(subsection, facts) : null, scored ? completion(subsection, facts) : null);
+                scored ? score(subsection, facts) : null, scored ? completion(subsection, facts) : null,
+                released ? locked : null);
     }
 
     private static boolean released(Instant start, OutlineView view, Instant horizon) {

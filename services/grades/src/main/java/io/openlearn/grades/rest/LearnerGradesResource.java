@@ -3,6 +3,7 @@ package io.openlearn.grades.rest;
 import io.openlearn.grades.domain.SubsectionOverride;
 import io.openlearn.grades.repository.GradeChange;
 import io.openlearn.grades.repository.OverrideRecord;
+import io.openlearn.grades.service.GateQuery;
 import io.openlearn.grades.service.OverrideService;
 import io.openlearn.grades.service.ProgressQuery;
 import io.openlearn.kit.problem.Problem;
@@ -24,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** One learner in one course: progress, grade history, and staff overrides of subsection grades. */
+/** One learner in one course: progress, the subsections gates lock, grade history, and staff overrides. */
 @Path("/api/grades/v1/courses/{courseKey}/learners/{userId}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,11 +64,20 @@ public class LearnerGradesResource {
     private final CourseCaller access;
     private final ProgressQuery progress;
     private final OverrideService overrides;
+    private final GateQuery gates;
 
-    public LearnerGradesResource(CourseCaller access, ProgressQuery progress, OverrideService overrides) {
+    public LearnerGradesResource(CourseCaller access, ProgressQuery progress, OverrideService overrides,
+            GateQuery gates) {
         this.access = access;
         this.progress = progress;
         this.overrides = overrides;
+        this.gates = gates;
+    }
+
+    @GET
+    @Path("locks")
+    public GateQuery.Locks locks(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID userId) {
+        return gates.ofLearner(access.current(), courseKey, userId);
     }
 
     @GET

@@ -8,6 +8,7 @@ import io.openlearn.grades.domain.LearnerOutline;
 import io.openlearn.grades.domain.OutlineView;
 import io.openlearn.grades.domain.ProblemScore;
 import io.openlearn.grades.domain.SubsectionGrade;
+import io.openlearn.grades.repository.GateRepository;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.StoredSubsectionGrade;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,7 +43,8 @@ public class OutlineQuery {
     }
 
     /** What one connection reads of a learner's stored grades and scores. */
-    private record Stored(Map<String, StoredSubsectionGrade> grades, Map<String, ProblemScore> scores) {
+    private record Stored(Map<String, StoredSubsectionGrade> grades, Map<String, ProblemScore> scores,
+            Set<String> gates) {
     }
 
     private final CoursewareReaders readers;
@@ -50,18 +53,20 @@ public class OutlineQuery {
     private final Transactions db;
     private final GradeRepository grades;
     private final ScoreProjectionRepository scores;
+    private final GateRepository gates;
     private final RenderedOutlines rendered;
     private final ObjectMapper json;
 
     public OutlineQuery(CoursewareReaders readers, CourseGrading grading,
             StructureClient structures, Transactions db, GradeRepository grades, ScoreProjectionRepository scores,
-            RenderedOutlines rendered, ObjectMapper json) {
+            GateRepository gates, RenderedOutlines rendered, ObjectMapper json) {
         this.readers = readers;
         this.grading = grading;
         this.structures = structures;
         this.db = db;
         this.grades = grades;
         this.scores = scores;
+        this.gates = gates;
         this.rendered = rendered;
         this.json = json;
     }
@@ -87,7 +92,7 @@ public class OutlineQuery {
             CoursewareReaders.Reader reader) {
         LearnerOutline.LearnerFacts facts = key.learner() == null
                 ? new LearnerOutline.LearnerFacts(reader.learner(), Map.of(), Map.of(), Map.of())
-                : stored(key, reader);
+                : stored(key, reader, !structure.gates().isEmpty());
         CourseRunFacts run = key.run();
         boolean learnerFacts = reader.learner() != null && !reader.preview();
         Outline outline = new Outline(key.courseKey(), run.title(), run.start(), run.end(), structure.version(),
@@ -116,14 +121,21 @@ public class OutlineQuery {
         throw new ProblemException(403, reader.denial().get());
     }
 
-    private LearnerOutline.LearnerFacts stored(RenderedOutlines.Key key, CoursewareReaders.Reader reader) {
+    /**
+     * The learner's stored grades and scores and, in a course with gates, the gates they fulfil (the worker writes
+     * those with the grades, so the fingerprint in the key covers them too). Gates do not apply to the team's preview.
+     */
+    private LearnerOutline.LearnerFacts stored(RenderedOutlines.Key key, CoursewareReaders.Reader reader,
+            boolean gated) {
         String courseKey = key.courseKey();
         List<UUID> one = List.of(key.learner());
         Stored stored = db.read(c -> new Stored(
                 grades.subsectionGrades(c, courseKey, one).getOrDefault(key.learner(), Map.of()),
-                scores.ofLearners(c, courseKey, one).getOrDefault(key.learner(), Map.of())));
+                scores.ofLearners(c, courseKey, one).getOrDefault(key.learner(), Map.of()),
+                gated ? gates.fulfilled(c, courseKey, key.learner()) : Set.of()));
         Map<String, SubsectionGrade> byKey = new HashMap<>();
         stored.grades().forEach((subsection, grade) -> byKey.put(subsection, grade.grade()));
-        return new LearnerOutline.LearnerFacts(reader.learner(), key.extensions(), byKey, stored.scores());
+        return new LearnerOutline.LearnerFacts(reader.learner(), key.extensions(), byKey, stored.scores(),
+                reader.preview() ? null : stored.gates());
     }
 }

@@ -26,11 +26,13 @@ class ContentCalls {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Subsection(String key, Instant due, String showCorrectness, List<StructureProblem> problems) {
+    record Subsection(String key, Instant due, String showCorrectness, List<StructureProblem> problems,
+            Object prerequisite) {
     }
 
+    /** {@code entranceExam} and each subsection's {@code prerequisite}: only whether they are there matters here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Structure(Integer version, List<Subsection> subsections) {
+    record Structure(Integer version, List<Subsection> subsections, Object entranceExam) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

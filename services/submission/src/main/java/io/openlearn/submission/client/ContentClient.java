@@ -29,8 +29,11 @@ public class ContentClient {
     private final TtlCache<String, Structure> latest;
     private final TtlCache<String, AnswerKey> answerKeys;
 
-    /** Which subsection each problem of one version sits in, with the settings submitting depends on. */
-    record Structure(int version, Map<String, Placement> placements) {
+    /**
+     * Which subsection each problem of one version sits in, with the settings submitting depends on; {@code gated}:
+     * the version has an entrance exam or a prerequisite, so grades must be asked what is locked.
+     */
+    record Structure(int version, Map<String, Placement> placements, boolean gated) {
     }
 
     /**
@@ -59,14 +62,16 @@ public class ContentClient {
         AnswerKey key = answerKeys.get(courseKey + "|" + structure.version() + "|" + itemKey,
                 k -> loadAnswerKey(courseKey, structure.version(), itemKey));
         return new ProblemContext(structure.version(), placement.subsectionKey(), placement.due(),
-                placement.showCorrectness(), placement.release(), placement.access(), key);
+                placement.showCorrectness(), placement.release(), placement.access(), structure.gated(), key);
     }
 
     private Structure loadStructure(String courseKey) {
         ContentCalls.Structure answer = Upstream.find(SERVICE, () -> content.structure(courseKey))
                 .orElseThrow(() -> new ProblemException(404, courseKey + " has no published content."));
         Map<String, Placement> placements = new HashMap<>();
+        boolean gated = answer.entranceExam() != null;
         for (ContentCalls.Subsection subsection : orEmpty(answer.subsections())) {
+            gated |= subsection.prerequisite() != null;
             for (ContentCalls.StructureProblem problem : orEmpty(subsection.problems())) {
                 if (!Boolean.TRUE.equals(problem.visibleToStaffOnly())) {
                     placements.put(problem.key(), new Placement(subsection.key(), subsection.due(),
@@ -75,7 +80,7 @@ public class ContentClient {
                 }
             }
         }
-        return new Structure(answer.version() == null ? 0 : answer.version(), placements);
+        return new Structure(answer.version() == null ? 0 : answer.version(), placements, gated);
     }
 
     private AnswerKey loadAnswerKey(String courseKey, int version, String itemKey) {

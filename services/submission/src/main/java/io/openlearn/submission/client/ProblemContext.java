@@ -9,5 +9,5 @@ import java.time.Instant;
  * release date ({@code release}, null: released with the course) and the groups it is open to ({@code access}).
  */
 public record ProblemContext(int contentVersion, String subsectionKey, Instant due, String showCorrectness,
-        Instant release, GroupAccess access, AnswerKey answerKey) {
+        Instant release, GroupAccess access, boolean gated, AnswerKey answerKey) {
 }

@@ -14,6 +14,9 @@ public interface SubmissionConfig {
 
     String enrollmentUrl();
 
+    /** grades, asked which subsections gates lock for a learner in a course with gates. */
+    String gradesUrl();
+
     /** Largest answer body accepted; a larger one is 413. */
     @WithDefault("16384")
     int maxAnswerBytes();

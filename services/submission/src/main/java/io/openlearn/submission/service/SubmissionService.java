@@ -13,6 +13,7 @@ import io.openlearn.submission.client.AuthoringClient;
 import io.openlearn.submission.client.ContentClient;
 import io.openlearn.submission.client.CourseSchedule;
 import io.openlearn.submission.client.EnrollmentClient;
+import io.openlearn.submission.client.GradesClient;
 import io.openlearn.submission.client.ProblemContext;
 import io.openlearn.submission.domain.Answer;
 import io.openlearn.submission.domain.AnswerGrader;
@@ -38,10 +39,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A learner's submit: who may (actively enrolled, course running, before the due date plus grace or their
- * extension), what counts (max attempts; an Idempotency-Key replays the first result), the grade against the
- * answer key, and the score with its event, all in one short transaction. Everything asked of other services is
- * asked before the transaction opens.
+ * A learner's submit: who may (actively enrolled, in the problem's groups, course running, the subsection released
+ * and not locked by a gate, before the due date plus grace or their extension), what counts (max attempts; an
+ * Idempotency-Key replays the first result), the grade against the answer key, and the score with its event, all in
+ * one short transaction. Everything asked of other services is asked before the transaction opens.
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -55,20 +56,39 @@ public class SubmissionService {
     private final ContentClient content;
     private final AuthoringClient authoring;
     private final EnrollmentClient enrollment;
+    private final GradesClient gates;
     private final ScoreEvents events;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public SubmissionService(SubmissionRepository repository, ExtensionRepository extensions, ContentClient content,
-            AuthoringClient authoring, EnrollmentClient enrollment, ScoreEvents events,
+            AuthoringClient authoring, EnrollmentClient enrollment, GradesClient gates, ScoreEvents events,
             ObjectMapper json) {
         this.repository = repository;
         this.extensions = extensions;
         this.content = content;
         this.authoring = authoring;
         this.enrollment = enrollment;
+        this.gates = gates;
         this.events = events;
         this.json = json;
+    }
+
+    /** What the learner reads when a gate keeps the problem's subsection locked. */
+    private static String locked(GradesClient.Lock lock) {
+        String what = lock.requiresName() != null ? "\"" + lock.requiresName() + "\"" : lock.requires();
+        if ("entrance-exam".equals(lock.kind())) {
+            return "This problem opens once you pass the entrance exam " + what + " (" + percent(lock.minScore())
+                    + " %).";
+        }
+        return "This problem opens once you reach " + percent(lock.minScore()) + " % in " + what
+                + (lock.minCompletion() > 0 ? " and attempt " + percent(lock.minCompletion()) + " % of its problems"
+                        : "")
+                + ".";
+    }
+
+    private static String percent(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /** The outcome of a submit, with whether the learner may see correctness now. */
@@ -107,6 +127,11 @@ public class SubmissionService {
         release.refusal(now).ifPresent(reason -> {
             throw new ProblemException(403, reason);
         });
+        if (problem.gated()) {
+            gates.lockOn(courseKey, learner, problem.subsectionKey()).ifPresent(lock -> {
+                throw new ProblemException(403, locked(lock));
+            });
+        }
         Deadline deadline = deadline(learner, courseKey, problem, release);
         Grade grade = grade(problem, answer);
         boolean revealed = deadline.revealsCorrectness(problem.showCorrectness(), now);

@@ -167,6 +167,19 @@ class SubmitResourceTest {
     }
 
     @Test
+    void aProblemInASubsectionAGateLocksIsRefusedUntilGradesSaysItOpened() {
+        Course c = new Course();
+        String hw1 = c.key.replace("course-v1:", "block-v1:") + "+type@sequential+block@hw1";
+        upstreams.gate(c.key, hw1, 70);
+        UUID learner = UUID.fromString(c.learner.subject());
+        upstreams.lock(learner, c.key, c.item, hw1, 70);
+        c.submit(Map.of("choices", List.of("b"))).statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("This problem opens once you reach 70 % in \"Homework 1\"."));
+        upstreams.unlock(learner, c.key);
+        c.submit(Map.of("choices", List.of("b"))).statusCode(201);
+    }
+
+    @Test
     void aProblemReleasedLaterIsRefusedUntilItsReleaseExceptForBetaTestersWithinTheirHeadStart() {
         Course c = new Course();
         upstreams.schedule(c.key, Instant.now().plusSeconds(86_400), false);

@@ -8,10 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The three upstream endpoints submission calls, answered from {@link Upstreams} (test only). */
+/** The upstream endpoints submission calls, answered from {@link Upstreams} (test only). */
 @Path("/stub")
 @Produces(MediaType.APPLICATION_JSON)
 public class UpstreamStub {
@@ -52,6 +53,13 @@ public class UpstreamStub {
     public Map<String, Object> groups(@PathParam("key") String key, @PathParam("user") UUID user) {
         return EnrollmentGroups.answer(key, user.toString(), upstreams.enrolled.contains(user + "|" + key),
                 upstreams.groupsOf(user, key));
+    }
+
+    @GET
+    @Path("grades/api/grades/v1/courses/{key}/learners/{user}/locks")
+    public Map<String, Object> locks(@PathParam("key") String key, @PathParam("user") UUID user) {
+        return Map.of("courseKey", key, "userId", user.toString(), "contentVersion", 1, "locked",
+                upstreams.locks.getOrDefault(user + "|" + key, List.of()));
     }
 
     private static ObjectNode found(ObjectNode node) {

@@ -25,6 +25,7 @@ public class Upstreams {
     final Map<String, ObjectNode> problems = new ConcurrentHashMap<>();
     final Set<String> enrolled = ConcurrentHashMap.newKeySet();
     final Map<String, List<Map<String, Integer>>> groups = new ConcurrentHashMap<>();
+    final Map<String, List<Map<String, Object>>> locks = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     /** A running course with one subsection holding one problem, as version {@code version}. */
@@ -81,6 +82,23 @@ public class Upstreams {
         for (int id : groupIds) {
             allowed.add(id);
         }
+    }
+
+    /** Gates the course's one subsection on {@code requires}, as content's structure would show it. */
+    public void gate(String courseKey, String requires, double minScore) {
+        ObjectNode subsection = (ObjectNode) structures.get(courseKey).path("subsections").get(0);
+        subsection.putObject("prerequisite").put("subsection", requires).put("minScore", minScore);
+    }
+
+    /** What grades answers: the course's one subsection is locked for the learner until {@link #unlock}. */
+    public void lock(UUID learner, String courseKey, String itemKey, String requires, double minScore) {
+        locks.put(learner + "|" + courseKey, List.of(Map.of("subsectionKey", subsectionOf(itemKey), "kind",
+                "prerequisite", "requires", requires, "requiresName", "Homework 1", "minScore", minScore,
+                "minCompletion", 0.0)));
+    }
+
+    public void unlock(UUID learner, String courseKey) {
+        locks.remove(learner + "|" + courseKey);
     }
 
     /** A learner's groups (partition id, group id pairs) instead of the audit track's alone. */
