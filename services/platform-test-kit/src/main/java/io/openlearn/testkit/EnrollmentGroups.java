@@ -14,7 +14,17 @@ public final class EnrollmentGroups {
     /** The audit track's group, partition 50 group 1: where an enrolled learner is unless a test says otherwise. */
     public static final List<Map<String, Integer>> AUDIT = List.of(group(50, 1));
 
+    /** Open edX's enrollment-track group ids, 1 to 7, by mode. */
+    private static final List<String> MODES = List.of("audit", "verified", "professional", "no-id-professional",
+            "credit", "honor", "masters");
+
     private EnrollmentGroups() {
+    }
+
+    /** The mode whose track group (partition 50) is among {@code groups}; audit when none is. */
+    public static String modeOf(List<Map<String, Integer>> groups) {
+        return groups.stream().filter(g -> g.get("partitionId") == 50).map(g -> MODES.get(g.get("groupId") - 1))
+                .findFirst().orElse("audit");
     }
 
     /** (partition id, group id) pairs as the contract's {@code groups} items. */
@@ -33,7 +43,7 @@ public final class EnrollmentGroups {
         answer.put("courseKey", courseKey);
         answer.put("userId", userId);
         answer.put("active", active);
-        answer.put("mode", active ? "audit" : null);
+        answer.put("mode", active ? modeOf(groups) : null);
         answer.put("cohort", null);
         answer.put("groups", active ? groups : List.of());
         return answer;

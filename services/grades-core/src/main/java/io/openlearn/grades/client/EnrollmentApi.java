@@ -14,5 +14,5 @@ interface EnrollmentApi {
 
     @GET
     EnrollmentCalls.Roster roster(@PathParam("courseKey") String courseKey, @QueryParam("active") boolean active,
-            @QueryParam("limit") int limit, @QueryParam("after") String after);
+            @QueryParam("mode") String mode, @QueryParam("limit") int limit, @QueryParam("after") String after);
 }

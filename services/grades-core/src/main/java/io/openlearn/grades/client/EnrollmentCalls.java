@@ -15,7 +15,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * enrollment at {@code openlearn.grading.enrollment-url}: the roster and learners' groups, each read with a 5 s
+ * enrollment at {@code openlearn.grading.enrollment-url}: the roster (all of it, one track's, one cohort's) and
+ * learners' groups, each read with a 5 s
  * deadline, one immediate retry and a circuit breaker
  * ({@code io.openlearn.grades.client.EnrollmentCalls/roster/Timeout/value}).
  */
@@ -43,10 +44,12 @@ class EnrollmentCalls {
 
     private final EnrollmentApi api;
     private final LearnerGroupsApi groupsApi;
+    private final CohortMembersApi cohortsApi;
 
     EnrollmentCalls(ServiceClients clients, GradingConfig config) {
         this.api = clients.client(EnrollmentApi.class, config.enrollmentUrl());
         this.groupsApi = clients.client(LearnerGroupsApi.class, config.enrollmentUrl());
+        this.cohortsApi = clients.client(CohortMembersApi.class, config.enrollmentUrl());
     }
 
     /** A read, though a POST (the ids travel in the body), so it is retried like the roster. */
@@ -63,6 +66,23 @@ class EnrollmentCalls {
             abortOn = {UpstreamRefused.class, TimeoutException.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
     public Roster roster(String courseKey, int limit, String after) {
-        return api.roster(courseKey, true, limit, after);
+        return api.roster(courseKey, true, null, limit, after);
+    }
+
+    /** Active learners in one mode (enrollment track). */
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0,
+            abortOn = {UpstreamRefused.class, TimeoutException.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
+    public Roster rosterInMode(String courseKey, String mode, int limit, String after) {
+        return api.roster(courseKey, true, mode, limit, after);
+    }
+
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0,
+            abortOn = {UpstreamRefused.class, TimeoutException.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
+    public Roster cohortMembers(String courseKey, UUID cohortId, int limit, String after) {
+        return cohortsApi.members(courseKey, cohortId, limit, after);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,9 +24,21 @@ public class GradebookRepository {
         PERCENT_ASC, PERCENT_DESC, LEARNER
     }
 
-    /** Filters; null fields do not filter. {@code enrolledOnly}: without learners who left the course. */
+    /**
+     * Filters; null fields do not filter. {@code enrolledOnly}: without learners who left the course;
+     * {@code learners}: only these (a cohort's or a track's, as enrollment listed them).
+     */
     public record Filter(Boolean passed, Double minPercent, Double maxPercent, String letterGrade,
-            boolean enrolledOnly) {
+            boolean enrolledOnly, Collection<UUID> learners) {
+
+        public Filter(Boolean passed, Double minPercent, Double maxPercent, String letterGrade,
+                boolean enrolledOnly) {
+            this(passed, minPercent, maxPercent, letterGrade, enrolledOnly, null);
+        }
+
+        public Filter onlyOf(Collection<UUID> kept) {
+            return new Filter(passed, minPercent, maxPercent, letterGrade, enrolledOnly, kept);
+        }
     }
 
     /** Where the previous page ended. */
@@ -44,7 +57,8 @@ public class GradebookRepository {
                 + " AND (?::float8 IS NULL OR percent >= ?::float8) AND (?::float8 IS NULL OR percent <= ?::float8)"
                 + " AND (?::varchar IS NULL OR letter_grade = ?::varchar)"
                 + (filter.enrolledOnly() ? " AND NOT EXISTS (SELECT 1 FROM course_departure d"
-                        + " WHERE d.course_key = course_grade.course_key AND d.user_id = course_grade.user_id)" : ""));
+                        + " WHERE d.course_key = course_grade.course_key AND d.user_id = course_grade.user_id)" : "")
+                + (filter.learners() != null ? " AND user_id = ANY (?)" : ""));
         if (after != null) {
             sql.append(switch (sort) {
                 case PERCENT_ASC -> " AND (percent, user_id) > (?, ?)";
@@ -64,6 +78,9 @@ public class GradebookRepository {
             i = bindTwice(query, i, filter.minPercent(), Types.DOUBLE);
             i = bindTwice(query, i, filter.maxPercent(), Types.DOUBLE);
             i = bindTwice(query, i, filter.letterGrade(), Types.VARCHAR);
+            if (filter.learners() != null) {
+                query.setArray(i++, db.createArrayOf("uuid", filter.learners().toArray()));
+            }
             if (after != null) {
                 if (sort != Sort.LEARNER) {
                     query.setDouble(i++, after.percent());

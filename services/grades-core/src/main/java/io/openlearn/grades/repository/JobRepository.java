@@ -22,10 +22,10 @@ public class JobRepository {
 
     private static final String COLUMNS = "id, course_key, kind, state, cause_kind, cause_ref, item_key, requested_by,"
             + " slices_total, slices_done, learners_done, result_key, error, created_at, started_at, finished_at, by_admin,"
-            + " include_unenrolled";
+            + " include_unenrolled, cohort_id, track";
     private static final String INSERT = "INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref,"
-            + " item_key, requested_by, created_at, by_admin, include_unenrolled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?)"
+            + " item_key, requested_by, created_at, by_admin, include_unenrolled, cohort_id, track)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (id) DO NOTHING";
     private static final String FIND = "SELECT " + COLUMNS + " FROM grade_job WHERE id = ?";
     private static final String OF_COURSE = "SELECT " + COLUMNS + " FROM grade_job WHERE course_key = ?"
@@ -56,6 +56,8 @@ public class JobRepository {
             SqlTimes.setInstant(insert, 9, job.createdAt());
             insert.setBoolean(10, job.byAdmin());
             insert.setBoolean(11, job.includeUnenrolled());
+            insert.setObject(12, job.cohort());
+            insert.setString(13, job.track());
             return insert.executeUpdate() == 1;
         }
     }
@@ -143,6 +145,6 @@ public class JobRepository {
                 GradeJob.State.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
                 row.getString(8), slicesTotal, row.getInt(10), row.getInt(11), row.getString(12), row.getString(13),
                 SqlTimes.instant(row, 14), SqlTimes.instant(row, 15), SqlTimes.instant(row, 16), row.getBoolean(17),
-                row.getBoolean(18));
+                row.getBoolean(18), row.getObject(19, UUID.class), row.getString(20));
     }
 }

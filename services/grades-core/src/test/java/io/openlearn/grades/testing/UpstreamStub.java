@@ -121,14 +121,37 @@ public class UpstreamStub {
     @GET
     @Path("enrollment/api/enrollment/v1/courses/{key}/enrollments")
     public Map<String, Object> roster(@PathParam("key") String key, @QueryParam("after") String after,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        List<UUID> learners = upstreams.rosters.getOrDefault(key, List.of());
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("mode") String mode) {
+        List<UUID> learners = upstreams.rosters.getOrDefault(key, List.of()).stream()
+                .filter(l -> mode == null || mode.equals(EnrollmentGroups.modeOf(upstreams.groupsOf(key, l))))
+                .toList();
+        return page(key, learners, after, limit, learner -> Map.of("userId", learner.toString(), "mode",
+                EnrollmentGroups.modeOf(upstreams.groupsOf(key, learner)), "active", true,
+                "created", "2026-11-26T00:00:00Z"));
+    }
+
+    @GET
+    @Path("enrollment/api/enrollment/v1/courses/{key}/cohorts/{cohort}/members")
+    public Map<String, Object> cohortMembers(@PathParam("key") String key, @PathParam("cohort") UUID cohort,
+            @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("100") int limit) {
+        List<UUID> members = upstreams.cohorts.get(key + "|" + cohort);
+        if (members == null) {
+            throw new NotFoundException();
+        }
+        Map<String, Object> page = page(key, members, after, limit, learner -> Map.of("userId", learner.toString(),
+                "assignedAt", "2026-11-26T00:00:00Z"));
+        page.remove("courseKey");
+        page.put("cohortId", cohort.toString());
+        return page;
+    }
+
+    private static Map<String, Object> page(String key, List<UUID> learners, String after, int limit,
+            java.util.function.Function<UUID, Map<String, Object>> item) {
         int from = after == null ? 0 : Integer.parseInt(after);
         int to = Math.min(learners.size(), from + limit);
         List<Map<String, Object>> items = new ArrayList<>();
         for (UUID learner : learners.subList(from, to)) {
-            items.add(Map.of("userId", learner.toString(), "mode", "audit", "active", true,
-                    "created", "2026-11-26T00:00:00Z"));
+            items.add(item.apply(learner));
         }
         Map<String, Object> page = new HashMap<>();
         page.put("courseKey", key);

@@ -32,6 +32,8 @@ public class Upstreams {
     /** submission's extensions by "course|learner": subsection key to the extended due date. */
     public final Map<String, Map<String, Instant>> extensions = new ConcurrentHashMap<>();
     public final Map<String, List<UUID>> rosters = new ConcurrentHashMap<>();
+    /** course key | cohort id to its members, as enrollment lists them. */
+    public final Map<String, List<UUID>> cohorts = new ConcurrentHashMap<>();
     /** enrollment's groups by "course|learner": (partition id, group id) pairs; audit's track group when absent. */
     public final Map<String, List<Map<String, Integer>>> groups = new ConcurrentHashMap<>();
     public final List<String> rescores = new CopyOnWriteArrayList<>();
@@ -85,6 +87,10 @@ public class Upstreams {
 
     public void enroll(String courseKey, List<UUID> learners) {
         rosters.computeIfAbsent(courseKey, k -> new CopyOnWriteArrayList<>()).addAll(learners);
+    }
+
+    public void inCohort(String courseKey, UUID cohort, List<UUID> members) {
+        cohorts.put(courseKey + "|" + cohort, List.copyOf(members));
     }
 
     public void end(String courseKey, Instant end) {

@@ -1,6 +1,7 @@
 package io.openlearn.gradesworker.service;
 
 import io.openlearn.grades.client.ReportStore;
+import io.openlearn.grades.client.RosterClient;
 import io.openlearn.grades.client.StructureClient;
 import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.ProblemDefinition;
@@ -19,10 +20,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,24 +41,27 @@ public class GradeReports {
             + " s.subsection_key, s.percent FROM course_grade c LEFT JOIN subsection_grade s"
             + " ON s.course_key = c.course_key AND s.user_id = c.user_id WHERE c.course_key = ?"
             + " AND (? OR NOT EXISTS (SELECT 1 FROM course_departure d"
-            + " WHERE d.course_key = c.course_key AND d.user_id = c.user_id)) ORDER BY c.user_id";
+            + " WHERE d.course_key = c.course_key AND d.user_id = c.user_id))"
+            + " AND (?::uuid[] IS NULL OR c.user_id = ANY (?::uuid[])) ORDER BY c.user_id";
     private static final String PROBLEM_ROWS = "SELECT c.user_id, p.item_key, p.raw_earned, p.raw_possible"
             + " FROM course_grade c LEFT JOIN score_projection p ON p.course_key = c.course_key"
             + " AND p.user_id = c.user_id WHERE c.course_key = ? AND (? OR NOT EXISTS"
             + " (SELECT 1 FROM course_departure d WHERE d.course_key = c.course_key AND d.user_id = c.user_id))"
-            + " ORDER BY c.user_id";
+            + " AND (?::uuid[] IS NULL OR c.user_id = ANY (?::uuid[])) ORDER BY c.user_id";
 
     private final Transactions transactions;
     private final CourseStates states;
     private final StructureClient structures;
     private final ReportStore store;
+    private final RosterClient roster;
 
     public GradeReports(Transactions transactions, CourseStates states, StructureClient structures,
-            ReportStore store) {
+            ReportStore store, RosterClient roster) {
         this.transactions = transactions;
         this.states = states;
         this.structures = structures;
         this.store = store;
+        this.roster = roster;
     }
 
     /** Writes the job's report and returns its object key. */
@@ -164,12 +170,24 @@ public class GradeReports {
         void learnerEnds() throws IOException;
     }
 
-    /** Learners who left the course are in the report only when the job asked for them. */
+    /**
+     * Learners who left the course are in the report only when the job asked for them; a report of one cohort or
+     * one track lists the learners enrollment names for it, read before the transaction opens.
+     */
     private void stream(GradeJob job, String sql, RowSink sink) {
+        RosterClient.LearnerFilter filter = new RosterClient.LearnerFilter(job.cohort(), job.track());
+        Set<UUID> only = filter.isEmpty() ? null : roster.learnersOf(job.courseKey(), filter);
         transactions.inNew(db -> {
             try (PreparedStatement query = db.prepareStatement(sql)) {
                 query.setString(1, job.courseKey());
                 query.setBoolean(2, job.includeUnenrolled());
+                for (int i = 3; i <= 4; i++) {
+                    if (only == null) {
+                        query.setNull(i, Types.ARRAY);
+                    } else {
+                        query.setArray(i, db.createArrayOf("uuid", only.toArray()));
+                    }
+                }
                 query.setFetchSize(10_000);
                 try (ResultSet row = query.executeQuery()) {
                     Object current = null;

@@ -68,18 +68,45 @@ class GradeReportsTest {
         }
     }
 
+    @Test
+    void aReportOfOneCohortOrOneTrackListsOnlyItsLearners() throws Exception {
+        String course = "course-v1:Report+" + UUID.randomUUID().toString().substring(0, 8) + "+2026";
+        upstreams.publish(course, Upstreams.homework("p1"));
+        upstreams.policy(course, List.of(new AssignmentType("Homework", 1, 0, 1.0, "HW")), Map.of("Pass", 0.5));
+        UUID inA = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        UUID verified = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        upstreams.enroll(course, List.of(inA, verified));
+        upstreams.inGroups(course, verified, 50, 2);
+        UUID cohortA = UUID.randomUUID();
+        upstreams.inCohort(course, cohortA, List.of(inA));
+        try (EventPublisher events = new EventPublisher()) {
+            events.publish(EventPublisher.scored(course, inA, "p1", 1, 1, 1));
+            events.publish(EventPublisher.scored(course, verified, "p1", 0, 1, 1));
+            db.await(2L, 10_000, "SELECT count(*) FROM course_grade WHERE course_key = ?", course);
+            assertEquals("user_id,grade,letter_grade,passed,Homework 1\n" + inA + ",1,Pass,true,1\n",
+                    report(events, course, "course_grade_report", false, cohortA, null));
+            assertEquals("user_id,p1 (Earned),p1 (Possible)\n" + verified + ",0,1\n",
+                    report(events, course, "problem_grade_report", false, null, "verified"));
+        }
+    }
+
     private String report(EventPublisher events, String course, String kind) throws Exception {
         return report(events, course, kind, false);
     }
 
     private String report(EventPublisher events, String course, String kind, boolean includeUnenrolled)
             throws Exception {
+        return report(events, course, kind, includeUnenrolled, null, null);
+    }
+
+    private String report(EventPublisher events, String course, String kind, boolean includeUnenrolled,
+            UUID cohort, String track) throws Exception {
         UUID job = UUID.randomUUID();
         db.execute(
                 "INSERT INTO grade_job (id, course_key, kind, state, cause_kind, cause_ref, requested_by, created_at,"
-                        + " include_unenrolled) VALUES (?, ?, ?, 'queued', 'report', ?, 'staff', now(), ?)",
-                job, course, kind,
-                job.toString(), includeUnenrolled);
+                        + " include_unenrolled, cohort_id, track) VALUES (?, ?, ?, 'queued', 'report', ?, 'staff',"
+                        + " now(), ?, ?, ?)",
+                job, course, kind, job.toString(), includeUnenrolled, cohort, track);
         events.publish(EventPublisher.event(Events.GRADE_REPORT_REQUESTED, new GradeJobRequested(course, job,
                 GradeJobRequested.Kind.valueOf(kind))));
         db.await("done", 20_000, "SELECT state FROM grade_job WHERE id = ?", job);

@@ -26,15 +26,17 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class GradeJobResource {
 
-    public record JobRequest(String kind, String itemKey, Boolean includeUnenrolled) {
-        boolean unenrolledToo() {
-            return Boolean.TRUE.equals(includeUnenrolled);
+    public record JobRequest(String kind, String itemKey, Boolean includeUnenrolled, String cohort, String track) {
+        GradeJob.Scope scope() {
+            return new GradeJob.Scope(Boolean.TRUE.equals(includeUnenrolled), GradebookResource.cohortId(cohort),
+                    track);
         }
     }
 
     public record Job(String id, String courseKey, String kind, String state, String itemKey, String requestedBy,
             String cause, String causeRef, Integer slicesTotal, int slicesDone, int learnersDone, String error,
-            Instant createdAt, Instant startedAt, Instant finishedAt, boolean includeUnenrolled, String downloadUrl) {
+            Instant createdAt, Instant startedAt, Instant finishedAt, boolean includeUnenrolled, UUID cohort,
+            String track, String downloadUrl) {
     }
 
     public record JobList(List<Job> items) {
@@ -54,7 +56,8 @@ public class GradeJobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(@PathParam("courseKey") String courseKey, JobRequest request) {
         GradeJob job = jobs.request(access.current(), courseKey, request == null ? null : request.kind(),
-                request == null ? null : request.itemKey(), request != null && request.unenrolledToo());
+                request == null ? null : request.itemKey(), request == null ? GradeJob.Scope.ENROLLED
+                        : request.scope());
         return Response.accepted(json(job))
                 .location(URI.create("/api/grades/v1/courses/" + courseKey + "/jobs/" + job.id())).build();
     }
@@ -78,6 +81,7 @@ public class GradeJobResource {
                 : null;
         return new Job(j.id().toString(), j.courseKey(), j.kind().name(), j.state().name(), j.itemKey(),
                 j.requestedBy(), j.causeKind(), j.causeRef(), j.slicesTotal(), j.slicesDone(), j.learnersDone(),
-                j.error(), j.createdAt(), j.startedAt(), j.finishedAt(), j.includeUnenrolled(), download);
+                j.error(), j.createdAt(), j.startedAt(), j.finishedAt(), j.includeUnenrolled(), j.cohort(), j.track(),
+                download);
     }
 }

@@ -1,7 +1,9 @@
 package io.openlearn.grades.rest;
 
+import io.openlearn.grades.client.RosterClient;
 import io.openlearn.grades.repository.GradebookRepository;
 import io.openlearn.grades.service.GradebookQuery;
+import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.CourseCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
@@ -11,10 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 
 /**
- * The course team's gradebook: filter by passed, percent range or letter; sort by percent or learner. Learners who
- * left the course are left out unless {@code includeUnenrolled=true}.
+ * The course team's gradebook: filter by passed, percent range, letter, cohort or enrollment track; sort by percent
+ * or learner. Learners who left the course are left out unless {@code includeUnenrolled=true}.
  */
 @Path("/api/grades/v1/courses/{courseKey}/gradebook")
 @Authenticated
@@ -34,8 +37,19 @@ public class GradebookResource {
             @QueryParam("minPercent") Double minPercent, @QueryParam("maxPercent") Double maxPercent,
             @QueryParam("letterGrade") String letterGrade, @QueryParam("sort") @DefaultValue("-percent") String sort,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("includeUnenrolled") @DefaultValue("false") boolean includeUnenrolled) {
+            @QueryParam("includeUnenrolled") @DefaultValue("false") boolean includeUnenrolled,
+            @QueryParam("cohort") String cohort, @QueryParam("track") String track) {
         return gradebook.page(access.current(), courseKey, new GradebookRepository.Filter(passed, minPercent,
-                maxPercent, letterGrade, !includeUnenrolled), sort, cursor, limit);
+                maxPercent, letterGrade, !includeUnenrolled), new RosterClient.LearnerFilter(cohortId(cohort), track),
+                sort,
+                cursor, limit);
+    }
+
+    static UUID cohortId(String cohort) {
+        try {
+            return cohort == null ? null : UUID.fromString(cohort);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cohort", "a cohort id (a UUID)");
+        }
     }
 }

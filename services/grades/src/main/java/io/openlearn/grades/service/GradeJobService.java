@@ -3,6 +3,7 @@ package io.openlearn.grades.service;
 import io.openlearn.events.EventType;
 import io.openlearn.events.Events;
 import io.openlearn.events.GradeJobRequested;
+import io.openlearn.grades.client.RosterClient;
 import io.openlearn.grades.repository.Cause;
 import io.openlearn.grades.repository.GradeJob;
 import io.openlearn.grades.repository.JobRepository;
@@ -26,27 +27,38 @@ public class GradeJobService {
     private final Transactions db;
     private final JobRepository jobs;
     private final OutboxWriter outbox;
+    private final RosterClient roster;
 
-    public GradeJobService(Transactions db, JobRepository jobs, OutboxWriter outbox) {
+    public GradeJobService(Transactions db, JobRepository jobs, OutboxWriter outbox, RosterClient roster) {
         this.db = db;
         this.jobs = jobs;
         this.outbox = outbox;
+        this.roster = roster;
     }
 
     /**
      * A job the course team asks for: {@code regrade}, {@code rescore} (of {@code itemKey}), {@code resync},
-     * {@code course_grade_report} or {@code problem_grade_report}. The team only (403), before the request is read.
+     * {@code course_grade_report} or {@code problem_grade_report} (of the learners {@code scope} keeps). The team
+     * only (403), before the request is read.
      */
-    public GradeJob request(Caller caller, String courseKey, String kind, String itemKey, boolean unenrolledToo) {
+    public GradeJob request(Caller caller, String courseKey, String kind, String itemKey, GradeJob.Scope scope) {
         requireTeam(caller, courseKey);
+        GradebookQuery.requireTrack(scope.track());
+        boolean report = "course_grade_report".equals(kind) || "problem_grade_report".equals(kind);
+        if (!report && (scope.cohort() != null || scope.track() != null)) {
+            throw ProblemException.invalid(scope.cohort() != null ? "cohort" : "track",
+                    "only a report lists one cohort's or one track's learners");
+        }
+        if (scope.cohort() != null) {
+            roster.requireCohort(courseKey, scope.cohort());
+        }
         return switch (kind == null ? "" : kind) {
             case "regrade" -> regrade(courseKey, caller.name(), caller.isAdmin());
             case "rescore" -> rescore(courseKey, requireItem(courseKey, itemKey), caller.name());
             case "resync" -> resync(courseKey, caller.name(), caller.isAdmin());
-            case "course_grade_report" -> report(courseKey, GradeJob.Kind.course_grade_report, caller.name(),
-                    unenrolledToo);
+            case "course_grade_report" -> report(courseKey, GradeJob.Kind.course_grade_report, caller.name(), scope);
             case "problem_grade_report" -> report(courseKey, GradeJob.Kind.problem_grade_report, caller.name(),
-                    unenrolledToo);
+                    scope);
             default -> throw ProblemException.invalid("kind",
                     "one of regrade, rescore, resync, course_grade_report, problem_grade_report");
         };
@@ -101,12 +113,12 @@ public class GradeJobService {
 
     /**
      * A course grade or problem grade report, produced as CSV in S3 by BATCH; learners who left the course only when
-     * {@code includeUnenrolled}.
+     * {@code scope.includeUnenrolled()}, one cohort's or one track's when the scope names one.
      */
-    public GradeJob report(String courseKey, GradeJob.Kind kind, String requestedBy, boolean includeUnenrolled) {
+    public GradeJob report(String courseKey, GradeJob.Kind kind, String requestedBy, GradeJob.Scope scope) {
         UUID id = UUID.randomUUID();
         return request(GradeJob.queued(id, courseKey, kind, Cause.of("report", id.toString()), null, requestedBy,
-                Instant.now()).includingUnenrolled(includeUnenrolled), Events.GRADE_REPORT_REQUESTED);
+                Instant.now()).scopedTo(scope), Events.GRADE_REPORT_REQUESTED);
     }
 
     public GradeJob find(String courseKey, UUID id) {

@@ -1,5 +1,6 @@
 package io.openlearn.grades.service;
 
+import io.openlearn.grades.client.RosterClient;
 import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.GradebookRepository;
 import io.openlearn.grades.repository.StoredSubsectionGrade;
@@ -30,23 +31,38 @@ public class GradebookQuery {
     private final Transactions db;
     private final GradebookRepository gradebook;
     private final GradeRepository grades;
+    private final RosterClient roster;
 
-    public GradebookQuery(Transactions db, GradebookRepository gradebook, GradeRepository grades) {
+    public GradebookQuery(Transactions db, GradebookRepository gradebook, GradeRepository grades,
+            RosterClient roster) {
         this.db = db;
         this.gradebook = gradebook;
         this.grades = grades;
+        this.roster = roster;
     }
 
     /**
      * The course team's gradebook (403 for anyone else); {@code sort} is {@code percent}, {@code -percent} or
-     * {@code learner}.
+     * {@code learner}; {@code learners} keeps one cohort's or one track's learners (enrollment lists them).
      */
-    public Page page(Caller caller, String courseKey, GradebookRepository.Filter filter, String sort, String cursor,
-            int limit) {
+    public Page page(Caller caller, String courseKey, GradebookRepository.Filter filter,
+            RosterClient.LearnerFilter learners, String sort, String cursor, int limit) {
         CoursePermissions.require(CoursePermissions.isCourseTeam(caller, courseKey),
                 "Only the course's staff may do this.");
         Paging.requireLimit(limit, 500);
-        return page(courseKey, filter, sort(sort), cursor, limit);
+        GradebookRepository.Sort order = sort(sort);
+        requireTrack(learners.track());
+        GradebookRepository.Filter kept = learners.isEmpty() ? filter
+                : filter.onlyOf(roster.learnersOf(courseKey, learners));
+        return page(courseKey, kept, order, cursor, limit);
+    }
+
+    /** 400 naming {@code track} unless it is an enrollment mode. */
+    public static void requireTrack(String track) {
+        if (track != null && !RosterClient.TRACKS.contains(track)) {
+            throw ProblemException.invalid("track", "one of " + String.join(", ", RosterClient.TRACKS.stream()
+                    .sorted().toList()));
+        }
     }
 
     private static GradebookRepository.Sort sort(String value) {

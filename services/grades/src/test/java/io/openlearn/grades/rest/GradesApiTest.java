@@ -227,6 +227,43 @@ class GradesApiTest {
     }
 
     @Test
+    void gradebookKeepsOneCohortsOrOneTracksLearnersAsEnrollmentListsThem() {
+        String course = course();
+        UUID verifiedInA = UUID.randomUUID();
+        UUID auditInA = UUID.randomUUID();
+        UUID verifiedElsewhere = UUID.randomUUID();
+        graded(course, verifiedInA, 2);
+        graded(course, auditInA, 1);
+        graded(course, verifiedElsewhere, 0);
+        upstreams.enroll(course, List.of(verifiedInA, auditInA, verifiedElsewhere));
+        upstreams.inGroups(course, verifiedInA, 50, 2);
+        upstreams.inGroups(course, verifiedElsewhere, 50, 2);
+        UUID cohortA = UUID.randomUUID();
+        upstreams.inCohort(course, cohortA, List.of(verifiedInA, auditInA));
+        String staff = staff(course);
+        String gradebook = "/api/grades/v1/courses/{c}/gradebook";
+        given().auth().oauth2(staff).queryParam("cohort", cohortA.toString()).get(gradebook, course).then()
+                .statusCode(200).body("items.userId", contains(verifiedInA.toString(), auditInA.toString()));
+        given().auth().oauth2(staff).queryParam("track", "verified").get(gradebook, course).then()
+                .statusCode(200).body("items.userId", contains(verifiedInA.toString(), verifiedElsewhere.toString()));
+        given().auth().oauth2(staff).queryParam("track", "verified").queryParam("cohort", cohortA.toString())
+                .get(gradebook, course).then().statusCode(200).body("items.userId", contains(verifiedInA.toString()));
+        given().auth().oauth2(staff).queryParam("cohort", UUID.randomUUID().toString()).get(gradebook, course)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cohort"));
+        given().auth().oauth2(staff).queryParam("cohort", "not-a-cohort").get(gradebook, course).then()
+                .statusCode(400).body("errors[0].field", equalTo("cohort"));
+        given().auth().oauth2(staff).queryParam("track", "gold").get(gradebook, course).then()
+                .statusCode(400).body("errors[0].field", equalTo("track"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "regrade", "track", "audit"))
+                .post("/api/grades/v1/courses/{c}/jobs", course).then().statusCode(400)
+                .body("errors[0].field", equalTo("track"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "course_grade_report",
+                "cohort", cohortA.toString(), "track", "verified")).post("/api/grades/v1/courses/{c}/jobs", course)
+                .then().statusCode(202).body("cohort", equalTo(cohortA.toString())).body("track", equalTo("verified"));
+    }
+
+    @Test
     void overrideIsStoredWithHistoryAndAnnouncedToTheWorker() throws Exception {
         String course = course();
         UUID bob = UUID.fromString(learner().subject());
