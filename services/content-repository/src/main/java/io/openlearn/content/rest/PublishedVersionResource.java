@@ -28,7 +28,8 @@ import java.util.function.Predicate;
 /**
  * Published content: the history of versions, a version's tree and one block of it. Services and the course team
  * read everything, answer keys included; a learner with access to the course ({@link CoursewareReaders}) reads the
- * blocks open to them, without answer keys. {@code previewAs=learner} shows the team a learner's view.
+ * blocks open to them, without answer keys. {@code previewAs=learner} shows the team a learner's view, and
+ * {@code previewGroup=<partition>:<group>} (repeatable) that of a learner in those groups.
  */
 @Path("/api/content/v1/courses/{courseKey}/versions")
 @Authenticated
@@ -78,9 +79,9 @@ public class PublishedVersionResource {
     @GET
     @Path("{version}/blocks")
     public Response tree(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
-            @QueryParam("previewAs") String previewAs) {
+            @QueryParam("previewAs") String previewAs, @QueryParam("previewGroup") List<String> previewGroups) {
         PublishedContentQuery.Read read = published.read(access.current(), courseKey, version,
-                CoursewareReaders.previewAsLearner(previewAs));
+                CoursewareReaders.Preview.of(previewAs, previewGroups));
         CoursewareReaders.Reader reader = read.reader();
         PublishedVersion v = read.version();
         boolean withKeys = read.withAnswerKeys();
@@ -104,9 +105,10 @@ public class PublishedVersionResource {
     @GET
     @Path("{version}/blocks/{key}")
     public Response block(@PathParam("courseKey") String courseKey, @PathParam("version") String version,
-            @PathParam("key") String key, @QueryParam("previewAs") String previewAs) {
+            @PathParam("key") String key, @QueryParam("previewAs") String previewAs,
+            @QueryParam("previewGroup") List<String> previewGroups) {
         PublishedContentQuery.Read read = published.read(access.current(), courseKey, version,
-                CoursewareReaders.previewAsLearner(previewAs));
+                CoursewareReaders.Preview.of(previewAs, previewGroups));
         CoursewareReaders.Reader reader = read.reader();
         PublishedVersion v = read.version();
         PublishedBlock block = published.block(v, key);

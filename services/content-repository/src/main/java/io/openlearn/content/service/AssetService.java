@@ -49,12 +49,12 @@ public class AssetService {
 
     /** Whoever reads the course's courseware now lists its assets ({@link CoursewareReaders}). */
     public List<Asset> list(Caller caller, String courseKey) {
-        readers.of(courseKey, false);
+        readers.of(courseKey, CoursewareReaders.Preview.NONE);
         return list(courseKey);
     }
 
     public Download download(Caller caller, String courseKey, String name) {
-        readers.of(courseKey, false);
+        readers.of(courseKey, CoursewareReaders.Preview.NONE);
         return download(courseKey, name);
     }
 

@@ -35,8 +35,8 @@ public class PublishedContentQuery {
      * The caller as a reader of a published version ({@link CoursewareReaders}: 403 when they may read none of the
      * course now, before the version is looked up); answer keys go to services and the course team only.
      */
-    public Read read(Caller caller, String courseKey, String version, boolean previewAsLearner) {
-        CoursewareReaders.Reader reader = readers.of(courseKey, previewAsLearner);
+    public Read read(Caller caller, String courseKey, String version, CoursewareReaders.Preview preview) {
+        CoursewareReaders.Reader reader = readers.of(courseKey, preview);
         PublishedVersion v = version(courseKey, version);
         return new Read(v, reader, reader.fullView() && CoursePermissions.isTeamOrService(caller, courseKey));
     }

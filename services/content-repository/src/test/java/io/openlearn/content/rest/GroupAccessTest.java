@@ -144,4 +144,34 @@ class GroupAccessTest {
         given().auth().oauth2(a.author).queryParam("previewAs", "learner").get(PUBLISHED, a.course, verified).then()
                 .statusCode(200);
     }
+
+    @Test
+    void theTeamPreviewsTheCourseAsALearnerInChosenGroups() {
+        Authoring a = new Authoring();
+        update(a, a.root, Map.of("displayName", "Course", "contentGroups", List.of(partition(101, 1, 2))))
+                .statusCode(200);
+        a.smallCourse();
+        String forA = a.add("chapter", "forA", null, Map.of("displayName", "Cohort A only",
+                "groupAccess", Map.of("101", List.of(1))));
+        String verified = a.add("sequential", "verified", forA, Map.of("displayName", "Verified only",
+                "groupAccess", Map.of("50", List.of(2))));
+        a.publish().statusCode(201);
+        upstreams.run(a.course, Instant.now().minusSeconds(86_400), 0);
+
+        given().auth().oauth2(a.author).queryParam("previewAs", "learner").queryParam("previewGroup", "101:2")
+                .get(TREE, a.course).then().statusCode(200).body("blocks.key", not(hasItem(forA)));
+        given().auth().oauth2(a.author).queryParam("previewAs", "learner").queryParam("previewGroup", "101:1")
+                .get(PUBLISHED, a.course, verified).then().statusCode(404);
+        given().auth().oauth2(a.author).queryParam("previewAs", "learner")
+                .queryParam("previewGroup", "101:1", "50:2").get(PUBLISHED, a.course, verified).then()
+                .statusCode(200);
+        given().auth().oauth2(a.author).queryParam("previewGroup", "101:1").get(PUBLISHED, a.course, forA).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("previewGroup"));
+        given().auth().oauth2(a.author).queryParam("previewAs", "learner").queryParam("previewGroup", "cohort-a")
+                .get(PUBLISHED, a.course, forA).then().statusCode(400)
+                .body("errors[0].field", equalTo("previewGroup"));
+        given().auth().oauth2(TestTokens.user("in-a").sign()).queryParam("previewAs", "learner")
+                .queryParam("previewGroup", "101:1").get(PUBLISHED, a.course, forA).then().statusCode(403);
+    }
 }

@@ -68,9 +68,10 @@ public class MyGradesResource {
     @GET
     @Path("courses/{courseKey}/outline")
     public Response outline(@PathParam("courseKey") String courseKey, @QueryParam("previewAs") String previewAs,
+            @QueryParam("previewGroup") List<String> previewGroups,
             @HeaderParam("Accept-Encoding") String acceptEncoding) {
         // rendered and compressed once per version and access facts: a 200-subsection outline is about 70 KB
-        return outlines.json(access.current(), courseKey, CoursewareReaders.previewAsLearner(previewAs))
+        return outlines.json(access.current(), courseKey, CoursewareReaders.Preview.of(previewAs, previewGroups))
                 .ok(acceptEncoding).build();
     }
 }

@@ -72,8 +72,8 @@ public class OutlineQuery {
     }
 
     /** The outline as JSON (the {@link Outline} record), also gzipped. */
-    public JsonBody json(Caller caller, String courseKey, boolean previewAsLearner) {
-        CoursewareReaders.Reader reader = readers.reader(courseKey, previewAsLearner);
+    public JsonBody json(Caller caller, String courseKey, CoursewareReaders.Preview preview) {
+        CoursewareReaders.Reader reader = readers.reader(courseKey, preview);
         CourseRunFacts run = readers.facts().run(courseKey);
         OutlineView view = view(reader, run);
         CourseGrading.Basis basis = grading.of(courseKey);
