@@ -103,7 +103,7 @@ The environment of one workload: only variables that map to configuration keys t
 {{ include "openlearn.secretEnv" (dict "name" "AUTH_KEYS_ENCRYPTION_KEY" "secret" $v.authKeys.existingSecret "key" $v.authKeys.encryptionKeyKey) }}
 {{- end }}
 {{- if eq $w.key "contentRepository" }}
-{{- range $pair := list (list "CONTENT_COURSEWARE_AUTHORING_URL" $v.services.courseAuthoring) (list "CONTENT_COURSEWARE_ENROLLMENT_URL" $v.services.enrollment) (list "CONTENT_COURSEWARE_SUBMISSION_URL" $v.services.submission) }}
+{{- range $pair := list (list "CONTENT_COURSEWARE_AUTHORING_URL" $v.services.courseAuthoring) (list "CONTENT_COURSEWARE_ENROLLMENT_URL" $v.services.enrollment) (list "CONTENT_COURSEWARE_SUBMISSION_URL" $v.services.submission) (list "CONTENT_COURSEWARE_GRADES_URL" $v.services.grades) }}
 - name: {{ index $pair 0 }}
   value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" (index $pair 1).name)) (int (index $pair 1).port) | quote }}
 {{- end }}

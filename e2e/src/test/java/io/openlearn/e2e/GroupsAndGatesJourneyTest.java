@@ -91,6 +91,10 @@ class GroupsAndGatesJourneyTest {
         // hw1 1/2, hwB 1/1, hw2 0 (locked): (0.5 + 1 + 0) / 3 = 0.5
         awaitCourseGrade("learner2", c.key, 0.5);
         c.submit("learner2", c.h2, 4).statusCode(403).contentType("application/problem+json");
+        // content of a locked subsection: listed, its blocks refused until the gate opens
+        as("learner2").get(c.block(c.h2)).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("70 %"));
+        as("learner1").get(c.block(c.h2)).then().statusCode(200);
         as("learner2").get("/api/grades/v1/me/courses/" + c.key + "/progress").then().statusCode(200)
                 .body("subsections.key", hasItems(c.hw1, c.hwB, c.hw2)).body("subsections.key", not(hasItem(c.hwA)));
 

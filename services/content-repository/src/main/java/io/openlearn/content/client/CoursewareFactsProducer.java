@@ -4,6 +4,7 @@ import io.openlearn.content.config.ContentConfig;
 import io.openlearn.kit.courseware.CoursewareCalls;
 import io.openlearn.kit.courseware.CoursewareFacts;
 import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.courseware.GateLocks;
 import io.openlearn.kit.security.CourseCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -11,8 +12,8 @@ import java.time.Clock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The access facts of learners, asked of course-authoring and enrollment at this service's configured URLs, and the
- * rule that reads them.
+ * The access facts of learners, asked of course-authoring, enrollment, submission and grades (what gates lock) at
+ * this service's configured URLs, and the rule that reads them.
  */
 @ApplicationScoped
 public class CoursewareFactsProducer {
@@ -25,6 +26,12 @@ public class CoursewareFactsProducer {
                 settings.enrollmentUrl(), settings.submissionUrl()),
                 new CoursewareFacts.Ttls(settings.runCacheTtl(),
                         settings.enrollmentCacheTtl(), settings.extensionCacheTtl()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    GateLocks gateLocks(CoursewareCalls calls, ContentConfig config) {
+        return new GateLocks(calls, config.courseware().gradesUrl());
     }
 
     @Produces

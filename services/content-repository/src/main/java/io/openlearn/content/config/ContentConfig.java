@@ -57,6 +57,10 @@ public interface ContentConfig {
         @WithDefault("http://127.0.0.1:8085")
         String submissionUrl();
 
+        /** grades: the subsections gates lock for a learner, asked only for a version with gates. */
+        @WithDefault("http://127.0.0.1:8086")
+        String gradesUrl();
+
         @WithDefault("PT15S")
         Duration runCacheTtl();
 

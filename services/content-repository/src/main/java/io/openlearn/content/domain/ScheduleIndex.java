@@ -18,6 +18,7 @@ public final class ScheduleIndex {
     /** Block key to the subsection that holds it (a subsection to itself), for a learner's extended due dates. */
     private final Map<String, String> subsections = new HashMap<>();
     private boolean hidesAfterDue;
+    private boolean gated;
 
     /** Call for every block, parents before children. */
     public void accept(String key, BlockType type, String parent, BlockContent content) {
@@ -32,6 +33,21 @@ public final class ScheduleIndex {
             subsections.put(key, subsection);
         }
         hidesAfterDue |= schedule.hideAfterDue();
+        gated |= content != null && (content.prerequisite() != null || content.entranceExam() != null);
+    }
+
+    /** Whether the version has an entrance exam or a prerequisite (then grades says what is locked). */
+    public boolean gated() {
+        return gated;
+    }
+
+    /**
+     * The subsection a gate would lock this block's content by: the subsection that holds it, null for the subsection
+     * itself (it stays listed, locked, as in the outline) and for blocks above subsections.
+     */
+    public String lockedBy(String key) {
+        String subsection = subsections.get(key);
+        return subsection == null || subsection.equals(key) ? null : subsection;
     }
 
     /** Whether any subsection of the version hides its content after its due date (extensions then matter). */

@@ -8,6 +8,7 @@ import io.openlearn.content.repository.PublishedBlockRepository.PublishedBlock;
 import io.openlearn.content.service.PublishedContentQuery;
 import io.openlearn.content.service.ScheduleIndexes;
 import io.openlearn.kit.courseware.CoursewareReaders;
+import io.openlearn.kit.courseware.GateLocks;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.CourseCaller;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Published content: the history of versions, a version's tree and one block of it. Services and the course team
@@ -42,14 +42,16 @@ public class PublishedVersionResource {
 
     private final CoursewareReaders readers;
     private final ScheduleIndexes schedules;
+    private final GateLocks gateLocks;
 
     public PublishedVersionResource(PublishedContentQuery published, CourseCaller access, BlockJson blockJson,
-            CoursewareReaders readers, ScheduleIndexes schedules) {
+            CoursewareReaders readers, ScheduleIndexes schedules, GateLocks gateLocks) {
         this.published = published;
         this.access = access;
         this.blockJson = blockJson;
         this.readers = readers;
         this.schedules = schedules;
+        this.gateLocks = gateLocks;
     }
 
     public record Version(String courseKey, int version, Instant publishedAt, boolean gradingChanged, int blockCount,
@@ -94,10 +96,10 @@ public class PublishedVersionResource {
                     sink -> published.forEachBlock(v, block -> sink.accept(view(block, withKeys, block.children())))))
                     .build();
         }
-        Predicate<String> visible = visibility(courseKey, v, reader);
+        LearnerView learner = learnerView(courseKey, v, reader);
         return Response.ok(blockJson.tree(header, sink -> published.forEachBlock(v, block -> {
-            if (visible.test(block.key())) {
-                sink.accept(view(block, false, block.children().stream().filter(visible).toList()));
+            if (learner.visible(block.key())) {
+                sink.accept(view(block, false, block.children().stream().filter(learner::visible).toList()));
             }
         }))).build();
     }
@@ -116,12 +118,16 @@ public class PublishedVersionResource {
         if (reader.fullView()) {
             node = view(block, read.withAnswerKeys(), block.children());
         } else {
-            Predicate<String> visible = visibility(courseKey, v, reader);
-            if (!visible.test(key)) {
+            LearnerView learner = learnerView(courseKey, v, reader);
+            if (!learner.open(key)) {
                 // the same answer as for a block that does not exist: nothing about it leaks
                 throw new ProblemException(404, "No block " + key + " in version " + v.version() + ".");
             }
-            node = view(block, false, block.children().stream().filter(visible).toList());
+            GateLocks.Lock lock = learner.lock(key);
+            if (lock != null) {
+                throw new ProblemException(403, lock.reason("This content"));
+            }
+            node = view(block, false, block.children().stream().filter(learner::visible).toList());
         }
         node.put("version", v.version());
         Response.ResponseBuilder response = Response.ok(node);
@@ -133,12 +139,35 @@ public class PublishedVersionResource {
         return response.build();
     }
 
-    /** What the reader may see of the version; their extensions are asked for only when a subsection hides. */
-    private Predicate<String> visibility(String courseKey, PublishedVersion v, CoursewareReaders.Reader reader) {
+    /**
+     * What a learner may see of the version: what the schedule and their groups open ({@code open}), less the content
+     * of subsections a gate locks for them ({@code lock}). Their extensions are asked for only when a subsection
+     * hides, their locks only in a version with gates and never for the team's preview.
+     */
+    private record LearnerView(ScheduleIndex index, CoursewareReaders.Reader reader, Map<String, Instant> extended,
+            Map<String, GateLocks.Lock> locks) {
+
+        boolean open(String key) {
+            return index.visibleTo(key, reader.learner(), reader.now(), extended);
+        }
+
+        GateLocks.Lock lock(String key) {
+            String subsection = locks.isEmpty() ? null : index.lockedBy(key);
+            return subsection == null ? null : locks.get(subsection);
+        }
+
+        boolean visible(String key) {
+            return open(key) && lock(key) == null;
+        }
+    }
+
+    private LearnerView learnerView(String courseKey, PublishedVersion v, CoursewareReaders.Reader reader) {
         ScheduleIndex index = schedules.of(v);
         Map<String, Instant> extended = index.hidesAfterDue()
                 ? readers.facts().extensions(courseKey, reader.userId()) : Map.of();
-        return key -> index.visibleTo(key, reader.learner(), reader.now(), extended);
+        Map<String, GateLocks.Lock> locks = index.gated() && !reader.preview()
+                ? gateLocks.of(courseKey, reader.userId()) : Map.of();
+        return new LearnerView(index, reader, extended, locks);
     }
 
     private ObjectNode view(PublishedBlock block, boolean withKeys, List<String> children) {

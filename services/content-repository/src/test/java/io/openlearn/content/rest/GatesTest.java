@@ -3,15 +3,22 @@ package io.openlearn.content.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Prerequisites on sequentials and the course's entrance exam: checked on write and on publish, frozen. */
 @QuarkusTest
 class GatesTest {
+
+    @Inject
+    Upstreams upstreams;
 
     private static final String BLOCK = "/api/content/v1/courses/{c}/draft/blocks/{k}";
 
@@ -104,5 +111,33 @@ class GatesTest {
         a.publish().statusCode(409).body("errors[0].field", equalTo("entranceExam.chapter"));
         given().auth().oauth2(Authoring.service()).get("/api/content/v1/courses/{c}/structure", a.course).then()
                 .statusCode(200).body("version", equalTo(2));
+    }
+
+    @Test
+    void aLearnerReadsALockedSubsectionListedButNotItsContentUntilGradesSaysItOpened() {
+        Authoring a = new Authoring();
+        String chapter = a.add("chapter", "ch", null, Map.of("displayName", "Week"));
+        String first = sequential(a, "first", chapter);
+        String second = sequential(a, "second", chapter);
+        String unit = a.add("vertical", "u", second, Map.of("displayName", "Unit"));
+        String problem = a.add("problem", "q", unit, Map.of("problem", Authoring.choiceProblem()));
+        GroupAccessTest.update(a, second, Map.of("prerequisite", after(first, 70))).statusCode(200);
+        a.publish().statusCode(201);
+        upstreams.openTo(a.course, "gated-learner");
+        upstreams.lock("gated-learner", a.course, second, first);
+        String learner = TestTokens.user("gated-learner").sign();
+        String tree = "/api/content/v1/courses/{c}/versions/latest/blocks";
+        String block = tree + "/{k}";
+
+        given().auth().oauth2(learner).get(tree, a.course).then().statusCode(200)
+                .body("blocks.key", hasItem(second)).body("blocks.key", not(hasItem(unit)))
+                .body("blocks.key", not(hasItem(problem)));
+        given().auth().oauth2(learner).get(block, a.course, problem).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("This content opens once you reach 70 % in \"Homework 1\"."));
+        given().auth().oauth2(a.author).queryParam("previewAs", "learner").get(block, a.course, problem).then()
+                .statusCode(200);
+        upstreams.unlock("gated-learner", a.course);
+        given().auth().oauth2(learner).get(block, a.course, problem).then().statusCode(200);
     }
 }

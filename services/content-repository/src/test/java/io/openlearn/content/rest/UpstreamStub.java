@@ -51,4 +51,11 @@ public class UpstreamStub {
                 (subsection, until) -> items.add(Map.of("subsectionKey", subsection, "until", until.toString())));
         return Map.of("userId", user, "items", items);
     }
+
+    @GET
+    @Path("grades/api/grades/v1/courses/{key}/learners/{user}/locks")
+    public Map<String, Object> locks(@PathParam("key") String key, @PathParam("user") String user) {
+        return Map.of("courseKey", key, "userId", user, "contentVersion", 1, "locked",
+                upstreams.locks.getOrDefault(user + "|" + key, List.of()));
+    }
 }

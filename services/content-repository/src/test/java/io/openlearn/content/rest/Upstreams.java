@@ -24,6 +24,8 @@ public class Upstreams {
     final Map<String, List<Map<String, Integer>>> groups = new ConcurrentHashMap<>();
     /** submission's extensions by "course|user id": subsection key to the extended due date. */
     final Map<String, Map<String, Instant>> extensions = new ConcurrentHashMap<>();
+    /** grades' locked subsections by "user id|course". */
+    final Map<String, List<Map<String, Object>>> locks = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     /** A run that started {@code start}, with beta testers {@code daysEarlyForBeta} days early. */
@@ -52,6 +54,17 @@ public class Upstreams {
 
     List<Map<String, Integer>> groupsOf(String userId, String courseKey) {
         return groups.getOrDefault(userId + "|" + courseKey, EnrollmentGroups.AUDIT);
+    }
+
+    /** grades says a prerequisite on {@code requires} (named "Homework 1", 70 %) locks {@code subsection}. */
+    public void lock(String username, String courseKey, String subsection, String requires) {
+        locks.put(TestTokens.user(username).subject() + "|" + courseKey, List.of(Map.of("subsectionKey", subsection,
+                "kind", "prerequisite", "requires", requires, "requiresName", "Homework 1", "minScore", 70.0,
+                "minCompletion", 0.0)));
+    }
+
+    public void unlock(String username, String courseKey) {
+        locks.remove(TestTokens.user(username).subject() + "|" + courseKey);
     }
 
     public void enroll(String username, String courseKey) {

@@ -40,6 +40,16 @@ public class CoursewareCalls {
     public record Extensions(List<Extension> items) {
     }
 
+    /** One subsection a gate locks for a learner (grades' answer). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Lock(String subsectionKey, String kind, String requires, String requiresName, Double minScore,
+            Double minCompletion) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Locks(List<Lock> locked) {
+    }
+
     private final ServiceClients clients;
 
     public CoursewareCalls(ServiceClients clients) {
@@ -68,5 +78,13 @@ public class CoursewareCalls {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
     public Extensions extensions(String submissionUrl, String courseKey, UUID learner) {
         return clients.client(ExtensionsApi.class, submissionUrl).extensions(courseKey, learner);
+    }
+
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0,
+            abortOn = {UpstreamRefused.class, TimeoutException.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = UpstreamRefused.class)
+    public Locks locks(String gradesUrl, String courseKey, UUID learner) {
+        return clients.client(LocksApi.class, gradesUrl).locks(courseKey, learner);
     }
 }

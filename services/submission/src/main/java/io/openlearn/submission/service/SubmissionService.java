@@ -2,6 +2,7 @@ package io.openlearn.submission.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.kit.courseware.GateLocks;
 import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.kit.keys.CourseKeys;
 import io.openlearn.kit.problem.Problem.FieldError;
@@ -13,7 +14,6 @@ import io.openlearn.submission.client.AuthoringClient;
 import io.openlearn.submission.client.ContentClient;
 import io.openlearn.submission.client.CourseSchedule;
 import io.openlearn.submission.client.EnrollmentClient;
-import io.openlearn.submission.client.GradesClient;
 import io.openlearn.submission.client.ProblemContext;
 import io.openlearn.submission.domain.Answer;
 import io.openlearn.submission.domain.AnswerGrader;
@@ -56,13 +56,13 @@ public class SubmissionService {
     private final ContentClient content;
     private final AuthoringClient authoring;
     private final EnrollmentClient enrollment;
-    private final GradesClient gates;
+    private final GateLocks gates;
     private final ScoreEvents events;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public SubmissionService(SubmissionRepository repository, ExtensionRepository extensions, ContentClient content,
-            AuthoringClient authoring, EnrollmentClient enrollment, GradesClient gates, ScoreEvents events,
+            AuthoringClient authoring, EnrollmentClient enrollment, GateLocks gates, ScoreEvents events,
             ObjectMapper json) {
         this.repository = repository;
         this.extensions = extensions;
@@ -72,23 +72,6 @@ public class SubmissionService {
         this.gates = gates;
         this.events = events;
         this.json = json;
-    }
-
-    /** What the learner reads when a gate keeps the problem's subsection locked. */
-    private static String locked(GradesClient.Lock lock) {
-        String what = lock.requiresName() != null ? "\"" + lock.requiresName() + "\"" : lock.requires();
-        if ("entrance-exam".equals(lock.kind())) {
-            return "This problem opens once you pass the entrance exam " + what + " (" + percent(lock.minScore())
-                    + " %).";
-        }
-        return "This problem opens once you reach " + percent(lock.minScore()) + " % in " + what
-                + (lock.minCompletion() > 0 ? " and attempt " + percent(lock.minCompletion()) + " % of its problems"
-                        : "")
-                + ".";
-    }
-
-    private static String percent(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /** The outcome of a submit, with whether the learner may see correctness now. */
@@ -128,9 +111,10 @@ public class SubmissionService {
             throw new ProblemException(403, reason);
         });
         if (problem.gated()) {
-            gates.lockOn(courseKey, learner, problem.subsectionKey()).ifPresent(lock -> {
-                throw new ProblemException(403, locked(lock));
-            });
+            GateLocks.Lock lock = gates.of(courseKey, learner).get(problem.subsectionKey());
+            if (lock != null) {
+                throw new ProblemException(403, lock.reason("This problem"));
+            }
         }
         Deadline deadline = deadline(learner, courseKey, problem, release);
         Grade grade = grade(problem, answer);

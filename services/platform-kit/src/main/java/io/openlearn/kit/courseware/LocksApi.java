@@ -1,4 +1,4 @@
-package io.openlearn.submission.client;
+package io.openlearn.kit.courseware;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,11 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
-/** grades' "which subsections do gates lock for this learner" (contracts/grades.openapi.yaml, {@code learnerLocks}). */
+/** grades' locked subsections of a learner (contracts/grades.openapi.yaml, {@code learnerLocks}). */
 @Path("/api/grades/v1/courses/{courseKey}/learners/{userId}/locks")
 @Produces(MediaType.APPLICATION_JSON)
-interface GradesApi {
+interface LocksApi {
 
     @GET
-    GradesCalls.Locks locks(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID learner);
+    CoursewareCalls.Locks locks(@PathParam("courseKey") String courseKey, @PathParam("userId") UUID learner);
 }
