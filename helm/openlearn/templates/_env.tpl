@@ -114,6 +114,10 @@ The environment of one workload: only variables that map to configuration keys t
   value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" (index $pair 1).name)) (int (index $pair 1).port) | quote }}
 {{- end }}
 {{- end }}
+{{- if eq $w.key "enrollment" }}
+- name: ENROLLMENT_CONTENT_URL
+  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" $v.services.contentRepository.name)) (int $v.services.contentRepository.port) | quote }}
+{{- end }}
 {{- if and (eq $w.key "courseAuthoring") $v.services.contentRepository.enabled }}
 - name: AUTHORING_CONTENT_URL
   value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" $v.services.contentRepository.name)) (int $v.services.contentRepository.port) | quote }}

@@ -16,6 +16,7 @@ import io.openlearn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -74,6 +75,17 @@ public class DraftService {
     public void delete(Caller caller, String courseKey, String key, String ifMatch) {
         ContentTeam.requireTeam(caller, courseKey);
         delete(courseKey, key, ifMatch);
+    }
+
+    /**
+     * The draft course block's content-group partitions (none for a course never authored): services and the team
+     * only.
+     */
+    public List<ContentGroupPartition> contentGroups(Caller caller, String courseKey) {
+        ContentTeam.requireTeamOrService(caller, courseKey);
+        return drafts.existing(courseKey).flatMap(draft -> drafts.find(draft, UsageKey.root(courseKey).toString()))
+                .map(course -> course.content().contentGroups()).filter(Objects::nonNull)
+                .orElse(List.of());
     }
 
     EditableBlock get(String courseKey, String key) {

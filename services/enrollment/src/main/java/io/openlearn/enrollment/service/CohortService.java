@@ -1,5 +1,6 @@
 package io.openlearn.enrollment.service;
 
+import io.openlearn.enrollment.client.ContentGroupsClient;
 import io.openlearn.enrollment.domain.Cohort;
 import io.openlearn.enrollment.domain.CohortAssignment;
 import io.openlearn.enrollment.domain.CohortScheme;
@@ -17,6 +18,7 @@ import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CoursePermissions;
 import io.openlearn.outbox.OutboxWriter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -44,11 +46,14 @@ public class CohortService {
     private final CohortRepository cohorts;
     private final EnrollmentRepository enrollments;
     private final OutboxWriter outbox;
+    private final ContentGroupsClient contentGroups;
 
-    public CohortService(CohortRepository cohorts, EnrollmentRepository enrollments, OutboxWriter outbox) {
+    public CohortService(CohortRepository cohorts, EnrollmentRepository enrollments, OutboxWriter outbox,
+            ContentGroupsClient contentGroups) {
         this.cohorts = cohorts;
         this.enrollments = enrollments;
         this.outbox = outbox;
+        this.contentGroups = contentGroups;
     }
 
     public record CohortView(Cohort cohort, long members) {
@@ -86,23 +91,30 @@ public class CohortService {
         return new CohortView(cohort, cohorts.memberCounts(courseKey).getOrDefault(cohortId, 0L));
     }
 
-    @Transactional
+    /** A new cohort; a link must name a content group the course declares (content is asked first). */
     public Cohort create(Caller caller, String courseKey, String name, ContentGroupLink contentGroup) {
         requireTeam(caller, courseKey);
-        requireFreeName(courseKey, name, null);
-        Cohort cohort = new Cohort(UUID.randomUUID(), courseKey, name, contentGroup);
-        cohorts.insert(cohort, Instant.now());
-        return cohort;
+        contentGroups.requireDeclared(courseKey, contentGroup);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            requireFreeName(courseKey, name, null);
+            Cohort cohort = new Cohort(UUID.randomUUID(), courseKey, name, contentGroup);
+            cohorts.insert(cohort, Instant.now());
+            return cohort;
+        });
     }
 
     /**
      * Renames a cohort or links it to another content group. The link of a cohort with members stays: changing it
      * would change what every member sees without a placement to announce, so its members are moved first.
      */
-    @Transactional
     public CohortView update(Caller caller, String courseKey, UUID cohortId, String name,
             ContentGroupLink contentGroup) {
         requireTeam(caller, courseKey);
+        contentGroups.requireDeclared(courseKey, contentGroup);
+        return QuarkusTransaction.requiringNew().call(() -> updated(courseKey, cohortId, name, contentGroup));
+    }
+
+    private CohortView updated(String courseKey, UUID cohortId, String name, ContentGroupLink contentGroup) {
         Cohort current = existing(courseKey, cohortId);
         requireFreeName(courseKey, name, cohortId);
         long members = cohorts.memberCounts(courseKey).getOrDefault(cohortId, 0L);

@@ -89,6 +89,15 @@ class CohortResourceTest {
                 .body(Map.of("name", "C", "contentGroup", Map.of("partitionId", 50, "groupId", 2)))
                 .post("/api/enrollment/v1/courses/{k}/cohorts", key).then().statusCode(400)
                 .body("errors[0].field", equalTo("contentGroup.partitionId"));
+        // content declares groups 0 to 9 of partitions 101 and 102: group 12 and partition 103 are none of them
+        given().auth().oauth2(staff(key).sign()).contentType("application/json")
+                .body(Map.of("name", "C", "contentGroup", Map.of("partitionId", 101, "groupId", 12)))
+                .post("/api/enrollment/v1/courses/{k}/cohorts", key).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("contentGroup"));
+        given().auth().oauth2(staff(key).sign()).contentType("application/json")
+                .body(Map.of("name", "C", "contentGroup", Map.of("partitionId", 103, "groupId", 1)))
+                .post("/api/enrollment/v1/courses/{k}/cohorts", key).then().statusCode(400)
+                .body("errors[0].field", equalTo("contentGroup"));
         given().auth().oauth2(learner.sign()).get("/api/enrollment/v1/courses/{k}/cohorts", key).then()
                 .statusCode(403);
         given().auth().oauth2(staff(key).sign()).get("/api/enrollment/v1/courses/{k}/cohorts", key).then()

@@ -64,7 +64,9 @@ public class GradeRepository {
             + " (SELECT max(updated_at) FROM subsection_grade WHERE course_key = ? AND user_id = ?),"
             + " (SELECT count(*) FROM subsection_grade WHERE course_key = ? AND user_id = ?),"
             + " (SELECT coalesce(sum(sequence), 0) FROM score_projection WHERE course_key = ? AND user_id = ?),"
-            + " (SELECT count(*) FROM score_projection WHERE course_key = ? AND user_id = ?)";
+            + " (SELECT count(*) FROM score_projection WHERE course_key = ? AND user_id = ?),"
+            + " (SELECT max(fulfilled_at) FROM gate_fulfilment WHERE course_key = ? AND user_id = ?),"
+            + " (SELECT count(*) FROM gate_fulfilment WHERE course_key = ? AND user_id = ?)";
     private static final String HISTORY = "SELECT id, subsection_key, old_percent, new_percent, old_earned,"
             + " new_earned, old_possible, new_possible, old_letter, new_letter, old_passed, new_passed, cause_kind,"
             + " cause_ref, changed_at FROM grade_change WHERE course_key = ? AND user_id = ? AND id < ?"
@@ -136,23 +138,25 @@ public class GradeRepository {
     }
 
     /**
-     * What changes whenever a learner's stored grades or scores in a course change: the newest subsection grade
-     * write and their count, and the sum of the projected scores' sequences (each newer score raises it) and their
-     * count.
+     * What changes whenever a learner's stored grades, scores or fulfilled gates in a course change: the newest
+     * subsection grade write and their count, the sum of the projected scores' sequences (each newer score raises it)
+     * and their count, and the newest fulfilled gate and their count (a gate can change in a regrade that changes no
+     * grade of the learner, when a publish moved it).
      */
-    public record LearnerFingerprint(Instant gradesUpdatedAt, long grades, long scoreSequences, long scores) {
+    public record LearnerFingerprint(Instant gradesUpdatedAt, long grades, long scoreSequences, long scores,
+            Instant gatesFulfilledAt, long gates) {
     }
 
     public LearnerFingerprint fingerprint(Connection db, String courseKey, UUID learner) throws SQLException {
         try (PreparedStatement query = db.prepareStatement(FINGERPRINT)) {
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 6; i++) {
                 query.setString(2 * i + 1, courseKey);
                 query.setObject(2 * i + 2, learner);
             }
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return new LearnerFingerprint(SqlTimes.instant(row, 1), row.getLong(2), row.getLong(3),
-                        row.getLong(4));
+                        row.getLong(4), SqlTimes.instant(row, 5), row.getLong(6));
             }
         }
     }

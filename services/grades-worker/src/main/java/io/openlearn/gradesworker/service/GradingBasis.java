@@ -4,6 +4,7 @@ import io.openlearn.grades.domain.CourseStructure;
 import io.openlearn.grades.domain.GradingPolicy;
 import io.openlearn.grades.repository.CourseState;
 import io.openlearn.kit.courseware.GroupAccess;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -12,17 +13,26 @@ import java.util.UUID;
  * What a regrade grades against, read before its transaction opens (so no remote call runs while learners are
  * locked): the course state as stored then, the structure and policy of that state's versions and, when the
  * structure restricts blocks to groups, the groups of the learners to grade (enrollment's answer then; a learner
- * absent from it is in no group). {@code state} null: the course has no published content yet.
+ * absent from it is in no group) with the learners' group stamps read just before them. {@code state} null: the course has no published content yet.
  */
 public record GradingBasis(String courseKey, CourseState state, CourseStructure structure, GradingPolicy policy,
-        Map<UUID, Set<GroupAccess.Group>> groups) {
+        Map<UUID, Set<GroupAccess.Group>> groups, Map<UUID, Long> groupStamps) {
 
     public GradingBasis {
         groups = groups == null ? Map.of() : Map.copyOf(groups);
+        groupStamps = groupStamps == null ? Map.of() : Map.copyOf(groupStamps);
     }
 
     static GradingBasis unpublished(String courseKey) {
-        return new GradingBasis(courseKey, null, null, null, Map.of());
+        return new GradingBasis(courseKey, null, null, null, Map.of(), Map.of());
+    }
+
+    /**
+     * Whether the learners' group stamps stored now are those read before their groups were: otherwise a change of
+     * their groups was handled in between, and the groups read may be older than the ones it graded with.
+     */
+    boolean sameGroupStamps(Map<UUID, Long> stored, Collection<UUID> learners) {
+        return learners.stream().allMatch(l -> stored.getOrDefault(l, 0L).equals(groupStamps.getOrDefault(l, 0L)));
     }
 
     Set<GroupAccess.Group> groupsOf(UUID learner) {

@@ -23,12 +23,14 @@ import io.openlearn.grades.repository.GateRepository;
 import io.openlearn.grades.repository.GateRepository.StoredGate;
 import io.openlearn.grades.repository.GradeChange;
 import io.openlearn.grades.repository.GradeRepository;
+import io.openlearn.grades.repository.GroupsStampRepository;
 import io.openlearn.grades.repository.OverrideRepository;
 import io.openlearn.grades.repository.ScoreProjectionRepository;
 import io.openlearn.grades.repository.StoredCourseGrade;
 import io.openlearn.grades.repository.StoredSubsectionGrade;
 import io.openlearn.grades.repository.Transactions;
 import io.openlearn.gradesworker.messaging.GradeEvents;
+import io.openlearn.kit.courseware.GroupAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +62,8 @@ import java.util.stream.Collectors;
  * and enrollment (the course state of a course not seen yet, a structure or policy version not cached, the
  * learners' groups when the structure restricts blocks to groups) is read first
  * ({@link #prepare}), outside any transaction; {@link #inTransaction} then opens the transaction. When the stored
- * state moved in between (a policy change or publish committed), that transaction is rolled back, the reads are
+ * state moved in between (a policy change or publish committed), or a change of a learner's groups was handled in
+ * between (their group stamp moved: the groups read may predate it), that transaction is rolled back, the reads are
  * done again and the transaction retried once.
  */
 @ApplicationScoped
@@ -83,6 +87,7 @@ public class LearnerGrading {
     private final OverrideRepository overrides;
     private final GradeRepository grades;
     private final GateRepository gates;
+    private final GroupsStampRepository groupStamps;
     private final GradeEvents events;
     private final GradeFreeze freeze;
     private final Clock clock;
@@ -90,7 +95,7 @@ public class LearnerGrading {
     public LearnerGrading(Transactions transactions, CourseStateRepository stored, CourseStates states,
             StructureClient structures, PolicyClient policies, LearnerGroupsClient learnerGroups,
             ScoreProjectionRepository scores, OverrideRepository overrides, GradeRepository grades,
-            GateRepository gates, GradeEvents events, GradingConfig config) {
+            GateRepository gates, GroupsStampRepository groupStamps, GradeEvents events, GradingConfig config) {
         this.transactions = transactions;
         this.stored = stored;
         this.states = states;
@@ -101,6 +106,7 @@ public class LearnerGrading {
         this.overrides = overrides;
         this.grades = grades;
         this.gates = gates;
+        this.groupStamps = groupStamps;
         this.events = events;
         this.freeze = new GradeFreeze(config.freezeAfterEnd());
         this.clock = Clock.systemUTC();
@@ -117,9 +123,22 @@ public class LearnerGrading {
             return GradingBasis.unpublished(courseKey);
         }
         CourseStructure structure = structures.version(courseKey, state.get().contentVersion());
-        return new GradingBasis(courseKey, state.get(), structure,
-                policies.version(courseKey, state.get().policyVersion()),
-                structure.restrictsGroups() ? learnerGroups.of(courseKey, learners) : Map.of());
+        GradingPolicy policy = policies.version(courseKey, state.get().policyVersion());
+        if (!structure.restrictsGroups()) {
+            return new GradingBasis(courseKey, state.get(), structure, policy, Map.of(), Map.of());
+        }
+        // the stamps first: a group change handled after this read shows under the lock (see regrade)
+        Map<UUID, Long> stamps = transactions.read(db -> groupStamps.of(db, courseKey, learners));
+        return new GradingBasis(courseKey, state.get(), structure, policy, learnerGroups.of(courseKey, learners),
+                stamps);
+    }
+
+    /**
+     * Records, in the transaction that grades a change of the learner's groups and after its own check, that such a
+     * change was handled: a recompute that read the groups before it then starts over with fresh ones.
+     */
+    public void groupsChanged(Connection db, String courseKey, UUID learner) throws SQLException {
+        groupStamps.bump(db, courseKey, learner);
     }
 
     /**
@@ -169,6 +188,10 @@ public class LearnerGrading {
         if (!basis.matches(state.orElse(null))) {
             throw new GradingBasis.Moved(courseKey);
         }
+        if (basis.structure().restrictsGroups()
+                && !basis.sameGroupStamps(groupStamps.of(db, courseKey, learners), learners)) {
+            throw new GradingBasis.Moved(courseKey);
+        }
         Instant now = clock.instant();
         if (!cause.byAdmin() && freeze.frozen(state.get().courseEnd(), now)) {
             return GradeOutcome.skipped(learners.size(), GradeOutcome.Skipped.FROZEN);
@@ -185,12 +208,15 @@ public class LearnerGrading {
         GateSettlement settlement = new GateSettlement();
 
         boolean restricted = structure.restrictsGroups();
+        // learners in the same groups see the same structure: each view (and its subsection keys) is made once
+        Map<Set<GroupAccess.Group>, CourseStructure> views = new HashMap<>();
+        Map<CourseStructure, Set<String>> keysOf = new IdentityHashMap<>();
         // learners who see the same subsections keep the same rows: one delete per such set, one for an open course
         Map<Set<String>, List<UUID>> bySubsections = new HashMap<>();
         Writes writes = new Writes();
         for (UUID learner : learners) {
-            CourseStructure theirs = restricted ? VisibleBlocks.forLearner(structure, basis.groupsOf(learner))
-                    : structure;
+            CourseStructure theirs = restricted ? views.computeIfAbsent(basis.groupsOf(learner),
+                    groups -> VisibleBlocks.forLearner(structure, groups)) : structure;
             CourseGrade grade = CourseGradeCalculator.grade(theirs, policy,
                     learnerScores.getOrDefault(learner, Map.of()), learnerOverrides.getOrDefault(learner, Map.of()));
             collectSubsections(writes, learner, grade, storedSubsections.getOrDefault(learner, Map.of()),
@@ -204,8 +230,8 @@ public class LearnerGrading {
                                 && before.containsKey(exam.chapter())),
                         before, state.get().contentVersion(), cause, now);
             }
-            bySubsections.computeIfAbsent(theirs.subsections().stream().map(SubsectionDefinition::key)
-                    .collect(Collectors.toSet()), k -> new ArrayList<>()).add(learner);
+            bySubsections.computeIfAbsent(keysOf.computeIfAbsent(theirs, view -> view.subsections().stream()
+                    .map(SubsectionDefinition::key).collect(Collectors.toSet())), k -> new ArrayList<>()).add(learner);
         }
         for (Map.Entry<Set<String>, List<UUID>> same : bySubsections.entrySet()) {
             Set<String> current = same.getKey();

@@ -71,21 +71,28 @@ public class StreamGrading {
         return grading.inTransaction(courseKey, List.of(learner), (db, basis) -> {
             grades.lockLearners(db, courseKey, List.of(learner));
             grades.markEnrolled(db, courseKey, learner, active);
-            if (change == EnrollmentChanged.Change.unenrolled
-                    && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()) {
-                return GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE);
-            }
-            return grading.regrade(db, basis, List.of(learner), cause);
+            GradeOutcome outcome = change == EnrollmentChanged.Change.unenrolled
+                    && grades.courseGrades(db, courseKey, List.of(learner)).isEmpty()
+                            ? GradeOutcome.skipped(0, GradeOutcome.Skipped.NONE)
+                            : grading.regrade(db, basis, List.of(learner), cause);
+            // an enrollment change is a change of the learner's groups (the track's, none once they left)
+            grading.groupsChanged(db, courseKey, learner);
+            return outcome;
         });
     }
 
     /**
      * A cohort move can change which blocks the learner sees, so it recomputes them; the groups are read from
-     * enrollment before the transaction (the event says what changed, the owner what holds now).
+     * enrollment before the transaction (the event says what changed, the owner what holds now), and the move is
+     * recorded as handled, so a recompute that read the groups before it starts over.
      */
     private GradeOutcome cohort(CohortMembershipChanged move) {
-        return grading.inTransaction(move.courseKey(), List.of(move.userId()), (db, basis) -> grading.regrade(db,
-                basis, List.of(move.userId()), Cause.of("cohort", move.cohortId().toString())));
+        return grading.inTransaction(move.courseKey(), List.of(move.userId()), (db, basis) -> {
+            GradeOutcome outcome = grading.regrade(db, basis, List.of(move.userId()),
+                    Cause.of("cohort", move.cohortId().toString()));
+            grading.groupsChanged(db, move.courseKey(), move.userId());
+            return outcome;
+        });
     }
 
     private GradeOutcome score(LearnerScore event) {
