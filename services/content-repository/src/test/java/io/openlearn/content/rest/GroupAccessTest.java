@@ -2,6 +2,7 @@ package io.openlearn.content.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -68,6 +69,21 @@ class GroupAccessTest {
                 .body("errors[0].field", equalTo("groupAccess.50"));
         chapter(a, "noGroup", Map.of("101", List.of())).statusCode(400)
                 .body("errors[0].field", equalTo("groupAccess.101"));
+    }
+
+    @Test
+    void servicesAndTheTeamReadTheCoursesContentGroupsAsTheDraftDeclaresThem() {
+        Authoring a = new Authoring();
+        String groups = "/api/content/v1/courses/{c}/content-groups";
+        given().auth().oauth2(Authoring.service()).get(groups, a.course).then().statusCode(200)
+                .body("partitions", empty());
+        update(a, a.root, Map.of("displayName", "Course", "contentGroups", List.of(partition(101, 1, 2))))
+                .statusCode(200);
+        given().auth().oauth2(Authoring.service()).get(groups, a.course).then().statusCode(200)
+                .body("partitions[0].id", equalTo(101)).body("partitions[0].groups.id", contains(1, 2));
+        given().auth().oauth2(a.author).get(groups, a.course).then().statusCode(200);
+        given().auth().oauth2(Authoring.learner()).get(groups, a.course).then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
