@@ -1,6 +1,7 @@
 package io.openlearn.e2e;
 
 import static io.openlearn.e2e.Journeys.as;
+import static io.openlearn.e2e.Journeys.poll;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,14 +9,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -160,21 +159,6 @@ class CoursewareAccessJourneyTest {
         ValidatableResponse submit(String user, String item) {
             return as(user).contentType("application/json").body(Map.of("answer", Map.of("value", 4)))
                     .post("/api/submission/v1/courses/" + key + "/items/" + item + "/submissions").then();
-        }
-    }
-
-    private static ValidatableResponse poll(String user, String path, Predicate<JsonPath> ready)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            ValidatableResponse response = as(user).get(path).then();
-            if (response.extract().statusCode() == 200 && ready.test(response.extract().jsonPath())) {
-                return response;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not ready after 30 s: " + path + " -> " + response.extract().asString());
-            }
-            Thread.sleep(200);
         }
     }
 }

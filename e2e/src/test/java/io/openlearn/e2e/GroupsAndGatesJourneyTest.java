@@ -1,6 +1,7 @@
 package io.openlearn.e2e;
 
 import static io.openlearn.e2e.Journeys.as;
+import static io.openlearn.e2e.Journeys.poll;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -164,21 +165,6 @@ class GroupsAndGatesJourneyTest {
             throws InterruptedException {
         return poll(user, "/api/content/v1/courses/" + c.key + "/versions/latest/blocks",
                 body -> ready.test(body.getList("blocks.key", String.class)));
-    }
-
-    private static ValidatableResponse poll(String user, String path, Predicate<JsonPath> ready)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            ValidatableResponse response = as(user).get(path).then();
-            if (response.extract().statusCode() == 200 && ready.test(response.extract().jsonPath())) {
-                return response;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not ready after 30 s: " + path + " -> " + response.extract().asString());
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** The course and its blocks' keys. */

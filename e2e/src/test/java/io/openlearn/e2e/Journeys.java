@@ -3,8 +3,11 @@ package io.openlearn.e2e;
 import static io.restassured.RestAssured.given;
 
 import io.openlearn.testkit.KeycloakTokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** What every journey does through the gateway: act as a demo user with a fresh Keycloak token, enroll. */
 final class Journeys {
@@ -40,5 +43,20 @@ final class Journeys {
             }
         }
         return status;
+    }
+
+    /** Reads {@code path} as {@code user} until it answers 200 and {@code ready} holds, for at most 30 s. */
+    static ValidatableResponse poll(String user, String path, Predicate<JsonPath> ready) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            ValidatableResponse response = as(user).get(path).then();
+            if (response.extract().statusCode() == 200 && ready.test(response.extract().jsonPath())) {
+                return response;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not ready after 30 s: " + path + " -> " + response.extract().asString());
+            }
+            Thread.sleep(100);
+        }
     }
 }

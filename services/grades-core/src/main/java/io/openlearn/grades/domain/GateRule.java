@@ -1,6 +1,7 @@
 package io.openlearn.grades.domain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,8 @@ public final class GateRule {
             double completion) {
     }
 
-    /** What keeps a subsection locked for a learner, and what opens it. */
-    public record Lock(Kind kind, String requires, double minScore, double minCompletion) {
+    /** What keeps a subsection locked for a learner, and what opens it ({@code requires} and its display name). */
+    public record Lock(Kind kind, String requires, String requiresName, double minScore, double minCompletion) {
     }
 
     private GateRule() {
@@ -136,15 +137,18 @@ public final class GateRule {
         Gates.EntranceExam exam = gates.entranceExam();
         boolean examPending = exam != null && !fulfilled.contains(exam.chapter())
                 && theirs.chapters().stream().anyMatch(c -> c.key().equals(exam.chapter()));
-        Set<String> visible = theirs.subsections().stream().map(SubsectionDefinition::key).collect(Collectors.toSet());
+        Map<String, String> names = new HashMap<>();
+        theirs.chapters().forEach(c -> names.put(c.key(), c.displayName()));
+        theirs.subsections().forEach(s -> names.put(s.key(), s.displayName()));
         for (SubsectionDefinition subsection : theirs.subsections()) {
             Gates.Prerequisite prerequisite = gates.prerequisites().get(subsection.key());
             if (examPending && !exam.chapter().equals(subsection.chapter())) {
-                locks.put(subsection.key(), new Lock(Kind.ENTRANCE_EXAM, exam.chapter(), exam.minScore(), 0));
-            } else if (prerequisite != null && visible.contains(prerequisite.subsection())
+                locks.put(subsection.key(), new Lock(Kind.ENTRANCE_EXAM, exam.chapter(), names.get(exam.chapter()),
+                        exam.minScore(), 0));
+            } else if (prerequisite != null && names.containsKey(prerequisite.subsection())
                     && !fulfilled.contains(subsection.key())) {
                 locks.put(subsection.key(), new Lock(Kind.PREREQUISITE, prerequisite.subsection(),
-                        prerequisite.minScore(), prerequisite.minCompletion()));
+                        names.get(prerequisite.subsection()), prerequisite.minScore(), prerequisite.minCompletion()));
             }
         }
         return locks;

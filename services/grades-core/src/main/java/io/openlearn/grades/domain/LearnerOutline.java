@@ -105,13 +105,9 @@ public final class LearnerOutline {
         if (view != OutlineView.LEARNER || facts.gates() == null || structure.gates().isEmpty()) {
             return Map.of();
         }
-        Map<String, String> names = new HashMap<>();
-        structure.chapters().forEach(c -> names.put(c.key(), c.displayName()));
-        structure.subsections().forEach(s -> names.put(s.key(), s.displayName()));
         Map<String, Locked> locks = new HashMap<>();
         GateRule.locks(structure, facts.gates()).forEach((key, lock) -> locks.put(key, new Locked(
-                lock.kind().label(), lock.requires(), names.get(lock.requires()), lock.minScore(),
-                lock.minCompletion())));
+                lock.kind().label(), lock.requires(), lock.requiresName(), lock.minScore(), lock.minCompletion())));
         return locks;
     }
 

@@ -104,7 +104,7 @@ class GateRuleTest {
         GateRule.Standing inB = standing(evaluate(course, Set.of(new GroupAccess.Group(101, 2)), Map.of(), false),
                 "hw3");
         assertFalse(inB.fulfilled(), "cohort B sees \"secret\" and must reach 50 % on it");
-        assertEquals(Map.of("hw2", new GateRule.Lock(GateRule.Kind.PREREQUISITE, "hw1", 70, 0)),
+        assertEquals(Map.of("hw2", new GateRule.Lock(GateRule.Kind.PREREQUISITE, "hw1", "HW 1", 70, 0)),
                 GateRule.locks(VisibleBlocks.forLearner(course, Set.of()), Set.of()));
     }
 
@@ -119,7 +119,7 @@ class GateRuleTest {
         assertEquals(50.0, exam.percent());
         Map<String, GateRule.Lock> locks = GateRule.locks(theirs, Set.of());
         assertEquals(List.of("hw1", "hw2", "hw3"), List.copyOf(locks.keySet()), "all but the exam's subsection");
-        assertEquals(new GateRule.Lock(GateRule.Kind.ENTRANCE_EXAM, "exam", 60, 0), locks.get("hw2"));
+        assertEquals(new GateRule.Lock(GateRule.Kind.ENTRANCE_EXAM, "exam", "Exam", 60, 0), locks.get("hw2"));
         // 2 of 2 = 100 %: passed; only the prerequisite still locks hw2
         assertTrue(standing(evaluate(course, Set.of(), scores("p-t1", "p-t2"), false), "exam").fulfilled());
         assertEquals(Set.of("hw2"), GateRule.locks(theirs, Set.of("exam")).keySet());

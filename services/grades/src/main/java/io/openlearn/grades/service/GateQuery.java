@@ -8,9 +8,7 @@ import io.openlearn.grades.repository.Transactions;
 import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,18 +51,10 @@ public class GateQuery {
         CourseStructure theirs = structure.restrictsGroups()
                 ? VisibleBlocks.forLearner(structure, enrolled.groupsOf(learner, courseKey)) : structure;
         Set<String> fulfilled = db.read(c -> gates.fulfilled(c, courseKey, learner));
-        Map<String, String> names = names(theirs);
         List<LockedSubsection> locked = GateRule.locks(theirs, fulfilled).entrySet().stream()
                 .map(e -> new LockedSubsection(e.getKey(), e.getValue().kind().label(), e.getValue().requires(),
-                        names.get(e.getValue().requires()), e.getValue().minScore(), e.getValue().minCompletion()))
+                        e.getValue().requiresName(), e.getValue().minScore(), e.getValue().minCompletion()))
                 .toList();
         return new Locks(courseKey, learner, structure.version(), locked);
-    }
-
-    private static Map<String, String> names(CourseStructure structure) {
-        Map<String, String> names = new HashMap<>();
-        structure.chapters().forEach(c -> names.put(c.key(), c.displayName()));
-        structure.subsections().forEach(s -> names.put(s.key(), s.displayName()));
-        return names;
     }
 }
