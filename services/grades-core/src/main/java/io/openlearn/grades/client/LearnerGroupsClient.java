@@ -27,6 +27,7 @@ public class LearnerGroupsClient {
         this.enrollment = enrollment;
     }
 
+    /** The groups of the learners who are actively enrolled; the others are absent (in no group). */
     public Map<UUID, Set<GroupAccess.Group>> of(String courseKey, Collection<UUID> learners) {
         List<UUID> all = List.copyOf(learners);
         Map<UUID, Set<GroupAccess.Group>> groups = new HashMap<>();
@@ -35,8 +36,9 @@ public class LearnerGroupsClient {
             EnrollmentCalls.GroupsPage page = Upstream.call("enrollment", () -> enrollment.groups(courseKey, part));
             for (EnrollmentCalls.LearnerGroups item : page.items() == null ? List.<EnrollmentCalls.LearnerGroups>of()
                     : page.items()) {
-                boolean active = Boolean.TRUE.equals(item.active());
-                groups.put(item.userId(), active && item.groups() != null ? Set.copyOf(item.groups()) : Set.of());
+                if (Boolean.TRUE.equals(item.active())) {
+                    groups.put(item.userId(), item.groups() == null ? Set.of() : Set.copyOf(item.groups()));
+                }
             }
         }
         return groups;

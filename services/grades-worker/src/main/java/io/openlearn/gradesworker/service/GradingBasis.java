@@ -6,6 +6,7 @@ import io.openlearn.grades.repository.CourseState;
 import io.openlearn.kit.courseware.GroupAccess;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ import java.util.UUID;
  * What a regrade grades against, read before its transaction opens (so no remote call runs while learners are
  * locked): the course state as stored then, the structure and policy of that state's versions and, when the
  * structure restricts blocks to groups, the groups of the learners to grade (enrollment's answer then; a learner
- * absent from it is in no group) with the learners' group stamps read just before them. {@code state} null: the course has no published content yet.
+ * absent from it is not actively enrolled and in no group) with the learners' group stamps read just before them. {@code state} null: the course has no published content yet.
  */
 public record GradingBasis(String courseKey, CourseState state, CourseStructure structure, GradingPolicy policy,
         Map<UUID, Set<GroupAccess.Group>> groups, Map<UUID, Long> groupStamps) {
@@ -37,6 +38,15 @@ public record GradingBasis(String courseKey, CourseState state, CourseStructure 
 
     Set<GroupAccess.Group> groupsOf(UUID learner) {
         return groups.getOrDefault(learner, Set.of());
+    }
+
+    /**
+     * Whether enrollment answered the learner actively enrolled, when this basis asked it (a structure restricted to
+     * groups: the groups answer says it); empty otherwise.
+     */
+    Optional<Boolean> activeIfAsked(UUID learner) {
+        return structure != null && structure.restrictsGroups() ? Optional.of(groups.containsKey(learner))
+                : Optional.empty();
     }
 
     boolean published() {

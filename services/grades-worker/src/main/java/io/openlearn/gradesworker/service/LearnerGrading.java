@@ -134,6 +134,15 @@ public class LearnerGrading {
     }
 
     /**
+     * Whether the course is graded now on a structure that restricts blocks to groups, so that {@link #prepare} asks
+     * enrollment for the learners' groups (and with them whether they are actively enrolled).
+     */
+    public boolean asksForGroups(String courseKey) {
+        return states.current(courseKey)
+                .map(state -> structures.version(courseKey, state.contentVersion()).restrictsGroups()).orElse(false);
+    }
+
+    /**
      * Records, in the transaction that grades a change of the learner's groups and after its own check, that such a
      * change was handled: a recompute that read the groups before it then starts over with fresh ones.
      */

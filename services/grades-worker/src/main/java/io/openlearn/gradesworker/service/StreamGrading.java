@@ -12,6 +12,7 @@ import io.openlearn.grades.repository.ScoreUpdate;
 import io.openlearn.kit.courseware.CoursewareFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -64,11 +65,16 @@ public class StreamGrading {
      * events of one learner may arrive out of order, the owner's answer is the current one.
      */
     private GradeOutcome enrollment(String courseKey, UUID learner, EnrollmentChanged.Change change) {
-        boolean active = enrollment.enrolledNow(learner, courseKey);
+        // in a course restricted to groups the basis' groups answer says it: one call to enrollment, not two
+        Optional<Boolean> asked = grading.asksForGroups(courseKey) ? Optional.empty()
+                : Optional.of(enrollment.enrolledNow(learner, courseKey));
         // a mode change moves the learner to another enrollment track: the history says "track"
         Cause cause = change == EnrollmentChanged.Change.mode_changed ? Cause.of("track", change.name())
                 : Cause.of("enrollment", change.name());
         return grading.inTransaction(courseKey, List.of(learner), (db, basis) -> {
+            // a course that stopped restricting in between: read again; the message comes back and asks enrollment
+            boolean active = asked.or(() -> basis.activeIfAsked(learner))
+                    .orElseThrow(() -> new GradingBasis.Moved(courseKey));
             grades.lockLearners(db, courseKey, List.of(learner));
             grades.markEnrolled(db, courseKey, learner, active);
             GradeOutcome outcome = change == EnrollmentChanged.Change.unenrolled
