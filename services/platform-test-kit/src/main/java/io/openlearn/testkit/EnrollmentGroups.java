@@ -1,5 +1,6 @@
 package io.openlearn.testkit;
 
+import io.openlearn.kit.courseware.EnrollmentTrack;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,17 +15,14 @@ public final class EnrollmentGroups {
     /** The audit track's group, partition 50 group 1: where an enrolled learner is unless a test says otherwise. */
     public static final List<Map<String, Integer>> AUDIT = List.of(group(50, 1));
 
-    /** Open edX's enrollment-track group ids, 1 to 7, by mode. */
-    private static final List<String> MODES = List.of("audit", "verified", "professional", "no-id-professional",
-            "credit", "honor", "masters");
-
     private EnrollmentGroups() {
     }
 
     /** The mode whose track group (partition 50) is among {@code groups}; audit when none is. */
     public static String modeOf(List<Map<String, Integer>> groups) {
-        return groups.stream().filter(g -> g.get("partitionId") == 50).map(g -> MODES.get(g.get("groupId") - 1))
-                .findFirst().orElse("audit");
+        return groups.stream().filter(g -> g.get("partitionId") == EnrollmentTrack.PARTITION_ID)
+                .flatMap(g -> EnrollmentTrack.ofGroup(g.get("groupId")).stream()).map(EnrollmentTrack::mode)
+                .findFirst().orElse(EnrollmentTrack.AUDIT.mode());
     }
 
     /** (partition id, group id) pairs as the contract's {@code groups} items. */

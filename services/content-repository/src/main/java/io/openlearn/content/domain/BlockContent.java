@@ -3,6 +3,7 @@ package io.openlearn.content.domain;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openlearn.kit.courseware.BlockSchedule;
+import io.openlearn.kit.courseware.EnrollmentTrack;
 import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.kit.problem.Problem.FieldError;
 import java.time.Instant;
@@ -170,15 +171,15 @@ public record BlockContent(String displayName, Boolean graded, String format, In
             String field = "groupAccess." + partitionId;
             ContentGroupPartition partition = partitions == null ? null : partitions.stream()
                     .filter(p -> p != null && partitionId.equals(p.id())).findFirst().orElse(null);
-            boolean track = partitionId == ContentGroupPartition.ENROLLMENT_TRACK_ID;
+            boolean track = partitionId == EnrollmentTrack.PARTITION_ID;
             if (!track && partition == null) {
                 errors.add(new FieldError(field, "names no partition of this course (the enrollment track is "
-                        + ContentGroupPartition.ENROLLMENT_TRACK_ID + ", content groups are the course's "
+                        + EnrollmentTrack.PARTITION_ID + ", content groups are the course's "
                         + "contentGroups)"));
             } else if (groupIds.isEmpty()) {
                 errors.add(new FieldError(field, "must allow at least one group"));
             } else {
-                groupIds.stream().filter(id -> track ? !ContentGroupPartition.ENROLLMENT_TRACK_GROUPS.contains(id)
+                groupIds.stream().filter(id -> track ? EnrollmentTrack.ofGroup(id).isEmpty()
                         : !partition.hasGroup(id)).findFirst().ifPresent(id -> errors.add(new FieldError(field,
                                 "names group " + id + ", which the partition does not have")));
             }

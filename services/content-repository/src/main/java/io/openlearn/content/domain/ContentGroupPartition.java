@@ -9,15 +9,12 @@ import java.util.Set;
 /**
  * One of a course's content-group partitions (Open edX's {@code user_partitions} with the cohort scheme): an id from
  * {@value #MINIMUM_ID} up ({@code MINIMUM_STATIC_PARTITION_ID}; lower ids are the platform's, such as the enrollment
- * track's {@value #ENROLLMENT_TRACK_ID}), a name and its groups. Cohorts link to one of its groups; blocks restrict
+ * track's {@value io.openlearn.kit.courseware.EnrollmentTrack#PARTITION_ID}), a name and its groups. Cohorts link to one of its groups; blocks restrict
  * to some of them with {@code groupAccess}.
  */
 public record ContentGroupPartition(Integer id, String name, List<ContentGroup> groups) {
 
     public static final int MINIMUM_ID = 100;
-    public static final int ENROLLMENT_TRACK_ID = 50;
-    /** Open edX's enrollment-track group ids: audit 1, verified 2, professional 3, ... masters 7. */
-    public static final Set<Integer> ENROLLMENT_TRACK_GROUPS = Set.of(1, 2, 3, 4, 5, 6, 7);
 
     public record ContentGroup(Integer id, String name) {
     }

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Collects a {@link GradingStructure} from blocks fed in course order, and the digest of what grading depends on:
  * each subsection's key, graded flag, format, staff-only flag, group access and prerequisite, each problem's key,
- * weight, maximum score, staff-only flag and group access, and the course's entrance exam. Schedules are inherited as they arrive: in course order a chapter comes before its subsections,
- * a subsection before its units, a unit before its problems.
+ * weight, maximum score, staff-only flag and group access, and the course's entrance exam. Schedules are inherited
+ * as they arrive: in course order a chapter comes before its subsections, a subsection before its units, a unit
+ * before its problems.
  */
 public final class StructureCollector {
 

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * content-repository at {@code enrollment.content-url}: a course's content-group partitions, with a 5 s deadline, one
- * immediate retry and a circuit breaker ({@code io.openlearn.enrollment.client.ContentGroups/partitions/Timeout/value}).
+ * immediate retry and a circuit breaker
+ * ({@code io.openlearn.enrollment.client.ContentGroups/partitions/Timeout/value}).
  */
 @ApplicationScoped
 class ContentGroups {

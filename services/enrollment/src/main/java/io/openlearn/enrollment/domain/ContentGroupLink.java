@@ -3,7 +3,7 @@ package io.openlearn.enrollment.domain;
 /**
  * A cohort's content group: a group of one of the course's content-group partitions. Open edX numbers those
  * partitions from {@value #MINIMUM_CONTENT_PARTITION_ID} up ({@code MINIMUM_STATIC_PARTITION_ID}), below which sit the
- * platform's own partitions such as the enrollment track ({@value TrackGroups#PARTITION_ID}).
+ * platform's own partitions such as the enrollment track ({@value io.openlearn.kit.courseware.EnrollmentTrack#PARTITION_ID}).
  */
 public record ContentGroupLink(int partitionId, int groupId) {
 

@@ -1,5 +1,6 @@
 package io.openlearn.enrollment.domain;
 
+import io.openlearn.kit.courseware.EnrollmentTrack;
 import java.util.Arrays;
 
 /** Open edX course modes, with the wire names clients use. */
@@ -25,6 +26,11 @@ public enum EnrollmentMode {
     public static EnrollmentMode fromWireName(String name) {
         return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown enrollment mode: " + name));
+    }
+
+    /** The enrollment-track group of this mode (partition 50, Open edX's group ids). */
+    public EnrollmentTrack track() {
+        return EnrollmentTrack.ofMode(wireName).orElseThrow();
     }
 
     /** Modes that certify identity or payment; Open edX counts these as upgraded. */

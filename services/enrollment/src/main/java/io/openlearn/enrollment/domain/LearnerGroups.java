@@ -1,5 +1,6 @@
 package io.openlearn.enrollment.domain;
 
+import io.openlearn.kit.courseware.EnrollmentTrack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,7 @@ public record LearnerGroups(UUID userId, String courseKey, boolean active, Enrol
         if (!active) {
             return groups;
         }
-        groups.add(new Group(TrackGroups.PARTITION_ID, TrackGroups.groupOf(mode)));
+        groups.add(new Group(EnrollmentTrack.PARTITION_ID, mode.track().groupId()));
         if (cohort != null && cohort.contentGroup() != null) {
             groups.add(new Group(cohort.contentGroup().partitionId(), cohort.contentGroup().groupId()));
         }

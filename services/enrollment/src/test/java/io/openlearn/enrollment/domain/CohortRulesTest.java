@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openlearn.kit.courseware.EnrollmentTrack;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -54,8 +55,8 @@ class CohortRulesTest {
     @Test
     void everyModeHasOpenEdxsTrackGroupIdAndContentPartitionsStartAt100() {
         assertEquals(List.of(1, 6, 2, 3, 4, 7, 5), Arrays.stream(EnrollmentMode.values())
-                .map(TrackGroups::groupOf).toList());
-        assertThrows(IllegalArgumentException.class, () -> new ContentGroupLink(TrackGroups.PARTITION_ID, 1));
+                .map(mode -> mode.track().groupId()).toList());
+        assertThrows(IllegalArgumentException.class, () -> new ContentGroupLink(EnrollmentTrack.PARTITION_ID, 1));
         assertThrows(IllegalArgumentException.class, () -> new ContentGroupLink(100, -1));
     }
 }

@@ -26,10 +26,6 @@ public class RosterClient {
         this.enrollment = enrollment;
     }
 
-    /** Enrollment modes, each an enrollment track (Open edX's {@code COURSE_ENROLLMENT_MODES}). */
-    public static final Set<String> TRACKS = Set.of("audit", "verified", "professional", "no-id-professional",
-            "credit", "honor", "masters");
-
     /** Which learners a staff view keeps: one cohort's, one track's, or those in both; null fields keep everyone. */
     public record LearnerFilter(UUID cohort, String track) {
 

@@ -18,6 +18,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
@@ -181,11 +182,12 @@ public class GradeReports {
             try (PreparedStatement query = db.prepareStatement(sql)) {
                 query.setString(1, job.courseKey());
                 query.setBoolean(2, job.includeUnenrolled());
+                Array learners = only == null ? null : db.createArrayOf("uuid", only.toArray());
                 for (int i = 3; i <= 4; i++) {
-                    if (only == null) {
+                    if (learners == null) {
                         query.setNull(i, Types.ARRAY);
                     } else {
-                        query.setArray(i, db.createArrayOf("uuid", only.toArray()));
+                        query.setArray(i, learners);
                     }
                 }
                 query.setFetchSize(10_000);

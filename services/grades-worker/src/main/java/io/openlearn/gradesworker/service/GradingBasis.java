@@ -14,7 +14,8 @@ import java.util.UUID;
  * What a regrade grades against, read before its transaction opens (so no remote call runs while learners are
  * locked): the course state as stored then, the structure and policy of that state's versions and, when the
  * structure restricts blocks to groups, the groups of the learners to grade (enrollment's answer then; a learner
- * absent from it is not actively enrolled and in no group) with the learners' group stamps read just before them. {@code state} null: the course has no published content yet.
+ * absent from it is not actively enrolled and in no group) with the learners' group stamps read just before them.
+ * {@code state} null: the course has no published content yet.
  */
 public record GradingBasis(String courseKey, CourseState state, CourseStructure structure, GradingPolicy policy,
         Map<UUID, Set<GroupAccess.Group>> groups, Map<UUID, Long> groupStamps) {

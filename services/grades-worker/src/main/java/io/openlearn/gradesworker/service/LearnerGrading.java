@@ -197,15 +197,15 @@ public class LearnerGrading {
         if (!basis.matches(state.orElse(null))) {
             throw new GradingBasis.Moved(courseKey);
         }
-        if (basis.structure().restrictsGroups()
-                && !basis.sameGroupStamps(groupStamps.of(db, courseKey, learners), learners)) {
+        CourseStructure structure = basis.structure();
+        boolean restricted = structure.restrictsGroups();
+        if (restricted && !basis.sameGroupStamps(groupStamps.of(db, courseKey, learners), learners)) {
             throw new GradingBasis.Moved(courseKey);
         }
         Instant now = clock.instant();
         if (!cause.byAdmin() && freeze.frozen(state.get().courseEnd(), now)) {
             return GradeOutcome.skipped(learners.size(), GradeOutcome.Skipped.FROZEN);
         }
-        CourseStructure structure = basis.structure();
         GradingPolicy policy = basis.policy();
         Map<UUID, Map<String, ProblemScore>> learnerScores = scores.ofLearners(db, courseKey, learners);
         Map<UUID, Map<String, SubsectionOverride>> learnerOverrides = overrides.ofLearners(db, courseKey, learners);
@@ -214,9 +214,9 @@ public class LearnerGrading {
         Map<UUID, StoredCourseGrade> storedCourses = grades.courseGrades(db, courseKey, learners);
         boolean gated = !structure.gates().isEmpty();
         Map<UUID, Map<String, StoredGate>> storedGates = gated ? gates.ofLearners(db, courseKey, learners) : Map.of();
+        Gates.EntranceExam exam = structure.gates().entranceExam();
         GateSettlement settlement = new GateSettlement();
 
-        boolean restricted = structure.restrictsGroups();
         // learners in the same groups see the same structure: each view (and its subsection keys) is made once
         Map<Set<GroupAccess.Group>, CourseStructure> views = new HashMap<>();
         Map<CourseStructure, Set<String>> keysOf = new IdentityHashMap<>();
@@ -233,7 +233,6 @@ public class LearnerGrading {
             collectCourse(writes, courseKey, learner, grade, storedCourses.get(learner), state.get(), cause, now);
             if (gated) {
                 Map<String, StoredGate> before = storedGates.getOrDefault(learner, Map.of());
-                Gates.EntranceExam exam = structure.gates().entranceExam();
                 settlement.settle(courseKey, learner, GateRule.evaluate(theirs, grade,
                         learnerScores.getOrDefault(learner, Map.of()), exam != null
                                 && before.containsKey(exam.chapter())),

@@ -41,8 +41,7 @@ public class GradebookResource {
             @QueryParam("cohort") String cohort, @QueryParam("track") String track) {
         return gradebook.page(access.current(), courseKey, new GradebookRepository.Filter(passed, minPercent,
                 maxPercent, letterGrade, !includeUnenrolled), new RosterClient.LearnerFilter(cohortId(cohort), track),
-                sort,
-                cursor, limit);
+                sort, cursor, limit);
     }
 
     static UUID cohortId(String cohort) {

@@ -5,12 +5,14 @@ import io.openlearn.grades.repository.GradeRepository;
 import io.openlearn.grades.repository.GradebookRepository;
 import io.openlearn.grades.repository.StoredSubsectionGrade;
 import io.openlearn.grades.repository.Transactions;
+import io.openlearn.kit.courseware.EnrollmentTrack;
 import io.openlearn.kit.problem.ProblemException;
 import io.openlearn.kit.security.Caller;
 import io.openlearn.kit.security.CoursePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +61,9 @@ public class GradebookQuery {
 
     /** 400 naming {@code track} unless it is an enrollment mode. */
     public static void requireTrack(String track) {
-        if (track != null && !RosterClient.TRACKS.contains(track)) {
-            throw ProblemException.invalid("track", "one of " + String.join(", ", RosterClient.TRACKS.stream()
-                    .sorted().toList()));
+        if (track != null && EnrollmentTrack.ofMode(track).isEmpty()) {
+            throw ProblemException.invalid("track", "one of " + String.join(", ",
+                    Arrays.stream(EnrollmentTrack.values()).map(EnrollmentTrack::mode).sorted().toList()));
         }
     }
 
