@@ -19,6 +19,11 @@ The environment of one workload: only variables that map to configuration keys t
   value: {{ $v.jvmOptions | quote }}
 - name: QUARKUS_HTTP_PORT
   value: {{ $w.port | quote }}
+- name: QUARKUS_LOG_CONSOLE_JSON_ENABLED
+  value: {{ $v.logging.json | quote }}
+- name: QUARKUS_SHUTDOWN_TIMEOUT
+  # in-flight requests (and the worker's deliveries) get this long after SIGTERM
+  value: {{ printf "%ds" (int $v.shutdown.drainSeconds) | quote }}
 - name: OPENLEARN_AUTH_URL
   value: {{ include "openlearn.authUrl" $root | quote }}
 - name: OPENLEARN_JWT_ISSUER
@@ -84,12 +89,6 @@ The environment of one workload: only variables that map to configuration keys t
 {{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_GRADING_REPORTS_S3_ACCESS_KEY_ID" "secret" $v.s3.existingSecret "key" $v.s3.accessKeyKey) }}
 {{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_GRADING_REPORTS_S3_SECRET_ACCESS_KEY" "secret" $v.s3.existingSecret "key" $v.s3.secretKeyKey) }}
 {{- end }}
-{{- if or (eq $w.key "grades") (eq $w.key "gradesWorker") }}
-{{- range $pair := list (list "OPENLEARN_GRADING_CONTENT_URL" $v.services.contentRepository) (list "OPENLEARN_GRADING_AUTHORING_URL" $v.services.courseAuthoring) (list "OPENLEARN_GRADING_ENROLLMENT_URL" $v.services.enrollment) (list "OPENLEARN_GRADING_SUBMISSION_URL" $v.services.submission) }}
-- name: {{ index $pair 0 }}
-  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" (index $pair 1).name)) (int (index $pair 1).port) | quote }}
-{{- end }}
-{{- end }}
 {{- if eq $w.key "gradesWorker" }}
 - name: GRADES_WORKER_CONSUME
   # one Deployment per queue, each scaled on its own backlog
@@ -102,29 +101,19 @@ The environment of one workload: only variables that map to configuration keys t
   value: {{ printf "%s/protocol/openid-connect/certs" (include "openlearn.keycloakInternalUrl" $root) | quote }}
 {{ include "openlearn.secretEnv" (dict "name" "AUTH_KEYS_ENCRYPTION_KEY" "secret" $v.authKeys.existingSecret "key" $v.authKeys.encryptionKeyKey) }}
 {{- end }}
-{{- if eq $w.key "contentRepository" }}
-{{- range $pair := list (list "CONTENT_COURSEWARE_AUTHORING_URL" $v.services.courseAuthoring) (list "CONTENT_COURSEWARE_ENROLLMENT_URL" $v.services.enrollment) (list "CONTENT_COURSEWARE_SUBMISSION_URL" $v.services.submission) (list "CONTENT_COURSEWARE_GRADES_URL" $v.services.grades) }}
-- name: {{ index $pair 0 }}
-  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" (index $pair 1).name)) (int (index $pair 1).port) | quote }}
+{{- range $config, $target := $w.upstreams }}
+{{- $svc := required (printf "upstream %s of %s: services.%s is not defined" $config $w.name $target) (index $v.services $target) }}
+{{- if $svc.enabled }}
+- name: {{ $config | replace "." "_" | replace "-" "_" | upper }}
+  value: {{ include "openlearn.serviceUrl" (dict "root" $root "service" $svc) | quote }}
 {{- end }}
-{{- end }}
-{{- if eq $w.key "submission" }}
-{{- range $pair := list (list "SUBMISSION_CONTENT_URL" $v.services.contentRepository) (list "SUBMISSION_AUTHORING_URL" $v.services.courseAuthoring) (list "SUBMISSION_ENROLLMENT_URL" $v.services.enrollment) (list "SUBMISSION_GRADES_URL" $v.services.grades) }}
-- name: {{ index $pair 0 }}
-  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" (index $pair 1).name)) (int (index $pair 1).port) | quote }}
-{{- end }}
-{{- end }}
-{{- if eq $w.key "enrollment" }}
-- name: ENROLLMENT_CONTENT_URL
-  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" $v.services.contentRepository.name)) (int $v.services.contentRepository.port) | quote }}
-{{- end }}
-{{- if and (eq $w.key "courseAuthoring") $v.services.contentRepository.enabled }}
-- name: AUTHORING_CONTENT_URL
-  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" $v.services.contentRepository.name)) (int $v.services.contentRepository.port) | quote }}
 {{- end }}
 {{- if eq $w.key "gateway" }}
 - name: GATEWAY_EXCHANGE_IDP_ISSUERS
   value: {{ $v.keycloak.realmUrl | quote }}
+{{- with $v.rateLimits.redis.existingSecret }}
+{{ include "openlearn.secretEnv" (dict "name" "GATEWAY_RATE_LIMIT_REDIS_URL" "secret" . "key" $v.rateLimits.redis.urlKey) }}
+{{- end }}
 {{- if $w.managementPort }}
 - name: GATEWAY_MANAGEMENT_PORT
   value: {{ $w.managementPort | quote }}
@@ -137,7 +126,7 @@ The environment of one workload: only variables that map to configuration keys t
 {{- range $key, $svc := $v.services }}
 {{- if and $svc.enabled $svc.route }}
 - name: {{ printf "GATEWAY_UPSTREAM_%s" (upper $svc.route) }}
-  value: {{ printf "http://%s:%d" (include "openlearn.name" (dict "root" $root "name" $svc.name)) (int $svc.port) | quote }}
+  value: {{ include "openlearn.serviceUrl" (dict "root" $root "service" $svc) | quote }}
 {{- end }}
 {{- end }}
 {{- end }}

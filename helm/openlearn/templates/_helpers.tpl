@@ -1,6 +1,35 @@
-{{/* Names: every object is <release>-<workload>, so two releases can share a namespace. */}}
+{{/*
+Names: every object is <release>-<workload>, so two releases can share a namespace. A long release name is cut so
+the whole workload name stays and the result fits the 63 characters of a DNS label: names never collide.
+*/}}
 {{- define "openlearn.name" -}}
-{{- printf "%s-%s" .root.Release.Name .name | trunc 63 | trimSuffix "-" -}}
+{{- $release := .root.Release.Name | trunc (int (sub 62 (len .name))) | trimSuffix "-" -}}
+{{- printf "%s-%s" $release .name -}}
+{{- end -}}
+
+{{/* The URL of a service of the release inside the cluster: its Service name and port. */}}
+{{- define "openlearn.serviceUrl" -}}
+{{- printf "http://%s:%d" (include "openlearn.name" (dict "root" .root "name" .service.name)) (int .service.port) -}}
+{{- end -}}
+
+{{/*
+The keys of the services one workload calls (values: upstreams, the gateway's routes, auth), as a YAML list under
+"keys". NetworkPolicies and the workload's URLs both read this, so a call is allowed exactly when it is configured.
+*/}}
+{{- define "openlearn.calls" -}}
+{{- $v := .root.Values -}}
+{{- $keys := list -}}
+{{- if not .root.Values.platform.authUrl -}}{{- $keys = append $keys "auth" -}}{{- end -}}
+{{- range $config, $target := .workload.upstreams -}}
+{{- $svc := index $v.services $target -}}
+{{- if and $svc $svc.enabled -}}{{- $keys = append $keys $target -}}{{- end -}}
+{{- end -}}
+{{- if eq .workload.key "gateway" -}}
+{{- range $key, $svc := $v.services -}}
+{{- if and $svc.enabled $svc.route -}}{{- $keys = append $keys $key -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml (dict "keys" (uniq $keys)) -}}
 {{- end -}}
 
 {{- define "openlearn.selectorLabels" -}}
@@ -33,15 +62,22 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 {{- end -}}
 
+{{/*
+<registry>/<repositoryPrefix>/<service>:<tag>, pinned to its digest when image.digests names one. global.imageRegistry
+(the convention of umbrella charts and mirrors) wins over image.registry.
+*/}}
 {{- define "openlearn.image" -}}
 {{- $img := .root.Values.image -}}
+{{- $registry := default $img.registry (dig "imageRegistry" "" (default dict .root.Values.global)) -}}
 {{- $repo := printf "%s/%s" $img.repositoryPrefix .workload.service -}}
-{{- if $img.registry }}{{ $repo = printf "%s/%s" $img.registry $repo }}{{ end -}}
-{{- printf "%s:%s" $repo (default .root.Chart.AppVersion $img.tag) -}}
+{{- if $registry }}{{ $repo = printf "%s/%s" $registry $repo }}{{ end -}}
+{{- $ref := printf "%s:%s" $repo (default .root.Chart.AppVersion $img.tag) -}}
+{{- with index (default dict $img.digests) .workload.service }}{{ $ref = printf "%s@%s" $ref . }}{{ end -}}
+{{- $ref -}}
 {{- end -}}
 
 {{- define "openlearn.authUrl" -}}
-{{- default (printf "http://%s:%d" (include "openlearn.name" (dict "root" . "name" .Values.services.auth.name)) (int .Values.services.auth.port)) .Values.platform.authUrl -}}
+{{- default (include "openlearn.serviceUrl" (dict "root" . "service" .Values.services.auth)) .Values.platform.authUrl -}}
 {{- end -}}
 
 {{- define "openlearn.keycloakInternalUrl" -}}
@@ -62,7 +98,8 @@ worker twice (STREAM and BATCH). Every other template ranges over this list, so 
       "managementPort" (default 0 $svc.managementPort)
       "replicas" $svc.replicas "resources" $svc.resources "autoscaling" $svc.autoscaling "pdb" $svc.pdb
       "probes" $probes "env" $svc.env "secretEnv" $svc.secretEnv "database" (default "" $svc.database)
-      "outbox" (default false $svc.outbox) "mongodb" (default false $svc.mongodb) "s3" (default false $svc.s3) -}}
+      "outbox" (default false $svc.outbox) "mongodb" (default false $svc.mongodb) "s3" (default false $svc.s3)
+      "upstreams" (default dict $svc.upstreams) -}}
 {{- $workloads = append $workloads $w -}}
 {{- end -}}
 {{- end -}}
@@ -75,7 +112,7 @@ worker twice (STREAM and BATCH). Every other template ranges over this list, so 
       "api" false "consumer" $consumer "queue" $c.queue "replicas" $c.replicas "resources" $c.resources
       "autoscaling" (merge (dict "enabled" true) $c.autoscaling) "pdb" $gw.pdb "probes" $probes
       "env" (merge (default dict $c.env) (default dict $gw.env)) "secretEnv" (merge (default dict $c.secretEnv) (default dict $gw.secretEnv))
-      "database" $gw.database "outbox" true "mongodb" false "s3" true -}}
+      "database" $gw.database "outbox" true "mongodb" false "s3" true "upstreams" (default dict $gw.upstreams) -}}
 {{- $workloads = append $workloads $w -}}
 {{- end -}}
 {{- end -}}

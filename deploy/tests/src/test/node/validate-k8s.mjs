@@ -1,12 +1,16 @@
 // Reads a JSON array of Kubernetes objects on stdin and prints a JSON array of the problems found, one entry
 // per object that fails its schema. Objects are checked by the generated models of kubernetes-models (core
-// API groups) and @kubernetes-models/keda (ScaledObject, TriggerAuthentication); an apiVersion/kind that neither
-// package knows is a problem too, so a misspelt kind cannot slip through unvalidated.
+// API groups), @kubernetes-models/keda (ScaledObject, TriggerAuthentication) and
+// @kubernetes-models/prometheus-operator (ServiceMonitor); an apiVersion/kind that no package knows is a problem
+// too, so a misspelt kind cannot slip through unvalidated.
 import { readFileSync } from 'node:fs';
 
 function modulePath(apiVersion, kind) {
   if (apiVersion.startsWith('keda.sh/')) {
     return `@kubernetes-models/keda/${apiVersion}/${kind}`;
+  }
+  if (apiVersion.startsWith('monitoring.coreos.com/')) {
+    return `@kubernetes-models/prometheus-operator/${apiVersion}/${kind}`;
   }
   return `kubernetes-models/${apiVersion}/${kind}`;
 }

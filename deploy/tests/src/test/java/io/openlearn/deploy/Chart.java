@@ -25,7 +25,8 @@ final class Chart {
 
     /** The value combinations the chart is rendered under: helm/openlearn/ci/<name>-values.yaml, or the defaults. */
     static Stream<String> valueCombinations() {
-        return Stream.of("defaults", "keda-on", "keda-off", "external-services", "ingress-off", "minimal-resources");
+        return Stream.of("defaults", "keda-on", "keda-off", "external-services", "ingress-off", "minimal-resources",
+                "production-like");
     }
 
     static Rendered render(String combination) {
@@ -34,8 +35,18 @@ final class Chart {
 
     /** Renders with a combination, then further values files (later ones win), then --set values. */
     static Rendered render(String combination, Map<String, Object> sets, Path... moreValues) {
+        return render(RELEASE, combination, sets, moreValues);
+    }
+
+    /** Renders a combination for a release of another name. */
+    static Rendered renderAs(String release, String combination) {
+        return render(release, combination, Map.of());
+    }
+
+    private static Rendered render(String release, String combination, Map<String, Object> sets,
+            Path... moreValues) {
         TemplateCommand template = new Helm(Repo.CHART).template()
-                .withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+                .withName(release).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
         if (!"defaults".equals(combination)) {
             template = template.withValuesFile(valuesFile(combination));
         }

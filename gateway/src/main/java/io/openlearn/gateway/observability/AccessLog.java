@@ -26,8 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
- * One line per request through the gateway and the Prometheus timers per route and upstream: request id, client
- * address, user, route, status, upstream latency, total latency. With {@code gateway.access-log.path} the lines go
+ * One line per request through the gateway and the Prometheus timers per route and upstream: the time the request
+ * arrived, request id, client address, user, route, status, upstream latency, total latency. With {@code gateway.access-log.path} the lines go
  * to that file in batches from a thread of their own, as nginx buffers its access log ({@code buffer=... flush=...}):
  * the event loop only adds a string to a lock-free queue, and the writer wakes on its own clock
  * ({@code flush-interval}) rather than being signalled per line, which had cost a futex wake, a context switch and a
@@ -65,10 +65,11 @@ public class AccessLog {
     }
 
     /**
-     * What one request did: the client's address (the peer, or the one a trusted proxy named), the canonical method
-     * and path; upstream nanos are -1 when it never reached an upstream.
+     * What one request did: when it arrived, the client's address (the peer, or the one a trusted proxy named), the
+     * canonical method and path; upstream nanos are -1 when it never reached an upstream.
      */
-    public record Entry(String requestId, String client, String user, String method, String route, String path,
+    public record Entry(Instant received, String requestId, String client, String user, String method, String route,
+            String path,
             int status, long upstreamNanos, long totalNanos) {
     }
 
@@ -103,8 +104,8 @@ public class AccessLog {
     }
 
     static String line(Entry e) {
-        StringBuilder b = new StringBuilder(160);
-        b.append("rid=").append(e.requestId()).append(" client=").append(e.client())
+        StringBuilder b = new StringBuilder(192);
+        b.append(e.received()).append(" rid=").append(e.requestId()).append(" client=").append(e.client())
                 .append(" user=").append(e.user() == null ? "-" : e.user())
                 .append(' ').append(e.method()).append(' ').append(e.path()).append(" route=").append(e.route())
                 .append(" status=").append(e.status()).append(" upstream_ms=");
@@ -143,17 +144,14 @@ public class AccessLog {
         }
     }
 
-    /** Writes every pending line, stamped with the time of the batch, and flushes once. */
+    /** Writes every pending line and flushes once. */
     private void drain(BufferedWriter out) throws IOException {
         String line = pending.poll();
         if (line == null) {
             return;
         }
-        String now = Instant.now().toString();
         for (; line != null; line = pending.poll()) {
             pendingCount.decrementAndGet();
-            out.write(now);
-            out.write(' ');
             out.write(line);
             out.newLine();
         }

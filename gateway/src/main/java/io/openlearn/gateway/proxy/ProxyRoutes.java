@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,7 @@ public class ProxyRoutes {
      * event loop, the request ends on the server's.
      */
     private static final class Exchange {
+        final Instant received = Instant.now();
         final long started = System.nanoTime();
         final HttpMethod method;
         final String path;
@@ -168,7 +170,8 @@ public class ProxyRoutes {
         request.pause();
         Exchange exchange = new Exchange(CanonicalMethod.of(request.method()), path,
                 upstreamUri(request, rawPath, path), clientAddress(request));
-        ctx.addEndHandler(done -> accessLog.record(new AccessLog.Entry(ctx.get(RequestIds.MDC_KEY), exchange.client,
+        ctx.addEndHandler(done -> accessLog.record(new AccessLog.Entry(exchange.received,
+                ctx.get(RequestIds.MDC_KEY), exchange.client,
                 exchange.user, exchange.method.name(), upstreams.containsKey(name) ? name : "unknown", path,
                 ctx.response().getStatusCode(), exchange.upstreamNanos, System.nanoTime() - exchange.started)));
         Upstream upstream = upstreams.get(name);

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ class AccessLogTest {
     Path dir;
 
     private static AccessLog.Entry entry(int i) {
-        return new AccessLog.Entry("rid-" + i, "203.0.113.7", "user-" + i, "GET", "content", "/api/content/v1/x/" + i,
+        return new AccessLog.Entry(Instant.now(), "rid-" + i, "203.0.113.7", "user-" + i, "GET", "content",
+                "/api/content/v1/x/" + i,
                 200, 1_500_000, 2_250_000);
     }
 
@@ -76,10 +78,22 @@ class AccessLogTest {
     }
 
     @Test
+    void aLineCarriesTheTimeItsRequestArrivedNotTheTimeItWasWritten() throws Exception {
+        Path file = dir.resolve("access.log");
+        AccessLog log = new AccessLog(new SimpleMeterRegistry(), Optional.of(file), Duration.ofMillis(20));
+        Instant received = Instant.parse("2026-12-07T10:15:30.123456Z");
+        log.record(new AccessLog.Entry(received, "r", "203.0.113.7", "u", "GET", "content", "/p", 200, 1, 2));
+        log.close();
+        assertEquals("2026-12-07T10:15:30.123456Z rid=r", Files.readAllLines(file).get(0).substring(0, 33));
+    }
+
+    @Test
     void millisecondsAreWrittenWithTwoDecimals() {
-        String line = AccessLog.line(new AccessLog.Entry("r", "2001:db8:0:0:0:0:0:7", null, "POST", "grades", "/p", 429,
-                -1, 50_000));
-        assertEquals("rid=r client=2001:db8:0:0:0:0:0:7 user=- POST /p route=grades status=429 upstream_ms=- "
-                + "total_ms=0.05", line);
+        String line = AccessLog.line(new AccessLog.Entry(Instant.parse("2026-12-07T10:15:30.123Z"), "r",
+                "2001:db8:0:0:0:0:0:7", null, "POST", "grades", "/p", 429, -1, 50_000));
+        assertEquals(
+                "2026-12-07T10:15:30.123Z rid=r client=2001:db8:0:0:0:0:0:7 user=- POST /p route=grades status=429 upstream_ms=- "
+                        + "total_ms=0.05",
+                line);
     }
 }
