@@ -21,6 +21,16 @@ The environment of one workload: only variables that map to configuration keys t
   value: {{ $w.port | quote }}
 - name: QUARKUS_LOG_CONSOLE_JSON_ENABLED
   value: {{ $v.logging.json | quote }}
+{{- with $v.tracing.otlpEndpoint }}
+- name: QUARKUS_OTEL_SDK_DISABLED
+  value: "false"
+- name: QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+  value: {{ . | quote }}
+- name: QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+  value: {{ $v.tracing.protocol | quote }}
+- name: QUARKUS_OTEL_TRACES_SAMPLER_ARG
+  value: {{ $v.tracing.samplerRatio | quote }}
+{{- end }}
 - name: QUARKUS_SHUTDOWN_TIMEOUT
   # in-flight requests (and the worker's deliveries) get this long after SIGTERM
   value: {{ printf "%ds" (int $v.shutdown.drainSeconds) | quote }}
@@ -42,6 +52,12 @@ The environment of one workload: only variables that map to configuration keys t
 - name: OPENLEARN_DB_USER
   value: {{ $db.user | quote }}
 {{ include "openlearn.secretEnv" (dict "name" "QUARKUS_DATASOURCE_PASSWORD" "secret" $db.existingSecret "key" $db.passwordKey) }}
+- name: OPENLEARN_DB_SSL_MODE
+  value: {{ $v.postgresql.tls.mode | quote }}
+{{- if $v.postgresql.tls.caSecret }}
+- name: OPENLEARN_DB_SSL_ROOT_CERT
+  value: /etc/openlearn/tls/postgresql/ca.crt
+{{- end }}
 {{- end }}
 {{- if or $w.outbox $w.queue }}
 - name: OPENLEARN_RABBITMQ_HOST
@@ -52,6 +68,15 @@ The environment of one workload: only variables that map to configuration keys t
   value: {{ $v.rabbitmq.virtualHost | quote }}
 {{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_RABBITMQ_USERNAME" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.usernameKey) }}
 {{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_RABBITMQ_PASSWORD" "secret" $v.rabbitmq.existingSecret "key" $v.rabbitmq.passwordKey) }}
+{{- if $v.rabbitmq.tls.enabled }}
+- name: OPENLEARN_RABBITMQ_TLS_ENABLED
+  value: "true"
+{{- with $v.rabbitmq.tls.trustStoreSecret }}
+- name: OPENLEARN_RABBITMQ_TLS_TRUST_STORE_PATH
+  value: /etc/openlearn/tls/rabbitmq/truststore.p12
+{{ include "openlearn.secretEnv" (dict "name" "OPENLEARN_RABBITMQ_TLS_TRUST_STORE_PASSWORD" "secret" . "key" "password") }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- if $w.queue }}
 - name: GRADES_WORKER_RABBITMQ_DELIVERY_LIMIT

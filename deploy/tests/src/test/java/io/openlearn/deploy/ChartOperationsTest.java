@@ -111,6 +111,51 @@ class ChartOperationsTest {
     }
 
     @Test
+    void everyProcessSendsSpansToTheCollectorOnlyWhenOneIsConfigured() {
+        for (JsonNode deployment : Chart.render("production-like").ofKind("Deployment")) {
+            Map<String, String> env = Workloads.env(Workloads.containers(deployment).get(0));
+            String where = Chart.Rendered.name(deployment);
+            assertEquals("false", env.get("QUARKUS_OTEL_SDK_DISABLED"), where);
+            assertEquals("http://otel-collector.observability:4317",
+                    env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"), where);
+            assertEquals("0.1", env.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG"), where);
+        }
+        for (JsonNode deployment : Chart.render("defaults").ofKind("Deployment")) {
+            assertFalse(Workloads.env(Workloads.containers(deployment).get(0)).containsKey(
+                    "QUARKUS_OTEL_SDK_DISABLED"), "tracing stays off (platform-kit's default)");
+        }
+    }
+
+    @Test
+    void databaseAndBrokerConnectionsUseTlsWithTheOperatorsCertificates() {
+        for (JsonNode deployment : Chart.render("production-like").ofKind("Deployment")) {
+            String where = Chart.Rendered.name(deployment);
+            Map<String, String> env = Workloads.env(Workloads.containers(deployment).get(0));
+            String mounts = Workloads.containers(deployment).get(0).path("volumeMounts").toString();
+            String volumes = Workloads.podSpec(deployment).path("volumes").toString();
+            if (env.containsKey("OPENLEARN_DB_HOST")) {
+                assertEquals("verify-full", env.get("OPENLEARN_DB_SSL_MODE"), where);
+                assertEquals("/etc/openlearn/tls/postgresql/ca.crt", env.get("OPENLEARN_DB_SSL_ROOT_CERT"), where);
+                assertTrue(mounts.contains("/etc/openlearn/tls/postgresql") && volumes.contains("rds-ca"), where);
+            }
+            if (env.containsKey("OPENLEARN_RABBITMQ_HOST")) {
+                assertEquals("true", env.get("OPENLEARN_RABBITMQ_TLS_ENABLED"), where);
+                assertEquals("/etc/openlearn/tls/rabbitmq/truststore.p12",
+                        env.get("OPENLEARN_RABBITMQ_TLS_TRUST_STORE_PATH"), where);
+                assertEquals("mq-truststore:password", env.get("OPENLEARN_RABBITMQ_TLS_TRUST_STORE_PASSWORD"), where);
+                assertTrue(mounts.contains("/etc/openlearn/tls/rabbitmq") && volumes.contains("mq-truststore"), where);
+            }
+            if ("ol-gateway".equals(where)) {
+                assertFalse(volumes.contains("rds-ca") || volumes.contains("mq-truststore"), "the gateway has neither");
+            }
+        }
+        JsonNode auth = Chart.render("defaults").byName("Deployment").get("ol-auth");
+        Map<String, String> env = Workloads.env(Workloads.containers(auth).get(0));
+        assertEquals("prefer", env.get("OPENLEARN_DB_SSL_MODE"));
+        assertFalse(env.containsKey("OPENLEARN_RABBITMQ_TLS_ENABLED"));
+    }
+
+    @Test
     void gatewayReplicasShareRateLimitsThroughTheRedisOfTheirSecret() {
         Map<String, JsonNode> deployments = Chart.render("production-like").byName("Deployment");
         assertEquals("openlearn-redis:url", Workloads.env(Workloads.containers(deployments.get("ol-gateway")).get(0))

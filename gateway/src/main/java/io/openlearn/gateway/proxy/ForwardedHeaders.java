@@ -19,13 +19,20 @@ final class ForwardedHeaders {
     static final Set<String> EDGE_ASSERTED = Set.of("forwarded", "x-forwarded-for", "x-forwarded-host",
             "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip");
 
+    /**
+     * W3C trace context: the gateway continues a caller's trace in its own span and hands its client span's context
+     * upstream, so the caller's copy would skip the gateway in the trace.
+     */
+    static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
+
     private static final String INTERNAL_PREFIX = "x-openlearn-";
 
     /*
      * Every header of every request and answer is checked, so the checks ignore case by comparison rather than by
      * lower-casing a copy of each name.
      */
-    private static final Set<String> NOT_UPSTREAM = ignoringCase(HOP_BY_HOP, EDGE_ASSERTED, Set.of("authorization"));
+    private static final Set<String> NOT_UPSTREAM = ignoringCase(HOP_BY_HOP, EDGE_ASSERTED, TRACE_CONTEXT,
+            Set.of("authorization"));
     // Vary is merged with the gateway's own (mergeVary), not copied beside it
     private static final Set<String> NOT_DOWNSTREAM = ignoringCase(HOP_BY_HOP, Set.of("x-request-id", "vary"));
 

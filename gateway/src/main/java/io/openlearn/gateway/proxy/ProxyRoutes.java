@@ -7,6 +7,9 @@ import io.openlearn.gateway.resilience.Breakers;
 import io.openlearn.gateway.security.EdgeAuthenticator;
 import io.openlearn.gateway.security.EdgeRejection;
 import io.openlearn.kit.requestid.RequestIds;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Future;
@@ -91,6 +94,8 @@ public class ProxyRoutes {
      */
     private static final class Exchange {
         final Instant received = Instant.now();
+        /** The server span's context: upstream calls are its children, whatever other calls ran in between. */
+        final Context trace = Context.current();
         final long started = System.nanoTime();
         final HttpMethod method;
         final String path;
@@ -170,6 +175,11 @@ public class ProxyRoutes {
         request.pause();
         Exchange exchange = new Exchange(CanonicalMethod.of(request.method()), path,
                 upstreamUri(request, rawPath, path), clientAddress(request));
+        // the route is one catch-all: name the span after the service it goes to
+        Span span = Span.current();
+        if (span.isRecording()) {
+            span.updateName(exchange.method.name() + " /api/" + name);
+        }
         ctx.addEndHandler(done -> accessLog.record(new AccessLog.Entry(exchange.received,
                 ctx.get(RequestIds.MDC_KEY), exchange.client,
                 exchange.user, exchange.method.name(), upstreams.containsKey(name) ? name : "unknown", path,
@@ -279,7 +289,9 @@ public class ProxyRoutes {
             upstream.clients().current().request(upstreamRequest(exchange, upstream))
                     .compose(upstreamRequest -> {
                         forwardedHeaders(ctx, exchange, upstreamRequest.headers(), authorization);
-                        return sendBody(ctx.request(), exchange, upstreamRequest, upstream.maxBodySize());
+                        try (Scope traced = exchange.trace.makeCurrent()) {
+                            return sendBody(ctx.request(), exchange, upstreamRequest, upstream.maxBodySize());
+                        }
                     })
                     .onSuccess(upstreamResponse -> {
                         exchange.upstreamNanos = System.nanoTime() - sent;

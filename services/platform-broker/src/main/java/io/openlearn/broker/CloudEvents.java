@@ -20,13 +20,15 @@ public final class CloudEvents {
     public static final String DATA_CONTENT_TYPE = "application/json";
     /** Extension attribute carrying the id of the request that caused the event (lower-case letters only). */
     public static final String REQUEST_ID = "requestid";
+    /** The Distributed Tracing extension's attribute: the W3C trace context of the span that wrote the event. */
+    public static final String TRACEPARENT = "traceparent";
 
     private CloudEvents() {
     }
 
-    /** One outbox row as stored: {@code data} is the JSON text of the payload. */
+    /** One outbox row as stored: {@code data} is the JSON text of the payload; traceparent may be null. */
     public record StoredEvent(UUID id, String type, String source, String subject, String data, String requestId,
-            OffsetDateTime createdAt) {
+            String traceparent, OffsetDateTime createdAt) {
     }
 
     /** The message body of a stored event. The same row always gives the same bytes, so a resend is identical. */
@@ -42,6 +44,9 @@ public final class CloudEvents {
         envelope.put("time", event.createdAt().toInstant().toString());
         if (event.requestId() != null) {
             envelope.put(REQUEST_ID, event.requestId());
+        }
+        if (event.traceparent() != null) {
+            envelope.put(TRACEPARENT, event.traceparent());
         }
         envelope.put("datacontenttype", DATA_CONTENT_TYPE);
         envelope.set("data", mapper.readTree(event.data()));

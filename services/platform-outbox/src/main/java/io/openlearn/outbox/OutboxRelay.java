@@ -6,6 +6,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.agroal.api.AgroalDataSource;
 import io.openlearn.broker.CloudEvents;
 import io.openlearn.broker.EventBroker;
+import io.openlearn.broker.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -57,8 +58,9 @@ public class OutboxRelay {
     private static final Duration PENDING_REFRESH = Duration.ofSeconds(5);
     private static final int MAX_ERROR_LENGTH = 2_000;
 
-    private static final String CLAIM = "SELECT id, type, source, subject, data::text, request_id, created_at"
-            + " FROM outbox_event WHERE published_at IS NULL ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM =
+            "SELECT id, type, source, subject, data::text, request_id, traceparent, created_at"
+                    + " FROM outbox_event WHERE published_at IS NULL ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = clock_timestamp()"
             + " WHERE id = ANY (?) AND published_at IS NULL";
     private static final String MARK_FAILED = "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?"
@@ -77,6 +79,7 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final OutboxMetrics metrics;
+    private final EventTracing tracing;
     /** One pass at a time per relay: the channel and its confirm sequence belong to the pass. */
     private final ReentrantLock passLock = new ReentrantLock();
     private Channel channel;
@@ -92,7 +95,8 @@ public class OutboxRelay {
 
     @Inject
     public OutboxRelay(OutboxConfig config, EventBroker broker, AgroalDataSource dataSource, ObjectMapper mapper,
-            OutboxMetrics metrics) {
+            OutboxMetrics metrics, EventTracing tracing) {
+        this.tracing = tracing;
         this.config = config;
         this.broker = broker;
         this.dataSource = dataSource;
@@ -209,7 +213,7 @@ public class OutboxRelay {
                 while (rows.next()) {
                     batch.add(new CloudEvents.StoredEvent(rows.getObject(1, UUID.class), rows.getString(2),
                             rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-                            rows.getObject(7, OffsetDateTime.class)));
+                            rows.getString(7), rows.getObject(8, OffsetDateTime.class)));
                 }
             }
         }
@@ -227,8 +231,10 @@ public class OutboxRelay {
             for (CloudEvents.StoredEvent event : batch) {
                 byte[] body = CloudEvents.encode(mapper, event);
                 pending.expect(confirmChannel.getNextPublishSeqNo(), event.id());
-                confirmChannel.basicPublish(broker.exchange(), event.type(), false, CloudEvents.properties(event),
-                        body);
+                try (EventTracing.Traced span = tracing.publishing(event, broker.exchange())) {
+                    confirmChannel.basicPublish(broker.exchange(), event.type(), false,
+                            CloudEvents.properties(event), body);
+                }
             }
             // nack or timeout: throws and closes the channel; the confirms seen so far are in `pending`
             confirmChannel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());

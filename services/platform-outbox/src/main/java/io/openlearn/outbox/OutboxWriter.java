@@ -3,6 +3,7 @@ package io.openlearn.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.openlearn.broker.EventTracing;
 import io.openlearn.events.EventType;
 import io.openlearn.kit.requestid.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +32,12 @@ public class OutboxWriter {
     /** Event names such as {@code submission.scored}: also the routing key, so no topic wildcards. */
     private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final String INSERT = "INSERT INTO outbox_event (id, type, source, subject, data, request_id)"
-            + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)";
+    private static final String INSERT = "INSERT INTO outbox_event (id, type, source, subject, data, request_id,"
+            + " traceparent) VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?)";
 
-    private static final String INSERT_MANY = "INSERT INTO outbox_event (id, type, source, subject, data, request_id)"
-            + " SELECT id, type, ?, subject, CAST(data AS jsonb), ? FROM unnest(?::uuid[], ?::varchar[], ?::varchar[],"
-            + " ?::text[]) AS e(id, type, subject, data)";
+    private static final String INSERT_MANY = "INSERT INTO outbox_event (id, type, source, subject, data, request_id,"
+            + " traceparent) SELECT id, type, ?, subject, CAST(data AS jsonb), ?, ? FROM unnest(?::uuid[],"
+            + " ?::varchar[], ?::varchar[], ?::text[]) AS e(id, type, subject, data)";
 
     /** One event to append; see {@link #append(EventType, String, Object)} for what each part may hold. */
     public record NewEvent<T>(EventType<T> type, String subject, T data) {
@@ -49,9 +50,11 @@ public class OutboxWriter {
     private final OutboxConfig config;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final EventTracing tracing;
 
     public OutboxWriter(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config, OutboxRelay relay,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, EventTracing tracing) {
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.config = config;
@@ -104,6 +107,7 @@ public class OutboxWriter {
             insert.setString(4, subject);
             insert.setString(5, json);
             insert.setString(6, requestId);
+            insert.setString(7, tracing.currentTraceparent().orElse(null));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("Could not store event " + type + " in the outbox.", e);
@@ -140,10 +144,11 @@ public class OutboxWriter {
                     PreparedStatement insert = connection.prepareStatement(INSERT_MANY)) {
                 insert.setString(1, config.source());
                 insert.setString(2, requestId);
-                insert.setArray(3, connection.createArrayOf("uuid", ids));
-                insert.setArray(4, connection.createArrayOf("varchar", types));
-                insert.setArray(5, connection.createArrayOf("varchar", subjects));
-                insert.setArray(6, connection.createArrayOf("text", payloads));
+                insert.setString(3, tracing.currentTraceparent().orElse(null));
+                insert.setArray(4, connection.createArrayOf("uuid", ids));
+                insert.setArray(5, connection.createArrayOf("varchar", types));
+                insert.setArray(6, connection.createArrayOf("varchar", subjects));
+                insert.setArray(7, connection.createArrayOf("text", payloads));
                 insert.executeUpdate();
             } catch (SQLException e) {
                 throw new OutboxException("Could not store " + n + " events in the outbox.", e);

@@ -19,9 +19,11 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openlearn.broker.CloudEvents;
 import io.openlearn.broker.EventBroker;
+import io.openlearn.broker.EventTracing;
 import io.openlearn.broker.RabbitConnectionConfig;
 import io.openlearn.events.EventType;
 import io.openlearn.kit.requestid.RequestIds;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,6 +37,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -282,7 +285,8 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(EventBroker broker) {
-        return new OutboxRelay(config(), broker, dataSource, mapper, new OutboxMetrics(new SimpleMeterRegistry()));
+        return new OutboxRelay(config(), broker, dataSource, mapper, new OutboxMetrics(new SimpleMeterRegistry()),
+                new EventTracing(OpenTelemetry.noop()));
     }
 
     private static OutboxConfig config() {
@@ -349,6 +353,26 @@ class OutboxRelayTest {
             @Override
             public String virtualHost() {
                 return "/";
+            }
+
+            @Override
+            public Tls tls() {
+                return new Tls() {
+                    @Override
+                    public boolean enabled() {
+                        return false;
+                    }
+
+                    @Override
+                    public Optional<String> trustStorePath() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<String> trustStorePassword() {
+                        return Optional.empty();
+                    }
+                };
             }
         };
     }

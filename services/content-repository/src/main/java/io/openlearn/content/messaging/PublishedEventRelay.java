@@ -115,6 +115,6 @@ public class PublishedEventRelay {
         ContentCoursePublished data = new ContentCoursePublished(v.courseKey(), v.version(), v.publishedAt(),
                 v.gradingChanged(), v.gradingDigest(), v.blockCount());
         return new CloudEvents.StoredEvent(event.eventId(), Events.CONTENT_COURSE_PUBLISHED.name(), source,
-                v.courseKey(), json.writeValueAsString(data), null, v.publishedAt().atOffset(ZoneOffset.UTC));
+                v.courseKey(), json.writeValueAsString(data), null, null, v.publishedAt().atOffset(ZoneOffset.UTC));
     }
 }

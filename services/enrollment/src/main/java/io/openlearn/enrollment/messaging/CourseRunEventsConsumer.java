@@ -2,6 +2,7 @@ package io.openlearn.enrollment.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openlearn.broker.EventTracing;
 import io.openlearn.enrollment.domain.CourseRules;
 import io.openlearn.enrollment.repository.CourseRulesRepository;
 import io.openlearn.events.CourseRunChanged;
@@ -43,9 +44,11 @@ public class CourseRunEventsConsumer {
     private final CourseRulesRepository rules;
     private final ObjectMapper json;
     private final String queue;
+    private final EventTracing tracing;
 
     public CourseRunEventsConsumer(CourseRulesRepository rules, ObjectMapper json,
-            @ConfigProperty(name = "enrollment.course-runs-queue") String queue) {
+            @ConfigProperty(name = "enrollment.course-runs-queue") String queue, EventTracing tracing) {
+        this.tracing = tracing;
         this.rules = rules;
         this.json = json;
         this.queue = queue;
@@ -67,7 +70,9 @@ public class CourseRunEventsConsumer {
         JsonNode event;
         try {
             event = json.readTree(message.getPayload());
-            apply(event);
+            try (EventTracing.Traced span = tracing.handling(event, queue)) {
+                apply(event);
+            }
         } catch (IOException | IllegalArgumentException | DateTimeException e) {
             LOG.warnf("course.run.changed event unusable, dead-lettered: %s", e.getMessage());
             return message.nack(e, DEAD_LETTER);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.openlearn.broker.EventTracing;
 import io.openlearn.events.EventType;
 import io.openlearn.events.Events;
 import io.openlearn.gradesworker.config.WorkerConfig;
@@ -18,6 +19,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -46,9 +48,13 @@ public class QueueConsumers {
     private final ObjectMapper json;
     private final Timer streamLag;
     private final MeterRegistry registry;
+    private final EventTracing tracing;
+    private final DeliveryDrain drain;
 
     public QueueConsumers(WorkerConfig config, StreamGrading stream, StreamActivity activity, BatchEvents batch,
-            ObjectMapper json, MeterRegistry registry) {
+            ObjectMapper json, MeterRegistry registry, EventTracing tracing, DeliveryDrain drain) {
+        this.tracing = tracing;
+        this.drain = drain;
         this.activity = activity;
         this.config = config;
         this.stream = stream;
@@ -73,6 +79,18 @@ public class QueueConsumers {
     }
 
     private CompletionStage<Void> deliver(String queue, Message<byte[]> message) {
+        if (!drain.enter()) {
+            // stopping: unacknowledged, it goes back to the queue when the connection closes
+            return new CompletableFuture<>();
+        }
+        try {
+            return handleDelivery(queue, message);
+        } finally {
+            drain.exit();
+        }
+    }
+
+    private CompletionStage<Void> handleDelivery(String queue, Message<byte[]> message) {
         JsonNode event;
         try {
             event = json.readTree(message.getPayload());
@@ -83,8 +101,13 @@ public class QueueConsumers {
         }
         String type = event.path("type").asText();
         Timer.Sample sample = Timer.start(registry);
-        try {
-            handle(queue, type, event);
+        try (EventTracing.Traced span = tracing.handling(event, queue)) {
+            try {
+                handle(queue, type, event);
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
             sample.stop(registry.timer("grades.worker.handled", "queue", queue, "type", type, "outcome", "ok"));
             return message.ack();
         } catch (IllegalArgumentException | DateTimeException e) {
