@@ -95,6 +95,27 @@ class ComposeFileTest {
     }
 
     @Test
+    void presignedUrlsNameAHostPortWhereMinioAnswers() {
+        Map<String, Map<String, String>> environments = new HashMap<>();
+        compose.services().forEach((name, service) -> environments.put(name, Compose.environment(service)));
+        List<String> published = Compose.list(compose.service("minio"), "ports").stream().map(Compose::withDefaults)
+                .toList();
+        int checked = 0;
+        for (var environment : environments.entrySet()) {
+            for (var variable : environment.getValue().entrySet()) {
+                if (variable.getKey().endsWith("S3_PUBLIC_ENDPOINT")) {
+                    String hostPort =
+                            Compose.withDefaults(variable.getValue()).replaceFirst("^https?://localhost:", "");
+                    assertTrue(published.contains(hostPort + ":9000"), environment.getKey() + " " + variable.getKey()
+                            + " names port " + hostPort + ", MinIO publishes " + published);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 2, "content-repository's and grades' public endpoints");
+    }
+
+    @Test
     void everyVariableHasADefaultOrIsInEnvExampleAndEnvExampleHasNoStrays() {
         assertEquals(Set.of(), difference(Compose.variablesWithoutDefault(), Compose.variablesInEnvExample()),
                 "used without default and missing from .env.example");

@@ -7,7 +7,6 @@ import io.openlearn.gateway.resilience.Breakers;
 import io.openlearn.gateway.security.EdgeAuthenticator;
 import io.openlearn.gateway.security.EdgeRejection;
 import io.openlearn.kit.requestid.RequestIds;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.LaunchMode;
@@ -175,11 +174,6 @@ public class ProxyRoutes {
         request.pause();
         Exchange exchange = new Exchange(CanonicalMethod.of(request.method()), path,
                 upstreamUri(request, rawPath, path), clientAddress(request));
-        // the route is one catch-all: name the span after the service it goes to
-        Span span = Span.current();
-        if (span.isRecording()) {
-            span.updateName(exchange.method.name() + " /api/" + name);
-        }
         ctx.addEndHandler(done -> accessLog.record(new AccessLog.Entry(exchange.received,
                 ctx.get(RequestIds.MDC_KEY), exchange.client,
                 exchange.user, exchange.method.name(), upstreams.containsKey(name) ? name : "unknown", path,
