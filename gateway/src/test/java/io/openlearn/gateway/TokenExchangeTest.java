@@ -3,6 +3,7 @@ package io.openlearn.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.openlearn.testkit.KeycloakTokens;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenExchangeTest {
 
-    private static final String IDP_ISSUER = "http://127.0.0.1:8180/realms/openedx";
+    private static final String IDP_ISSUER = KeycloakTokens.REALM_URL;
 
     private static String idpToken(String username) {
         return TestTokens.user(username).issuer(IDP_ISSUER).sign();

@@ -286,7 +286,7 @@ class OutboxRelayTest {
 
     private OutboxRelay relay(EventBroker broker) {
         return new OutboxRelay(config(), broker, dataSource, mapper, new OutboxMetrics(new SimpleMeterRegistry()),
-                new EventTracing(OpenTelemetry.noop()));
+                new EventTracing(OpenTelemetry.noop(), true));
     }
 
     private static OutboxConfig config() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openlearn.auth.service.SigningKeyService;
 import io.openlearn.testkit.HostileTokens;
+import io.openlearn.testkit.MetricsText;
 import io.openlearn.testkit.SigningKey;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,6 +46,6 @@ class DiscoveryAndJwksTest {
     static double jwksFetches() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("openlearn_auth_jwks_requests_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(MetricsText::value).sum();
     }
 }

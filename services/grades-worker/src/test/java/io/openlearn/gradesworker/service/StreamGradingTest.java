@@ -19,6 +19,7 @@ import io.openlearn.grades.testing.GradesDb;
 import io.openlearn.grades.testing.Upstreams;
 import io.openlearn.kit.courseware.GroupAccess;
 import io.openlearn.testkit.EventTap;
+import io.openlearn.testkit.MetricsText;
 import io.openlearn.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -185,7 +186,7 @@ class StreamGradingTest {
         return metrics.lines()
                 .filter(line -> line.startsWith("grades_worker_handled_seconds_count{")
                         && line.contains("type=\"" + type + "\"") && line.contains("outcome=\"ok\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(line -> MetricsText.value(line))
                 .sum();
     }
 
