@@ -194,7 +194,7 @@ class GatewayEdgeLimitsTest {
                 return n;
             }
         };
-        // the test JVM (client, gateway and upstream in one) runs with -Xmx192m (see the pom): 300 MB cannot fit
+        // the test JVM (client, gateway and upstream in one) runs with -Xmx256m (see the pom): 300 MB cannot fit
         Assertions.assertTrue(Runtime.getRuntime().maxMemory() < size, "the heap must be smaller than the body");
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(HttpRequest.newBuilder(
