@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -244,13 +245,13 @@ class ChartOperationsTest {
             return m.find() ? Double.parseDouble(m.group(1)) : 25;
         }
 
-        private static java.util.Optional<Long> size(String options, String flag) {
+        private static Optional<Long> size(String options, String flag) {
             Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(flag) + "(\\d+)([kKmMgG]?)").matcher(options);
             if (!m.find()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             long number = Long.parseLong(m.group(1));
-            return java.util.Optional.of(switch (m.group(2).toLowerCase()) {
+            return Optional.of(switch (m.group(2).toLowerCase()) {
                 case "k" -> number * 1024;
                 case "m" -> number * MIB;
                 case "g" -> number * 1024 * MIB;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,12 @@ class NetworkPolicyTest {
     private static final Pattern SERVICE_URL = Pattern.compile("http://([a-z0-9-]+):(\\d+)(/.*)?");
 
     /** One pod-to-pod call: from a Deployment's pods to another's port (by container port name). */
-    record Call(String from, String to, String port) {
+    record Call(String from, String to, String port) implements Comparable<Call> {
+
+        @Override
+        public int compareTo(Call other) {
+            return toString().compareTo(other.toString());
+        }
 
         @Override
         public String toString() {
@@ -123,7 +127,7 @@ class NetworkPolicyTest {
     /** Every URL a container is given that names a Service of the release: the calls it will make. */
     private static Set<Call> configuredCalls(Chart.Rendered rendered) {
         Map<String, JsonNode> services = rendered.byName("Service");
-        Set<Call> calls = new TreeSet<>(Comparator.comparing(Call::toString));
+        Set<Call> calls = new TreeSet<>();
         for (JsonNode deployment : rendered.ofKind("Deployment")) {
             for (String value : Workloads.env(Workloads.containers(deployment).get(0)).values()) {
                 Matcher url = SERVICE_URL.matcher(value);
@@ -140,7 +144,7 @@ class NetworkPolicyTest {
 
     /** Every pod-to-pod call some policy lets in (rules from outside the release, e.g. the Ingress, aside). */
     private static Set<Call> allowedCalls(Chart.Rendered rendered) {
-        Set<Call> allowed = new TreeSet<>(Comparator.comparing(Call::toString));
+        Set<Call> allowed = new TreeSet<>();
         for (JsonNode policy : rendered.ofKind("NetworkPolicy")) {
             for (JsonNode target : selected(rendered, policy.at("/spec/podSelector/matchLabels"))) {
                 for (JsonNode rule : policy.at("/spec/ingress")) {
@@ -187,7 +191,7 @@ class NetworkPolicyTest {
     }
 
     private static Set<Call> difference(Set<Call> left, Set<Call> right) {
-        Set<Call> difference = new TreeSet<>(Comparator.comparing(Call::toString));
+        Set<Call> difference = new TreeSet<>();
         difference.addAll(left);
         difference.removeAll(right);
         return difference;

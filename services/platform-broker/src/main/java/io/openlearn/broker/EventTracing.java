@@ -110,5 +110,4 @@ public class EventTracing {
             span.end();
         }
     }
-
 }

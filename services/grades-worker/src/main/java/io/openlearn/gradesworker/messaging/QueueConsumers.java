@@ -83,11 +83,15 @@ public class QueueConsumers {
             // stopping: unacknowledged, it goes back to the queue when the connection closes
             return new CompletableFuture<>();
         }
+        CompletionStage<Void> settled;
         try {
-            return handleDelivery(queue, message);
-        } finally {
+            settled = handleDelivery(queue, message);
+        } catch (RuntimeException e) {
             drain.exit();
+            throw e;
         }
+        // in hand until the ack or nack has gone out, so a stop waits for it as well as for the commit
+        return settled.whenComplete((done, failure) -> drain.exit());
     }
 
     private CompletionStage<Void> handleDelivery(String queue, Message<byte[]> message) {
